@@ -1,0 +1,173 @@
+//! The report of `sdgmap check`: counts of a valid snapshot, or its problems.
+//!
+//! Built from a load result so the CLI, tests and (later) the app's reload
+//! all describe a snapshot the same way; rendered as a one-screen text
+//! summary or serialized as JSON for scripts.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::snapshot::{LinkStatus, LoadError, Problem, Severity, Snapshot};
+
+/// Counts of a valid snapshot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// `meta.title`.
+    pub title: String,
+    /// `meta.snapshot_date`.
+    pub snapshot_date: String,
+    /// Goals.
+    pub sdgs: usize,
+    /// Targets.
+    pub targets: usize,
+    /// Indicators.
+    pub indicators: usize,
+    /// All Action Lines, parents and sub-lines.
+    pub action_lines: usize,
+    /// Leaf lines: the Matrix rows.
+    pub matrix_rows: usize,
+    /// All link records.
+    pub links: usize,
+    /// Links with status `confirmed`.
+    pub links_confirmed: usize,
+    /// Links with status `partial`.
+    pub links_partial: usize,
+    /// Links with status `disputed`.
+    pub links_disputed: usize,
+    /// Activities.
+    pub activities: usize,
+    /// Sources.
+    pub sources: usize,
+}
+
+impl Summary {
+    /// Counts the records of `s`.
+    pub fn of(s: &Snapshot) -> Self {
+        let status = |st| s.links().iter().filter(|l| l.status == st).count();
+        Summary {
+            title: s.meta().title.clone(),
+            snapshot_date: s.meta().snapshot_date.clone(),
+            sdgs: s.sdgs().len(),
+            targets: s.targets().len(),
+            indicators: s.indicators().len(),
+            action_lines: s.action_lines().len(),
+            matrix_rows: s.rows().len(),
+            links: s.links().len(),
+            links_confirmed: status(LinkStatus::Confirmed),
+            links_partial: status(LinkStatus::Partial),
+            links_disputed: status(LinkStatus::Disputed),
+            activities: s.activities().len(),
+            sources: s.meta().sources.len(),
+        }
+    }
+}
+
+/// What `sdgmap check` reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckReport {
+    /// The file checked.
+    pub file: String,
+    /// Whether the snapshot loads.
+    pub valid: bool,
+    /// Counts, when valid.
+    pub summary: Option<Summary>,
+    /// Errors (when invalid) and warnings.
+    pub problems: Vec<Problem>,
+    /// The full error message of a failed load (with file, line, column and excerpt).
+    pub message: Option<String>,
+}
+
+impl CheckReport {
+    /// The report for a load result.
+    pub fn new(file: &str, result: &Result<Snapshot, LoadError>) -> Self {
+        match result {
+            Ok(s) => CheckReport {
+                file: file.into(),
+                valid: true,
+                summary: Some(Summary::of(s)),
+                problems: s.warnings().to_vec(),
+                message: None,
+            },
+            Err(e) => CheckReport {
+                file: file.into(),
+                valid: false,
+                summary: None,
+                problems: e.problems(),
+                message: Some(e.to_string()),
+            },
+        }
+    }
+
+    /// Errors in the report.
+    pub fn errors(&self) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count()
+    }
+
+    /// The one-screen text summary of a valid snapshot.
+    pub fn render_text(&self) -> String {
+        let mut out = String::new();
+        let warnings = self.problems.len() - self.errors();
+        if let Some(s) = &self.summary {
+            let _ = writeln!(
+                out,
+                "ok: {} is a valid sdgmap snapshot (version 1)",
+                self.file
+            );
+            let _ = writeln!(out, "  {} — {}", s.title, s.snapshot_date);
+            let rows: [(&str, String); 10] = [
+                ("SDGs", s.sdgs.to_string()),
+                ("targets", s.targets.to_string()),
+                ("indicators", s.indicators.to_string()),
+                (
+                    "action lines",
+                    format!("{} ({} Matrix rows)", s.action_lines, s.matrix_rows),
+                ),
+                (
+                    "links",
+                    format!(
+                        "{} ({} confirmed, {} partial, {} disputed)",
+                        s.links, s.links_confirmed, s.links_partial, s.links_disputed
+                    ),
+                ),
+                ("  not disputed", (s.links - s.links_disputed).to_string()),
+                ("activities", s.activities.to_string()),
+                ("sources", s.sources.to_string()),
+                ("warnings", warnings.to_string()),
+                ("errors", "0".to_string()),
+            ];
+            for (k, v) in rows {
+                let _ = writeln!(out, "  {k:<14} {v}");
+            }
+        }
+        match &self.message {
+            Some(m) => {
+                let _ = writeln!(out, "{m}");
+            }
+            None => {
+                for p in &self.problems {
+                    let _ = writeln!(out, "{p}");
+                }
+            }
+        }
+        if !self.valid {
+            let _ = writeln!(
+                out,
+                "{}: invalid snapshot: {} error{}, {} warning{}",
+                self.file,
+                self.errors(),
+                plural(self.errors()),
+                warnings,
+                plural(warnings)
+            );
+        }
+        out
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

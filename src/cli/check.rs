@@ -1,0 +1,27 @@
+//! `sdgmap check [PATH]`: validate a snapshot and print its summary or
+//! every problem. Exit 0 when valid, 1 when not.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use sdgmap::check::CheckReport;
+
+use super::ReportFormat;
+
+/// Runs the check and prints the report.
+pub fn run(path: Option<&Path>, format: ReportFormat) -> anyhow::Result<ExitCode> {
+    let result = super::load_result(path);
+    let report = CheckReport::new(
+        &sdgmap::sanitize::sanitize(&super::display_name(path), sdgmap::sanitize::Lines::Single),
+        &result,
+    );
+    match format {
+        ReportFormat::Text => print!("{}", report.render_text()),
+        ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+    }
+    Ok(if report.valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

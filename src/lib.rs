@@ -1,0 +1,10 @@
+//! sdgmap: an offline explorer for how the UN Sustainable Development Goals,
+//! the WSIS Action Lines and ICT activities link to one another.
+//!
+//! The library is the whole engine — snapshot format, validation, indexes —
+//! and knows nothing about terminals; the `sdgmap` binary adds the CLI and
+//! the terminal UI on top of it.
+
+pub mod check;
+pub mod sanitize;
+pub mod snapshot;

@@ -1,0 +1,343 @@
+//! Reading a snapshot from bytes or a file, with errors a person can act on.
+//!
+//! The fast path deserializes straight into [`RawSnapshot`] and validates.
+//! Only when serde rejects the document does the slow path run: it parses to
+//! a `serde_json::Value` and deserializes each record on its own, so that
+//! *every* type error is reported with its JSON path, not just the first.
+//! Valid files never pay for that.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::raw::RawSnapshot;
+use super::validate::{build, format_problem};
+use super::{LoadError, Problem, Snapshot};
+
+/// The largest snapshot file sdgmap reads (1 GiB): far above any real
+/// snapshot (the bundled one is ~150 kB; a million activities ~500 MB).
+pub const MAX_BYTES: u64 = 1 << 30;
+
+/// The snapshot compiled into the binary.
+pub const BUNDLED: &str = include_str!("../../assets/snapshot.json");
+
+/// The name used for the bundled snapshot in messages.
+pub const BUNDLED_NAME: &str = "<bundled snapshot>";
+
+/// Loads the snapshot compiled into the binary.
+pub fn load_bundled() -> Result<Snapshot, LoadError> {
+    load_bytes(BUNDLED_NAME, BUNDLED.as_bytes())
+}
+
+/// Loads and validates the snapshot at `path`.
+pub fn load_file(path: &Path) -> Result<Snapshot, LoadError> {
+    let file = path.display().to_string();
+    let io = |source| LoadError::Io {
+        file: file.clone(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_BYTES {
+        return Err(LoadError::TooLarge {
+            file,
+            size,
+            limit: MAX_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    load_bytes(&file, &bytes)
+}
+
+/// Loads and validates a snapshot from `bytes`; `file` names it in messages.
+pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Snapshot, LoadError> {
+    let file = crate::sanitize::sanitize(file, crate::sanitize::Lines::Single).into_owned();
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(LoadError::TooLarge {
+            file,
+            size: bytes.len() as u64,
+            limit: MAX_BYTES,
+        });
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let (line, column) = line_col_at(&bytes[..offset]);
+            return Err(LoadError::NotUtf8 {
+                file,
+                line,
+                column,
+                offset,
+            });
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty { file });
+    }
+    let raw = parse_raw(&file, text)?;
+    build(raw).map_err(|problems| LoadError::Invalid { file, problems })
+}
+
+/// Parses `text` into a raw snapshot, reporting syntax errors with line and
+/// column, and every type error with its path.
+pub fn parse_raw(file: &str, text: &str) -> Result<RawSnapshot, LoadError> {
+    match serde_json::from_str::<RawSnapshot>(text) {
+        Ok(raw) => Ok(raw),
+        Err(e) if e.is_data() => Err(collect_type_errors(file, text)),
+        Err(e) => Err(syntax_error(file, text, &e)),
+    }
+}
+
+fn syntax_error(file: &str, text: &str, e: &serde_json::Error) -> LoadError {
+    let (line, column) = (e.line().max(1), e.column().max(1));
+    let message = strip_position(&e.to_string());
+    let excerpt = excerpt(text, line, column);
+    LoadError::Syntax {
+        file: file.to_string(),
+        line,
+        column,
+        message,
+        excerpt,
+    }
+}
+
+/// The offending line (clipped to a window around the column) with a caret.
+fn excerpt(text: &str, line: usize, column: usize) -> String {
+    let Some(src) = text.lines().nth(line - 1) else {
+        return String::new();
+    };
+    let chars: Vec<char> = src.chars().collect();
+    let col = column.saturating_sub(1).min(chars.len());
+    let start = col.saturating_sub(60);
+    let end = (col + 40).min(chars.len());
+    let shown: String = chars[start..end].iter().collect();
+    let shown = crate::sanitize::sanitize(&shown, crate::sanitize::Lines::Single);
+    let prefix = if start > 0 { "…" } else { "" };
+    let gutter = format!("{line} | ");
+    let caret_pad = " ".repeat(gutter.len() + prefix.chars().count() + (col - start));
+    format!("{gutter}{prefix}{shown}\n{caret_pad}^")
+}
+
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+fn line_col_at(prefix: &[u8]) -> (usize, usize) {
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+    let last = prefix
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&prefix[last..]).chars().count() + 1;
+    (line, column)
+}
+
+/// The slow path: deserialize record by record to report every type error.
+fn collect_type_errors(file: &str, text: &str) -> LoadError {
+    let root: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => return syntax_error(file, text, &e),
+    };
+    let mut problems = Vec::new();
+    let Value::Object(obj) = &root else {
+        problems.push(Problem::error(
+            "(document)",
+            format!(
+                "expected an object with the snapshot keys, found {}",
+                describe(&root)
+            ),
+        ));
+        return LoadError::Invalid {
+            file: file.to_string(),
+            problems,
+        };
+    };
+    // A wrong format or version explains every other mismatch: report it alone.
+    let format = obj.get("format").and_then(Value::as_str);
+    let version = obj.get("version").and_then(Value::as_u64);
+    if let (Some(f), Some(v)) = (format, version)
+        && let Some(p) = format_problem(f, u32::try_from(v).unwrap_or(u32::MAX))
+    {
+        return LoadError::Invalid {
+            file: file.to_string(),
+            problems: vec![p],
+        };
+    }
+    for key in [
+        "format",
+        "version",
+        "meta",
+        "sdgs",
+        "indicators",
+        "action_lines",
+        "links",
+        "activities",
+    ] {
+        match obj.get(key) {
+            None => problems.push(Problem::error(key, "missing required key")),
+            Some(v) => check_section(key, v, &mut problems),
+        }
+    }
+    if problems.is_empty() {
+        // serde disagreed with the record-level pass; fall back to its message.
+        if let Err(e) = serde_path_to_error::deserialize::<_, RawSnapshot>(&root) {
+            problems.push(Problem::error(
+                e.path().to_string(),
+                friendly(&e.inner().to_string()),
+            ));
+        }
+    }
+    LoadError::Invalid {
+        file: file.to_string(),
+        problems,
+    }
+}
+
+fn check_section(key: &str, v: &Value, problems: &mut Vec<Problem>) {
+    use super::raw::*;
+    match key {
+        "format" => check_one::<String>(key, v, problems),
+        "version" => check_one::<u32>(key, v, problems),
+        "meta" => check_one::<RawMeta>(key, v, problems),
+        "sdgs" => check_each::<RawSdg>(key, v, problems),
+        "indicators" => check_each::<RawIndicator>(key, v, problems),
+        "action_lines" => check_each::<RawActionLine>(key, v, problems),
+        "links" => check_each::<RawLink>(key, v, problems),
+        _ => check_each::<RawActivity>(key, v, problems),
+    }
+}
+
+fn check_one<T: DeserializeOwned>(path: &str, v: &Value, problems: &mut Vec<Problem>) {
+    if let Err(e) = serde_path_to_error::deserialize::<_, T>(v) {
+        let inner = e.path().to_string();
+        let full = if inner == "." || inner.is_empty() {
+            path.to_string()
+        } else if inner.starts_with('[') {
+            format!("{path}{inner}")
+        } else {
+            format!("{path}.{inner}")
+        };
+        problems.push(Problem::error(full, friendly(&e.inner().to_string())));
+    }
+}
+
+fn check_each<T: DeserializeOwned>(key: &str, v: &Value, problems: &mut Vec<Problem>) {
+    match v {
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                check_one::<T>(&format!("{key}[{i}]"), item, problems);
+            }
+        }
+        other => problems.push(Problem::error(
+            key,
+            format!("expected an array, found {}", describe(other)),
+        )),
+    }
+}
+
+fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => format!(
+            "\"{}\"",
+            crate::sanitize::sanitize(s, crate::sanitize::Lines::Single)
+        ),
+        Value::Array(_) => "an array".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+/// Rewrites serde's messages into the words a snapshot author uses:
+/// `invalid type: string "2017a", expected i32` → `expected integer, found "2017a"`.
+pub fn friendly(msg: &str) -> String {
+    let msg = crate::sanitize::sanitize(msg, crate::sanitize::Lines::Single);
+    if let Some(field) = msg
+        .strip_prefix("missing field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        return format!("missing required key \"{field}\"");
+    }
+    for prefix in ["invalid type: ", "invalid value: "] {
+        if let Some(rest) = msg.strip_prefix(prefix)
+            && let Some((found, expected)) = rest.rsplit_once(", expected ")
+        {
+            return format!(
+                "expected {}, found {}",
+                expected_word(expected),
+                found_word(found)
+            );
+        }
+    }
+    msg.into_owned()
+}
+
+fn expected_word(e: &str) -> String {
+    match e {
+        "u8" => "an integer from 0 to 255".into(),
+        "u16" | "u32" | "u64" => "a non-negative integer".into(),
+        "i8" | "i16" | "i32" | "i64" => "integer".into(),
+        "a string" => "string".into(),
+        "a sequence" => "an array".into(),
+        "a boolean" => "true or false".into(),
+        s if s.starts_with("struct ") || s == "a map" => "an object".into(),
+        s => s.to_string(),
+    }
+}
+
+fn found_word(f: &str) -> String {
+    for prefix in ["string ", "integer ", "floating point ", "boolean "] {
+        if let Some(v) = f.strip_prefix(prefix) {
+            return v.trim_matches('`').to_string();
+        }
+    }
+    match f {
+        "map" => "an object".into(),
+        "sequence" => "an array".into(),
+        "unit value" | "null" => "null".into(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn friendly_messages() {
+        assert_eq!(
+            friendly("invalid type: string \"2017a\", expected i32"),
+            "expected integer, found \"2017a\""
+        );
+        assert_eq!(
+            friendly("missing field `title`"),
+            "missing required key \"title\""
+        );
+        assert_eq!(
+            friendly("invalid value: integer `300`, expected u8"),
+            "expected an integer from 0 to 255, found 300"
+        );
+        assert_eq!(
+            friendly("invalid type: map, expected a string"),
+            "expected string, found an object"
+        );
+    }
+
+    #[test]
+    fn line_and_column_of_a_prefix() {
+        assert_eq!(line_col_at(b""), (1, 1));
+        assert_eq!(line_col_at(b"ab\ncd"), (2, 3));
+    }
+
+    #[test]
+    fn excerpt_points_at_the_column() {
+        let ex = excerpt("{\n  \"a\": x\n}", 2, 8);
+        assert_eq!(ex, "2 |   \"a\": x\n           ^");
+    }
+}

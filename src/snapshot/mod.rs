@@ -1,0 +1,19 @@
+//! The snapshot: its file format, loading, validation and the indexed model.
+//!
+//! `raw` mirrors the JSON file; `load` reads bytes into it with precise
+//! errors; `validate` checks every rule and builds the immutable `model`
+//! with its `index`. Nothing here knows about terminals.
+
+mod index;
+mod load;
+mod model;
+mod problem;
+pub mod raw;
+mod validate;
+
+pub use index::{Adjacency, Index};
+pub use load::{BUNDLED, BUNDLED_NAME, MAX_BYTES, load_bundled, load_bytes, load_file, parse_raw};
+pub use model::*;
+pub use problem::{LoadError, Problem, Severity};
+pub use raw::{FORMAT_NAME, FORMAT_VERSION, LinkStatus, RawSnapshot, Scope};
+pub use validate::{build, is_valid_id, target_goal};

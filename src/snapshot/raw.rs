@@ -1,0 +1,235 @@
+//! The snapshot file as it is on disk, one serde type per JSON object.
+//!
+//! These types mirror `assets/snapshot.json` one to one and carry no
+//! invariants: a `RawSnapshot` may reference unknown SDGs or repeat ids.
+//! [`crate::snapshot::validate`] turns it into the immutable, indexed
+//! [`crate::snapshot::Snapshot`]. Keeping the two apart (ripgrep's
+//! low-args / high-args split) lets the file format stay stable while the
+//! in-memory model is shaped for fast queries. The JSON Schema shipped in
+//! `assets/snapshot.schema.json` is generated from these types.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The value of the top-level `format` key every snapshot carries.
+pub const FORMAT_NAME: &str = "sdgmap-snapshot";
+/// The snapshot format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole snapshot file: the SDGs, the WSIS Action Lines, the Matrix links
+/// between them and the activities mapped onto both.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(
+    title = "sdgmap snapshot",
+    description = "A snapshot of how the SDGs, the WSIS Action Lines and ICT activities link to one another."
+)]
+pub struct RawSnapshot {
+    /// Always `"sdgmap-snapshot"`.
+    pub format: String,
+    /// The format version; this build reads version 1.
+    pub version: u32,
+    /// Title, date and the sources every record cites.
+    pub meta: RawMeta,
+    /// The 17 Sustainable Development Goals with their targets.
+    pub sdgs: Vec<RawSdg>,
+    /// SDG indicators (at least those of interest, e.g. ITU's custodian indicators).
+    pub indicators: Vec<RawIndicator>,
+    /// WSIS Action Lines C1–C11 and the C7 sub-lines.
+    pub action_lines: Vec<RawActionLine>,
+    /// WSIS–SDG Matrix links: one Action Line (row) to one SDG.
+    pub links: Vec<RawLink>,
+    /// Activities (projects, programmes, partnerships …) mapped to SDGs and Action Lines.
+    pub activities: Vec<RawActivity>,
+}
+
+/// Snapshot-wide metadata.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RawMeta {
+    /// Human-readable title shown in the header.
+    pub title: String,
+    /// The date the data describes, `YYYY-MM-DD`.
+    pub snapshot_date: String,
+    /// Every source that records cite by `source` id.
+    pub sources: Vec<RawSource>,
+    /// Free-form remarks about the snapshot (provenance, caveats).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// A cited source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RawSource {
+    /// Stable id that records cite, e.g. `wsis-sdg-matrix`.
+    pub id: String,
+    /// Full title of the source.
+    pub title: String,
+    /// Where to find it, when it has an address.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// One Sustainable Development Goal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RawSdg {
+    /// Goal number, 1–17.
+    pub number: u8,
+    /// Official short name, e.g. `No poverty`.
+    pub short_name: String,
+    /// Official full title of the goal.
+    pub title: String,
+    /// Official colour as `#RRGGBB`.
+    pub color: String,
+    /// The goal's targets in official order (`1.1` … `1.b`).
+    pub targets: Vec<RawTarget>,
+    /// Source id of the goal's names, colour and target texts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// One SDG target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RawTarget {
+    /// Target code, `<goal>.<number or letter>`, e.g. `9.c`.
+    pub code: String,
+    /// Official wording of the target.
+    pub text: String,
+}
+
+/// One SDG indicator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RawIndicator {
+    /// Indicator code, e.g. `9.c.1`.
+    pub code: String,
+    /// The target it measures, e.g. `9.c`.
+    pub target: String,
+    /// Official name of the indicator.
+    pub name: String,
+    /// Custodian agencies, e.g. `["ITU"]`.
+    #[serde(default)]
+    pub custodians: Vec<String>,
+    /// Codes the indicator had in earlier versions of the framework.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former_codes: Vec<String>,
+    /// Source id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// One WSIS Action Line or C7 sub-line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RawActionLine {
+    /// Stable id: `C1` … `C11`, or `C7-e-health` style for C7 sub-lines.
+    pub id: String,
+    /// Name as ITU uses it.
+    pub title: String,
+    /// A short label for narrow places (matrix row labels); defaults to the title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<String>,
+    /// The parent line for sub-lines (`C7`), else null.
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// UN facilitators, lead first.
+    #[serde(default)]
+    pub facilitators: Vec<String>,
+    /// WSIS Prizes category number, when the line has one.
+    #[serde(default)]
+    pub prize_category: Option<u8>,
+    /// Source id for the facilitators and category.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// How much of a goal a Matrix link covers.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// Specific targets are listed.
+    Targets,
+    /// The goal as a whole is named, no targets.
+    Goal,
+    /// Every target of the goal applies.
+    AllTargets,
+}
+
+/// How sure the sources are of a Matrix link.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkStatus {
+    /// Seen as-is in the source.
+    Confirmed,
+    /// The source's views disagree or the rationale is missing.
+    Partial,
+    /// One view of the source has it and another lacks it.
+    Disputed,
+}
+
+/// One WSIS–SDG Matrix link: an Action Line (row) serving an SDG.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RawLink {
+    /// The Matrix row (a leaf Action Line id).
+    pub action_line: String,
+    /// The goal number.
+    pub sdg: u8,
+    /// Target codes the Matrix names (empty for `goal` scope).
+    #[serde(default)]
+    pub targets: Vec<String>,
+    /// What the link covers.
+    pub scope: Scope,
+    /// How sure the sources are.
+    pub status: LinkStatus,
+    /// One line on why the link exists.
+    pub rationale: String,
+    /// Source id.
+    pub source: String,
+    /// Remarks on oddities in the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One activity (project, programme, partnership, standard …).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RawActivity {
+    /// Stable id, unique in the snapshot.
+    pub id: String,
+    /// Name of the activity.
+    pub title: String,
+    /// A few sentences on what it does.
+    #[serde(default)]
+    pub summary: String,
+    /// Leading organisation.
+    #[serde(default)]
+    pub lead: Option<String>,
+    /// Partner organisations.
+    #[serde(default)]
+    pub partners: Vec<String>,
+    /// ITU Sector (`ITU-D`, `ITU-T`, `ITU-R`, `GS`) or other grouping.
+    #[serde(default)]
+    pub sector: Option<String>,
+    /// What sort of activity: `partnership`, `programme`, `initiative` …
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// Start year.
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// Goal numbers the activity serves.
+    #[serde(default)]
+    pub sdgs: Vec<u8>,
+    /// Target codes the activity serves.
+    #[serde(default)]
+    pub targets: Vec<String>,
+    /// Action Line ids (leaves or `C7`).
+    #[serde(default)]
+    pub action_lines: Vec<String>,
+    /// Source id.
+    pub source: String,
+    /// Web address of the activity.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// How the record was derived from its source (judgement calls, caveats).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}

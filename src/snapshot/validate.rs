@@ -1,0 +1,698 @@
+//! From a [`RawSnapshot`] to the validated [`Snapshot`].
+//!
+//! One pass over the raw records that checks every rule, collects *all*
+//! problems (with JSON paths, and both ends of any dangling reference), and —
+//! only when there is no error — moves the strings into the model (sanitized
+//! for display) and builds the [`Index`]. Records are consumed, not cloned,
+//! so loading a large snapshot does not hold two copies of its text.
+
+use std::collections::{HashMap, HashSet};
+
+use super::Problem;
+use super::index::{Index, Parts};
+use super::model::*;
+use super::raw::*;
+use crate::sanitize::{Lines, sanitize_in_place};
+
+/// Validates `raw` and builds the snapshot, or returns every problem found
+/// (errors and warnings) when there is at least one error.
+pub fn build(raw: RawSnapshot) -> Result<Snapshot, Vec<Problem>> {
+    let mut v = Validator::default();
+    if let Some(p) = format_problem(&raw.format, raw.version) {
+        return Err(vec![p]);
+    }
+    let meta = v.meta(raw.meta);
+    let (sdgs, targets) = v.sdgs(raw.sdgs);
+    let indicators = v.indicators(raw.indicators);
+    let action_lines = v.lines(raw.action_lines);
+    let links = v.links(raw.links, &action_lines, &targets);
+    let activities = v.activities(raw.activities, &targets);
+    if v.problems
+        .iter()
+        .any(|p| p.severity == super::Severity::Error)
+    {
+        return Err(v.problems);
+    }
+    let mut index = std::mem::take(&mut v.index);
+    index.build_relations(Parts {
+        sdgs: &sdgs,
+        targets: targets.len(),
+        indicators: &indicators,
+        lines: &action_lines,
+        links: &links,
+        activities: &activities,
+    });
+    Ok(Snapshot {
+        meta,
+        sdgs,
+        targets,
+        indicators,
+        action_lines,
+        links,
+        activities,
+        index,
+        warnings: v.problems,
+    })
+}
+
+/// Checks `format` and `version`; a mismatch stops validation at once,
+/// because nothing else in the file can be trusted to mean what we think.
+pub(crate) fn format_problem(format: &str, version: u32) -> Option<Problem> {
+    if format != FORMAT_NAME {
+        return Some(Problem::error(
+            "format",
+            format!(
+                "expected \"{FORMAT_NAME}\", found \"{}\"; this is not an sdgmap snapshot",
+                clean(format)
+            ),
+        ));
+    }
+    (version != FORMAT_VERSION).then(|| {
+        Problem::error(
+            "version",
+            format!("this file is snapshot version {version}; this sdgmap reads version {FORMAT_VERSION}"),
+        )
+    })
+}
+
+fn clean(s: &str) -> String {
+    crate::sanitize::sanitize(s, Lines::Single).into_owned()
+}
+
+/// Whether `id` is usable as a stable key in view strings and bookmarks.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Problem>,
+    index: Index,
+    sdg_numbers: HashSet<u8>,
+}
+
+impl Validator {
+    fn err(&mut self, path: impl Into<String>, msg: impl Into<String>) {
+        self.problems.push(Problem::error(path, msg));
+    }
+
+    fn warn(&mut self, path: impl Into<String>, msg: impl Into<String>) {
+        self.problems.push(Problem::warning(path, msg));
+    }
+
+    /// Sanitizes `s` for display, warning when it had to change anything.
+    fn text(&mut self, path: &str, mut s: String, lines: Lines) -> String {
+        if sanitize_in_place(&mut s, lines) {
+            self.warn(path, "contains control, bidi or zero-width characters; they are shown as visible placeholders");
+        }
+        s
+    }
+
+    fn required(&mut self, path: &str, s: String, lines: Lines) -> String {
+        if s.trim().is_empty() {
+            self.err(path, "must not be empty");
+        }
+        self.text(path, s, lines)
+    }
+
+    fn opt(&mut self, path: &str, s: Option<String>) -> Option<String> {
+        s.map(|s| self.text(path, s, Lines::Single))
+    }
+
+    fn list(&mut self, path: &str, items: Vec<String>) -> Vec<String> {
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| self.text(&format!("{path}[{i}]"), s, Lines::Single))
+            .collect()
+    }
+
+    fn source_ref(&mut self, path: &str, what: &str, id: &str) -> SourceId {
+        match self.index.source(id) {
+            Some(s) => s,
+            None => {
+                self.err(
+                    path,
+                    format!(
+                        "{what} cites source \"{}\", which is not in meta.sources",
+                        clean(id)
+                    ),
+                );
+                SourceId(0)
+            }
+        }
+    }
+
+    fn meta(&mut self, m: RawMeta) -> Meta {
+        let title = self.required("meta.title", m.title, Lines::Single);
+        if !is_iso_date(&m.snapshot_date) {
+            self.err(
+                "meta.snapshot_date",
+                format!(
+                    "expected a date YYYY-MM-DD, found \"{}\"",
+                    clean(&m.snapshot_date)
+                ),
+            );
+        }
+        let snapshot_date = self.text("meta.snapshot_date", m.snapshot_date, Lines::Single);
+        let mut sources = Vec::with_capacity(m.sources.len());
+        for (i, s) in m.sources.into_iter().enumerate() {
+            let path = format!("meta.sources[{i}]");
+            if !is_valid_id(&s.id) {
+                self.err(
+                    format!("{path}.id"),
+                    format!(
+                        "\"{}\" is not a valid id (letters, digits, '-', '_', '.')",
+                        clean(&s.id)
+                    ),
+                );
+            } else if self
+                .index
+                .source_by_id
+                .insert(s.id.clone(), SourceId(i as u32))
+                .is_some()
+            {
+                self.err(
+                    format!("{path}.id"),
+                    format!("duplicate source id \"{}\"", s.id),
+                );
+            }
+            let title = self.required(&format!("{path}.title"), s.title, Lines::Single);
+            let url = self.opt(&format!("{path}.url"), s.url);
+            sources.push(Source {
+                id: s.id,
+                title,
+                url,
+            });
+        }
+        let notes = m.notes.map(|n| self.text("meta.notes", n, Lines::Multi));
+        Meta {
+            title,
+            snapshot_date,
+            sources,
+            notes,
+        }
+    }
+
+    fn sdgs(&mut self, raw: Vec<RawSdg>) -> (Vec<Sdg>, Vec<Target>) {
+        let mut raw: Vec<(usize, RawSdg)> = raw.into_iter().enumerate().collect();
+        raw.sort_by_key(|(_, s)| s.number);
+        let mut sdgs = Vec::with_capacity(raw.len());
+        let mut targets = Vec::new();
+        for (i, s) in raw {
+            let path = format!("sdgs[{i}]");
+            if !(1..=17).contains(&s.number) {
+                self.err(
+                    format!("{path}.number"),
+                    format!("expected a goal number from 1 to 17, found {}", s.number),
+                );
+                continue;
+            }
+            if !self.sdg_numbers.insert(s.number) {
+                self.err(
+                    format!("{path}.number"),
+                    format!("SDG {} appears more than once", s.number),
+                );
+                continue;
+            }
+            let color = parse_color(&s.color).unwrap_or_else(|| {
+                self.err(
+                    format!("{path}.color"),
+                    format!("expected a colour #RRGGBB, found \"{}\"", clean(&s.color)),
+                );
+                Rgb(128, 128, 128)
+            });
+            let short_name =
+                self.required(&format!("{path}.short_name"), s.short_name, Lines::Single);
+            let title = self.required(&format!("{path}.title"), s.title, Lines::Single);
+            let mut ids = Vec::with_capacity(s.targets.len());
+            for (j, t) in s.targets.into_iter().enumerate() {
+                let tpath = format!("{path}.targets[{j}]");
+                match target_goal(&t.code) {
+                    None => self.err(
+                        format!("{tpath}.code"),
+                        format!(
+                            "\"{}\" is not a target code like 9.1 or 9.c",
+                            clean(&t.code)
+                        ),
+                    ),
+                    Some(g) if g != s.number => self.err(
+                        format!("{tpath}.code"),
+                        format!(
+                            "target {} is listed under SDG {} but belongs to SDG {g}",
+                            t.code, s.number
+                        ),
+                    ),
+                    Some(_) => {}
+                }
+                let id = TargetId(targets.len() as u32);
+                if self
+                    .index
+                    .target_by_code
+                    .insert(t.code.clone(), id)
+                    .is_some()
+                {
+                    self.err(
+                        format!("{tpath}.code"),
+                        format!("duplicate target code \"{}\"", clean(&t.code)),
+                    );
+                }
+                let text = self.required(&format!("{tpath}.text"), t.text, Lines::Multi);
+                let code = self.text(&format!("{tpath}.code"), t.code, Lines::Single);
+                targets.push(Target {
+                    code,
+                    text,
+                    goal: s.number,
+                });
+                ids.push(id);
+            }
+            let source = s.source.as_deref().map(|src| {
+                self.source_ref(&format!("{path}.source"), &format!("SDG {}", s.number), src)
+            });
+            sdgs.push(Sdg {
+                number: s.number,
+                short_name,
+                title,
+                color,
+                targets: ids,
+                source,
+            });
+        }
+        (sdgs, targets)
+    }
+
+    fn indicators(&mut self, raw: Vec<RawIndicator>) -> Vec<Indicator> {
+        let mut out = Vec::with_capacity(raw.len());
+        for (i, ind) in raw.into_iter().enumerate() {
+            let path = format!("indicators[{i}]");
+            let target = match self.index.target(&ind.target) {
+                Some(t) => t,
+                None => {
+                    self.err(
+                        format!("{path}.target"),
+                        format!(
+                            "indicator {} refers to target \"{}\", which is not in sdgs[].targets",
+                            clean(&ind.code),
+                            clean(&ind.target)
+                        ),
+                    );
+                    continue;
+                }
+            };
+            if !ind.code.starts_with(&format!("{}.", ind.target)) {
+                self.err(
+                    format!("{path}.code"),
+                    format!(
+                        "indicator {} does not belong to its target {}",
+                        clean(&ind.code),
+                        ind.target
+                    ),
+                );
+            }
+            if self
+                .index
+                .indicator_by_code
+                .insert(ind.code.clone(), IndicatorId(out.len() as u32))
+                .is_some()
+            {
+                self.err(
+                    format!("{path}.code"),
+                    format!("duplicate indicator code \"{}\"", clean(&ind.code)),
+                );
+            }
+            let code = self.text(&format!("{path}.code"), ind.code, Lines::Single);
+            let name = self.required(&format!("{path}.name"), ind.name, Lines::Single);
+            let custodians = self.list(&format!("{path}.custodians"), ind.custodians);
+            let former_codes = self.list(&format!("{path}.former_codes"), ind.former_codes);
+            let source = ind.source.as_deref().map(|src| {
+                self.source_ref(&format!("{path}.source"), &format!("indicator {code}"), src)
+            });
+            out.push(Indicator {
+                code,
+                target,
+                name,
+                custodians,
+                former_codes,
+                source,
+            });
+        }
+        out
+    }
+
+    fn lines(&mut self, raw: Vec<RawActionLine>) -> Vec<ActionLine> {
+        for (i, l) in raw.iter().enumerate() {
+            if !is_valid_id(&l.id) {
+                self.err(
+                    format!("action_lines[{i}].id"),
+                    format!(
+                        "\"{}\" is not a valid id (letters, digits, '-', '_', '.')",
+                        clean(&l.id)
+                    ),
+                );
+            } else if self
+                .index
+                .line_by_id
+                .insert(l.id.clone(), LineId(i as u32))
+                .is_some()
+            {
+                self.err(
+                    format!("action_lines[{i}].id"),
+                    format!("duplicate action line id \"{}\"", l.id),
+                );
+            }
+        }
+        let parents: Vec<Option<String>> = raw.iter().map(|l| l.parent.clone()).collect();
+        let mut out: Vec<ActionLine> = Vec::with_capacity(raw.len());
+        for (i, l) in raw.into_iter().enumerate() {
+            let path = format!("action_lines[{i}]");
+            let parent = l.parent.as_deref().and_then(|p| match self.index.line(p) {
+                None => {
+                    self.err(format!("{path}.parent"), format!("action line {} names parent \"{}\", which is not in action_lines", clean(&l.id), clean(p)));
+                    None
+                }
+                Some(pid) if pid.ix() == i => {
+                    self.err(format!("{path}.parent"), format!("action line {} names itself as its parent", clean(&l.id)));
+                    None
+                }
+                Some(pid) if parents[pid.ix()].is_some() => {
+                    self.err(format!("{path}.parent"), format!("action line {} has parent {p}, which is itself a sub-line; only one level is allowed", clean(&l.id)));
+                    None
+                }
+                Some(pid) => Some(pid),
+            });
+            if l.prize_category == Some(0) {
+                self.err(
+                    format!("{path}.prize_category"),
+                    "WSIS Prizes categories are numbered from 1",
+                );
+            }
+            let source = l.source.as_deref().map(|s| {
+                self.source_ref(
+                    &format!("{path}.source"),
+                    &format!("action line {}", clean(&l.id)),
+                    s,
+                )
+            });
+            let title = self.required(&format!("{path}.title"), l.title, Lines::Single);
+            let short_name = match l.short_name {
+                Some(s) => self.required(&format!("{path}.short_name"), s, Lines::Single),
+                None => title.clone(),
+            };
+            let facilitators = self.list(&format!("{path}.facilitators"), l.facilitators);
+            out.push(ActionLine {
+                id: l.id,
+                title,
+                short_name,
+                parent,
+                children: Vec::new(),
+                facilitators,
+                prize_category: l.prize_category,
+                source,
+            });
+        }
+        for i in 0..out.len() {
+            if let Some(p) = out[i].parent {
+                out[p.ix()].children.push(LineId(i as u32));
+            }
+        }
+        out
+    }
+
+    fn links(&mut self, raw: Vec<RawLink>, lines: &[ActionLine], targets: &[Target]) -> Vec<Link> {
+        let mut seen: HashMap<(String, u8, bool), usize> = HashMap::new();
+        let mut out = Vec::with_capacity(raw.len());
+        for (i, l) in raw.into_iter().enumerate() {
+            let path = format!("links[{i}]");
+            let name = format!("link {} × SDG {}", clean(&l.action_line), l.sdg);
+            let line = match self.index.line(&l.action_line) {
+                None => {
+                    self.err(
+                        format!("{path}.action_line"),
+                        format!(
+                            "{name} refers to action line \"{}\", which is not in action_lines",
+                            clean(&l.action_line)
+                        ),
+                    );
+                    None
+                }
+                Some(id) if !lines[id.ix()].children.is_empty() => {
+                    self.err(
+                        format!("{path}.action_line"),
+                        format!(
+                            "{name}: {} has sub-lines, so links go to one of its sub-lines",
+                            l.action_line
+                        ),
+                    );
+                    None
+                }
+                Some(id) => Some(id),
+            };
+            if !self.sdg_numbers.contains(&l.sdg) {
+                self.err(
+                    format!("{path}.sdg"),
+                    format!("{name} refers to SDG {}, which is not in sdgs", l.sdg),
+                );
+            }
+            let ids = self.target_refs(&path, &name, &l.targets, Some(l.sdg), targets);
+            match l.scope {
+                Scope::Targets if l.targets.is_empty() => self.err(
+                    format!("{path}.targets"),
+                    format!("{name} has scope \"targets\" but lists no targets"),
+                ),
+                Scope::Goal if !l.targets.is_empty() => self.err(
+                    format!("{path}.targets"),
+                    format!("{name} has scope \"goal\" but lists targets; use scope \"targets\""),
+                ),
+                _ => {}
+            }
+            let key = (
+                l.action_line.clone(),
+                l.sdg,
+                l.status == LinkStatus::Disputed,
+            );
+            if let Some(first) = seen.insert(key, i) {
+                self.err(path.clone(), format!("{name} repeats links[{first}]; a cell has at most one link (and one disputed link)"));
+            }
+            let source = self.source_ref(&format!("{path}.source"), &name, &l.source);
+            let rationale = self.required(&format!("{path}.rationale"), l.rationale, Lines::Multi);
+            let note = l
+                .note
+                .map(|n| self.text(&format!("{path}.note"), n, Lines::Multi));
+            if let Some(action_line) = line {
+                out.push(Link {
+                    action_line,
+                    sdg: l.sdg,
+                    targets: ids,
+                    scope: l.scope,
+                    status: l.status,
+                    rationale,
+                    source,
+                    note,
+                });
+            }
+        }
+        out
+    }
+
+    /// Resolves target codes, checking each belongs to `goal` when given.
+    fn target_refs(
+        &mut self,
+        path: &str,
+        name: &str,
+        codes: &[String],
+        goal: Option<u8>,
+        targets: &[Target],
+    ) -> Vec<TargetId> {
+        let mut ids = Vec::with_capacity(codes.len());
+        for (j, code) in codes.iter().enumerate() {
+            match self.index.target(code) {
+                None => self.err(
+                    format!("{path}.targets[{j}]"),
+                    format!(
+                        "{name} refers to target \"{}\", which is not in sdgs[].targets",
+                        clean(code)
+                    ),
+                ),
+                Some(t) => {
+                    let g = targets[t.ix()].goal;
+                    match goal {
+                        Some(goal) if g != goal => self.err(format!("{path}.targets[{j}]"), format!("{name} lists target {code}, which belongs to SDG {g}, not SDG {goal}")),
+                        _ => ids.push(t),
+                    }
+                }
+            }
+        }
+        ids
+    }
+
+    fn activities(&mut self, raw: Vec<RawActivity>, targets: &[Target]) -> Vec<Activity> {
+        let mut out = Vec::with_capacity(raw.len());
+        self.index.activity_by_id.reserve(raw.len());
+        for (i, a) in raw.into_iter().enumerate() {
+            let path = format!("activities[{i}]");
+            if !is_valid_id(&a.id) {
+                self.err(
+                    format!("{path}.id"),
+                    format!(
+                        "\"{}\" is not a valid id (letters, digits, '-', '_', '.')",
+                        clean(&a.id)
+                    ),
+                );
+            } else if self
+                .index
+                .activity_by_id
+                .insert(a.id.clone(), ActivityId(i as u32))
+                .is_some()
+            {
+                self.err(
+                    format!("{path}.id"),
+                    format!("duplicate activity id \"{}\"", a.id),
+                );
+            }
+            let name = format!("activity {}", clean(&a.id));
+            let mut sdgs = a.sdgs.clone();
+            for (j, s) in a.sdgs.iter().enumerate() {
+                if !self.sdg_numbers.contains(s) {
+                    self.err(
+                        format!("{path}.sdgs[{j}]"),
+                        format!("{name} refers to SDG {s}, which is not in sdgs"),
+                    );
+                }
+            }
+            let tids = self.target_refs(&path, &name, &a.targets, None, targets);
+            for t in &tids {
+                let g = targets[t.ix()].goal;
+                if !a.sdgs.contains(&g) {
+                    self.warn(
+                        format!("{path}.targets"),
+                        format!(
+                            "{name} lists target {} but not its goal SDG {g}; SDG {g} is added",
+                            targets[t.ix()].code
+                        ),
+                    );
+                    sdgs.push(g);
+                }
+            }
+            sdgs.sort_unstable();
+            sdgs.dedup();
+            let mut lids = Vec::with_capacity(a.action_lines.len());
+            for (j, l) in a.action_lines.iter().enumerate() {
+                match self.index.line(l) {
+                    Some(id) => lids.push(id),
+                    None => self.err(
+                        format!("{path}.action_lines[{j}]"),
+                        format!(
+                            "{name} refers to action line \"{}\", which is not in action_lines",
+                            clean(l)
+                        ),
+                    ),
+                }
+            }
+            if sdgs.is_empty() && lids.is_empty() {
+                self.warn(
+                    path.clone(),
+                    format!("{name} links to no SDG, target or action line"),
+                );
+            }
+            let source = self.source_ref(&format!("{path}.source"), &name, &a.source);
+            let title = self.required(&format!("{path}.title"), a.title, Lines::Single);
+            let summary = self.text(&format!("{path}.summary"), a.summary, Lines::Multi);
+            let lead = self.opt(&format!("{path}.lead"), a.lead);
+            let partners = self.list(&format!("{path}.partners"), a.partners);
+            let sector = self.opt(&format!("{path}.sector"), a.sector);
+            let kind = self.opt(&format!("{path}.kind"), a.kind);
+            let url = self.opt(&format!("{path}.url"), a.url);
+            let note = a
+                .note
+                .map(|n| self.text(&format!("{path}.note"), n, Lines::Multi));
+            out.push(Activity {
+                id: a.id,
+                title,
+                summary,
+                lead,
+                partners,
+                sector,
+                kind,
+                year: a.year,
+                sdgs,
+                targets: tids,
+                action_lines: lids,
+                source,
+                url,
+                note,
+            });
+        }
+        out
+    }
+}
+
+/// The goal number of a target code like `9.1` or `9.c`.
+pub fn target_goal(code: &str) -> Option<u8> {
+    let (goal, rest) = code.split_once('.')?;
+    let ok_rest = (!rest.is_empty() && rest.len() <= 2 && rest.bytes().all(|b| b.is_ascii_digit()))
+        || (rest.len() == 1 && rest.as_bytes()[0].is_ascii_lowercase());
+    if !ok_rest || goal.is_empty() || goal.len() > 2 || !goal.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    goal.parse().ok()
+}
+
+fn parse_color(s: &str) -> Option<Rgb> {
+    let hex = s.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some(Rgb(byte(0)?, byte(2)?, byte(4)?))
+}
+
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| {
+        s.get(r)
+            .filter(|x| x.bytes().all(|c| c.is_ascii_digit()))
+            .and_then(|x| x.parse::<u32>().ok())
+    };
+    matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(m), Some(d)) if (1..=12).contains(&m) && (1..=31).contains(&d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn target_codes() {
+        assert_eq!(target_goal("9.c"), Some(9));
+        assert_eq!(target_goal("17.19"), Some(17));
+        assert_eq!(target_goal("9.C"), None);
+        assert_eq!(target_goal("9."), None);
+        assert_eq!(target_goal(".1"), None);
+        assert_eq!(target_goal("9.1.1"), None);
+    }
+
+    #[test]
+    fn colours_and_dates() {
+        assert_eq!(parse_color("#E5243B"), Some(Rgb(0xE5, 0x24, 0x3B)));
+        assert_eq!(parse_color("E5243B"), None);
+        assert_eq!(parse_color("#E5243"), None);
+        assert_eq!(parse_color("#G5243B"), None);
+        assert!(is_iso_date("2026-11-27"));
+        assert!(!is_iso_date("2026-13-01"));
+        assert!(!is_iso_date("26-11-27"));
+    }
+
+    #[test]
+    fn ids() {
+        assert!(is_valid_id("C7-e-health"));
+        assert!(is_valid_id("digital-health-for-africa"));
+        assert!(!is_valid_id("a b"));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id("a,b"));
+    }
+}
