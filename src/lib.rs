@@ -6,5 +6,9 @@
 //! the terminal UI on top of it.
 
 pub mod check;
+pub mod entity;
+pub mod matrix;
+pub mod related;
 pub mod sanitize;
+pub mod selection;
 pub mod snapshot;

@@ -1,0 +1,192 @@
+//! Everything related to a record, grouped by kind — the heart of drill-down.
+//!
+//! Given any [`EntityRef`], [`related`] lists the records linked to it
+//! through the index, in a fixed group order (SDGs, targets, lines, links,
+//! cells, activities), each group sorted and free of duplicates. The explorer
+//! shows these groups when a record is focused; the CLI and tours reuse them.
+
+use crate::entity::{EntityRef, Kind};
+use crate::snapshot::{ActivityId, LineId, LinkId, Scope, Snapshot, TargetId};
+
+/// One group of related records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// What the records are.
+    pub kind: Kind,
+    /// The records, sorted, without duplicates.
+    pub items: Vec<EntityRef>,
+}
+
+/// The records related to `e`, grouped by kind; empty groups are left out.
+pub fn related(s: &Snapshot, e: EntityRef) -> Vec<Group> {
+    let ix = s.index();
+    let mut sdgs: Vec<u8> = Vec::new();
+    let mut targets: Vec<TargetId> = Vec::new();
+    let mut lines: Vec<LineId> = Vec::new();
+    let mut links: Vec<LinkId> = Vec::new();
+    let mut acts: Vec<ActivityId> = Vec::new();
+    match e {
+        EntityRef::Sdg(n) => {
+            if let Some(g) = s.sdg(n) {
+                targets.extend(&g.targets);
+            }
+            links.extend(ix.links_of_sdg(n));
+            lines.extend(ix.links_of_sdg(n).iter().map(|&l| s.link(l).action_line));
+            acts.extend(ix.activities_of_sdg(n));
+        }
+        EntityRef::Target(t) => {
+            sdgs.push(s.target(t).goal);
+            let goal_links = ix.links_of_sdg(s.target(t).goal);
+            let covering = goal_links
+                .iter()
+                .copied()
+                .filter(|&l| s.link(l).scope == Scope::AllTargets);
+            links.extend(ix.links_of_target(t).iter().copied().chain(covering));
+            lines.extend(links.iter().map(|&l| s.link(l).action_line));
+            acts.extend(ix.activities_of_target(t));
+        }
+        EntityRef::Line(l) => {
+            let line = s.line(l);
+            lines.extend(line.parent);
+            lines.extend(&line.children);
+            for &m in std::iter::once(&l).chain(&line.children) {
+                links.extend(ix.links_of_line(m));
+                acts.extend(ix.activities_of_line(m));
+            }
+            sdgs.extend(links.iter().map(|&k| s.link(k).sdg));
+        }
+        EntityRef::Link(k) => {
+            let link = s.link(k);
+            lines.push(link.action_line);
+            sdgs.push(link.sdg);
+            targets.extend(link_targets(s, k));
+            links.extend(
+                ix.links_at(link.action_line, link.sdg)
+                    .iter()
+                    .filter(|&&o| o != k),
+            );
+            acts.extend(ix.activities_at(link.action_line, link.sdg));
+        }
+        EntityRef::Cell(l, n) => {
+            lines.push(l);
+            sdgs.push(n);
+            links.extend(ix.links_at(l, n));
+            for &k in ix.links_at(l, n) {
+                targets.extend(link_targets(s, k));
+            }
+            acts.extend(ix.activities_at(l, n));
+        }
+        EntityRef::Activity(a) => {
+            let act = s.activity(a);
+            sdgs.extend(&act.sdgs);
+            targets.extend(&act.targets);
+            lines.extend(&act.action_lines);
+            for &l in &act.action_lines {
+                for &n in &act.sdgs {
+                    links.extend(ix.links_at(l, n));
+                }
+            }
+        }
+    }
+    let mut groups = Vec::new();
+    push(&mut groups, Kind::Sdg, sdgs, EntityRef::Sdg);
+    push(&mut groups, Kind::Target, targets, EntityRef::Target);
+    push(&mut groups, Kind::Line, lines, EntityRef::Line);
+    push(&mut groups, Kind::Link, links, EntityRef::Link);
+    push(&mut groups, Kind::Activity, acts, EntityRef::Activity);
+    groups
+}
+
+/// The targets a link covers: those it names, or every target of the goal
+/// for scope `all_targets` with none named.
+pub fn link_targets(s: &Snapshot, k: LinkId) -> Vec<TargetId> {
+    let link = s.link(k);
+    if link.scope == Scope::AllTargets && link.targets.is_empty() {
+        s.sdg(link.sdg)
+            .map(|g| g.targets.clone())
+            .unwrap_or_default()
+    } else {
+        link.targets.clone()
+    }
+}
+
+fn push<T: Ord>(
+    groups: &mut Vec<Group>,
+    kind: Kind,
+    mut items: Vec<T>,
+    f: impl Fn(T) -> EntityRef,
+) {
+    items.sort();
+    items.dedup();
+    if !items.is_empty() {
+        groups.push(Group {
+            kind,
+            items: items.into_iter().map(f).collect(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::snapshot::load_bundled;
+
+    fn keys(s: &Snapshot, e: EntityRef, kind: Kind) -> Vec<String> {
+        related(s, e)
+            .into_iter()
+            .filter(|g| g.kind == kind)
+            .flat_map(|g| g.items)
+            .map(|x| x.key(s))
+            .collect()
+    }
+
+    #[test]
+    fn a_cell_shows_its_link_targets_and_activities() {
+        let s = load_bundled().unwrap();
+        let c2 = s.index().line("C2").unwrap();
+        let cell = EntityRef::Cell(c2, 9);
+        assert_eq!(keys(&s, cell, Kind::Target), ["9.1", "9.a", "9.c"]);
+        assert_eq!(keys(&s, cell, Kind::Link), ["C2/9"]);
+        assert!(!keys(&s, cell, Kind::Activity).is_empty());
+    }
+
+    #[test]
+    fn a_target_reaches_the_rows_that_name_it() {
+        let s = load_bundled().unwrap();
+        let t = EntityRef::Target(s.index().target("9.c").unwrap());
+        let lines = keys(&s, t, Kind::Line);
+        assert!(
+            lines.contains(&"C2".to_string()) && lines.contains(&"C9".to_string()),
+            "{lines:?}"
+        );
+        assert_eq!(keys(&s, t, Kind::Sdg), ["9"]);
+    }
+
+    #[test]
+    fn all_targets_links_cover_every_target_of_the_goal() {
+        let s = load_bundled().unwrap();
+        let t = EntityRef::Target(s.index().target("4.7").unwrap());
+        assert!(keys(&s, t, Kind::Link).contains(&"C7-e-learning/4".to_string()));
+    }
+
+    #[test]
+    fn the_c7_parent_gathers_its_sub_lines() {
+        let s = load_bundled().unwrap();
+        let c7 = EntityRef::Line(s.index().line("C7").unwrap());
+        assert_eq!(keys(&s, c7, Kind::Line).len(), 8);
+        assert!(keys(&s, c7, Kind::Link).len() > 20);
+    }
+
+    #[test]
+    fn groups_are_sorted_and_unique() {
+        let s = load_bundled().unwrap();
+        for n in 1..=17 {
+            for g in related(&s, EntityRef::Sdg(n)) {
+                let mut sorted = g.items.clone();
+                sorted.sort();
+                sorted.dedup();
+                assert_eq!(sorted, g.items);
+            }
+        }
+    }
+}
