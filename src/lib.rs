@@ -12,3 +12,4 @@ pub mod related;
 pub mod sanitize;
 pub mod selection;
 pub mod snapshot;
+pub mod tui;

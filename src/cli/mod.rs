@@ -47,6 +47,18 @@ pub enum ThemeName {
     Mono,
 }
 
+impl From<ThemeName> for sdgmap::tui::ThemeChoice {
+    fn from(t: ThemeName) -> Self {
+        use sdgmap::tui::ThemeChoice as T;
+        match t {
+            ThemeName::Dark => T::Dark,
+            ThemeName::Light => T::Light,
+            ThemeName::HighContrast => T::HighContrast,
+            ThemeName::Mono => T::Mono,
+        }
+    }
+}
+
 /// Output formats of reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
@@ -76,12 +88,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             check::run(path.as_deref().or(cli.data.as_deref()), format)
         }
         None => {
+            // Load and validate before the terminal enters raw mode, so load
+            // errors print as plain text.
             let snapshot = load(cli.data.as_deref())?;
-            println!(
-                "{} loaded: {} activities (the explorer is coming)",
-                snapshot.meta().title,
-                snapshot.activities().len()
-            );
+            let options = sdgmap::tui::Options {
+                theme: cli.theme.into(),
+                mouse: !cli.no_mouse,
+                source: display_name(cli.data.as_deref()),
+            };
+            sdgmap::tui::run(snapshot, options)?;
             Ok(ExitCode::SUCCESS)
         }
     }

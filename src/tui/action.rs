@@ -1,0 +1,73 @@
+//! Everything a user can ask the explorer to do, as named intents.
+//!
+//! Keys and mouse events are translated into an [`Action`] by the keymap
+//! before anything changes; [`super::update::update`] is the one place that
+//! applies them. Scripted action sequences therefore test the whole state
+//! machine without a terminal.
+
+use super::state::Screen;
+
+/// A user intent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the app (from the top level) or step out to it.
+    Quit,
+    /// Leave the app at once (Ctrl-C).
+    ForceQuit,
+    /// Close the overlay, or go back one drill-down level.
+    Back,
+    /// Focus the selected record and show everything related to it.
+    DrillIn,
+    /// Go back in navigation history.
+    HistoryBack,
+    /// Go forward in navigation history.
+    HistoryForward,
+    /// Move the cursor up.
+    Up,
+    /// Move the cursor down.
+    Down,
+    /// Move left (matrix) or collapse (tree lists).
+    Left,
+    /// Move right (matrix) or expand (tree lists).
+    Right,
+    /// Jump to the first item.
+    Top,
+    /// Jump to the last item.
+    Bottom,
+    /// Move one page up.
+    PageUp,
+    /// Move one page down.
+    PageDown,
+    /// Move half a page up.
+    HalfPageUp,
+    /// Move half a page down.
+    HalfPageDown,
+    /// Switch to a screen.
+    Show(Screen),
+    /// Move focus to the next pane.
+    FocusNext,
+    /// Move focus to the previous pane.
+    FocusPrev,
+    /// Open or close the help overlay.
+    ToggleHelp,
+    /// Cycle the matrix metric.
+    CycleMetric,
+    /// Zoom the focused SDG column into its targets, or back out.
+    ToggleZoom,
+    /// Sort the activity table by the next column.
+    SortNext,
+    /// Reverse the activity table's sort order.
+    SortReverse,
+    /// Expand or collapse the selected tree item.
+    ToggleExpand,
+    /// A click at (column, row) of the terminal.
+    Click(u16, u16),
+    /// A double click at (column, row).
+    DoubleClick(u16, u16),
+    /// Mouse wheel up.
+    ScrollUp,
+    /// Mouse wheel down.
+    ScrollDown,
+    /// Jump to breadcrumb `n` (0 is the screen itself).
+    Crumb(usize),
+}

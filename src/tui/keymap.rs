@@ -1,0 +1,415 @@
+//! The keymap: the single source of truth for keys.
+//!
+//! One table of (contexts, keys, action, description). Key handling looks
+//! actions up here, and the help overlay and the hint bar are generated from
+//! the same rows, so what the screen says a key does is what it does.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+use super::state::{Overlay, Screen, State};
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Everywhere except overlays.
+    Global,
+    /// The matrix screen.
+    Matrix,
+    /// The SDG and Action Line trees.
+    Tree,
+    /// The activity table.
+    Table,
+    /// List screens (SDGs, Action Lines, Activities): two panes.
+    Panes,
+    /// A drilled-in record.
+    Drill,
+    /// The help overlay.
+    Help,
+}
+
+/// A key: code plus required modifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key(pub KeyCode, pub KeyModifiers);
+
+const fn k(c: char) -> Key {
+    Key(KeyCode::Char(c), KeyModifiers::NONE)
+}
+const fn code(c: KeyCode) -> Key {
+    Key(c, KeyModifiers::NONE)
+}
+const fn ctrl(c: char) -> Key {
+    Key(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// One binding.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// Where it applies.
+    pub contexts: &'static [Context],
+    /// The keys that trigger it.
+    pub keys: &'static [Key],
+    /// How the keys are written in help.
+    pub label: &'static str,
+    /// What it does.
+    pub action: Action,
+    /// Help text.
+    pub desc: &'static str,
+    /// Short hint for the bottom bar, when it earns a place there.
+    pub hint: Option<&'static str>,
+}
+
+use Context::*;
+
+/// Every binding, in help order.
+pub static KEYMAP: &[Binding] = &[
+    Binding {
+        contexts: &[Global, Help],
+        keys: &[ctrl('c')],
+        label: "Ctrl-c",
+        action: Action::ForceQuit,
+        desc: "quit at once",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[k('q')],
+        label: "q",
+        action: Action::Quit,
+        desc: "quit (from a drill-down: back to the top first)",
+        hint: Some("quit"),
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[k('?')],
+        label: "?",
+        action: Action::ToggleHelp,
+        desc: "show the keys that work here",
+        hint: Some("help"),
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[k('1')],
+        label: "1",
+        action: Action::Show(Screen::Matrix),
+        desc: "Matrix screen",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[k('2')],
+        label: "2",
+        action: Action::Show(Screen::Sdgs),
+        desc: "SDGs screen",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[k('3')],
+        label: "3",
+        action: Action::Show(Screen::Lines),
+        desc: "Action Lines screen",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[k('4')],
+        label: "4",
+        action: Action::Show(Screen::Activities),
+        desc: "Activities screen",
+        hint: Some("screens"),
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[k('k'), code(KeyCode::Up)],
+        label: "k ↑",
+        action: Action::Up,
+        desc: "move up",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[k('j'), code(KeyCode::Down)],
+        label: "j ↓",
+        action: Action::Down,
+        desc: "move down",
+        hint: Some("move"),
+    },
+    Binding {
+        contexts: &[Matrix],
+        keys: &[k('h'), code(KeyCode::Left)],
+        label: "h ←",
+        action: Action::Left,
+        desc: "previous column",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Matrix],
+        keys: &[k('l'), code(KeyCode::Right)],
+        label: "l →",
+        action: Action::Right,
+        desc: "next column",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Tree],
+        keys: &[k('h'), code(KeyCode::Left)],
+        label: "h ←",
+        action: Action::Left,
+        desc: "collapse, or go to the parent",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Tree],
+        keys: &[k('l'), code(KeyCode::Right)],
+        label: "l →",
+        action: Action::Right,
+        desc: "expand into targets / sub-lines",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Tree],
+        keys: &[code(KeyCode::Char(' '))],
+        label: "Space",
+        action: Action::ToggleExpand,
+        desc: "expand or collapse",
+        hint: Some("expand"),
+    },
+    Binding {
+        contexts: &[Table],
+        keys: &[k('l'), code(KeyCode::Right)],
+        label: "l →",
+        action: Action::Right,
+        desc: "focus the details pane",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Table],
+        keys: &[k('h'), code(KeyCode::Left)],
+        label: "h ←",
+        action: Action::Left,
+        desc: "focus the table",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[k('g'), code(KeyCode::Home)],
+        label: "g Home",
+        action: Action::Top,
+        desc: "first item",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[
+            k('G'),
+            Key(KeyCode::Char('G'), KeyModifiers::SHIFT),
+            code(KeyCode::End),
+        ],
+        label: "G End",
+        action: Action::Bottom,
+        desc: "last item",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[code(KeyCode::PageUp)],
+        label: "PgUp",
+        action: Action::PageUp,
+        desc: "page up",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[code(KeyCode::PageDown)],
+        label: "PgDn",
+        action: Action::PageDown,
+        desc: "page down",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[ctrl('u')],
+        label: "Ctrl-u",
+        action: Action::HalfPageUp,
+        desc: "half a page up",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[ctrl('d')],
+        label: "Ctrl-d",
+        action: Action::HalfPageDown,
+        desc: "half a page down",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[code(KeyCode::Enter)],
+        label: "Enter",
+        action: Action::DrillIn,
+        desc: "drill in: focus it and everything related",
+        hint: Some("open"),
+    },
+    Binding {
+        contexts: &[Drill, Panes, Matrix],
+        keys: &[code(KeyCode::Esc), code(KeyCode::Backspace)],
+        label: "Esc Bksp",
+        action: Action::Back,
+        desc: "back one level",
+        hint: Some("back"),
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[k('[')],
+        label: "[",
+        action: Action::HistoryBack,
+        desc: "back in history",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[k(']')],
+        label: "]",
+        action: Action::HistoryForward,
+        desc: "forward in history",
+        hint: Some("history"),
+    },
+    Binding {
+        contexts: &[Panes],
+        keys: &[code(KeyCode::Tab)],
+        label: "Tab",
+        action: Action::FocusNext,
+        desc: "next pane",
+        hint: Some("pane"),
+    },
+    Binding {
+        contexts: &[Panes],
+        keys: &[
+            code(KeyCode::BackTab),
+            Key(KeyCode::BackTab, KeyModifiers::SHIFT),
+        ],
+        label: "Shift-Tab",
+        action: Action::FocusPrev,
+        desc: "previous pane",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Matrix],
+        keys: &[k('m')],
+        label: "m",
+        action: Action::CycleMetric,
+        desc: "cycle metric: linked targets, activities",
+        hint: Some("metric"),
+    },
+    Binding {
+        contexts: &[Matrix],
+        keys: &[k('z')],
+        label: "z",
+        action: Action::ToggleZoom,
+        desc: "zoom the SDG column into its targets, and back",
+        hint: Some("zoom"),
+    },
+    Binding {
+        contexts: &[Table],
+        keys: &[k('s')],
+        label: "s",
+        action: Action::SortNext,
+        desc: "sort by the next column",
+        hint: Some("sort"),
+    },
+    Binding {
+        contexts: &[Table],
+        keys: &[k('S'), Key(KeyCode::Char('S'), KeyModifiers::SHIFT)],
+        label: "S",
+        action: Action::SortReverse,
+        desc: "reverse the sort order",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Help],
+        keys: &[code(KeyCode::Esc), k('q'), k('?')],
+        label: "Esc q ?",
+        action: Action::Back,
+        desc: "close help",
+        hint: Some("close"),
+    },
+    Binding {
+        contexts: &[Help],
+        keys: &[k('j'), code(KeyCode::Down)],
+        label: "j ↓",
+        action: Action::Down,
+        desc: "scroll down",
+        hint: Some("scroll"),
+    },
+    Binding {
+        contexts: &[Help],
+        keys: &[k('k'), code(KeyCode::Up)],
+        label: "k ↑",
+        action: Action::Up,
+        desc: "scroll up",
+        hint: None,
+    },
+];
+
+/// The contexts active in `st`, most specific first.
+pub fn contexts(st: &State) -> Vec<Context> {
+    if matches!(st.overlay, Some(Overlay::Help(_))) {
+        return vec![Help];
+    }
+    contexts_without_overlay(st)
+}
+
+/// The contexts of the view itself, ignoring any overlay.
+pub fn contexts_without_overlay(st: &State) -> Vec<Context> {
+    let mut out = Vec::new();
+    if !st.trail.is_empty() {
+        out.push(Drill);
+    } else {
+        match st.screen {
+            Screen::Matrix => out.push(Matrix),
+            Screen::Sdgs | Screen::Lines => out.extend([Tree, Panes]),
+            Screen::Activities => out.extend([Table, Panes]),
+        }
+    }
+    out.push(Global);
+    out
+}
+
+/// The bindings that work in `st`, in table order.
+pub fn active(st: &State) -> Vec<&'static Binding> {
+    bindings_for(&contexts(st))
+}
+
+/// The bindings of `ctx` (most specific first), in table order, each key once.
+pub fn bindings_for(ctx: &[Context]) -> Vec<&'static Binding> {
+    let mut seen: Vec<Key> = Vec::new();
+    let mut out = Vec::new();
+    // most specific context first, so its meaning of a shared key wins
+    for c in ctx {
+        for b in KEYMAP.iter().filter(|b| b.contexts.contains(c)) {
+            if b.keys.iter().all(|k| seen.contains(k)) {
+                continue;
+            }
+            seen.extend(b.keys);
+            out.push(b);
+        }
+    }
+    out.sort_by_key(|b| KEYMAP.iter().position(|x| std::ptr::eq(x, *b)));
+    out
+}
+
+/// The action a key press means in `st`.
+pub fn lookup(st: &State, ev: KeyEvent) -> Option<Action> {
+    let mods = ev.modifiers - KeyModifiers::SHIFT;
+    let pressed = |key: &Key| key.0 == ev.code && (key.1 - KeyModifiers::SHIFT) == mods;
+    contexts(st)
+        .iter()
+        .find_map(|c| {
+            KEYMAP
+                .iter()
+                .filter(|b| b.contexts.contains(c))
+                .find(|b| b.keys.iter().any(pressed))
+        })
+        .map(|b| b.action)
+}

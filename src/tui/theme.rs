@@ -1,0 +1,184 @@
+//! Colours and text styles, one struct per theme.
+//!
+//! Every style the UI uses comes from a [`Theme`], so a theme is the whole
+//! look. The heatmap scale is viridis (readable with the common forms of
+//! colour blindness); every meaning colour carries is also carried by a
+//! glyph or text attribute, so the mono theme (`NO_COLOR`) loses nothing.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::snapshot::Rgb;
+
+/// Which theme to use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeChoice {
+    /// Dark, painting its own background.
+    #[default]
+    Dark,
+    /// Light background.
+    Light,
+    /// Black and white with bright accents.
+    HighContrast,
+    /// No colour at all.
+    Mono,
+}
+
+/// The styles of the explorer.
+#[derive(Debug, Clone)]
+pub struct Theme {
+    /// Which theme this is.
+    pub choice: ThemeChoice,
+    /// Base text on the painted background.
+    pub base: Style,
+    /// Secondary text.
+    pub dim: Style,
+    /// Headings and titles.
+    pub title: Style,
+    /// Accent (keys in hints, the active tab).
+    pub accent: Style,
+    /// Borders of unfocused panes.
+    pub border: Style,
+    /// Borders of the focused pane.
+    pub border_focus: Style,
+    /// The selected row of the focused list.
+    pub selected: Style,
+    /// The selected row of an unfocused list.
+    pub selected_dim: Style,
+    /// Crosshair row/column of the matrix.
+    pub crosshair: Style,
+    /// Header and status bars.
+    pub bar: Style,
+    /// Warnings and disputed marks.
+    pub warn: Style,
+    /// Heat levels 1–4 (0 is the base style).
+    pub heat: [Style; 5],
+    /// Whether goal colours are shown.
+    pub goal_colors: bool,
+}
+
+const VIRIDIS: [(u8, u8, u8); 4] = [(59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37)];
+
+impl Theme {
+    /// Builds a theme.
+    pub fn new(choice: ThemeChoice) -> Self {
+        match choice {
+            ThemeChoice::Dark => Self::colored(
+                choice,
+                Color::Rgb(22, 24, 31),
+                Color::Rgb(220, 223, 228),
+                Color::Rgb(130, 136, 150),
+                Color::Rgb(97, 175, 239),
+            ),
+            ThemeChoice::Light => Self::colored(
+                choice,
+                Color::Rgb(250, 250, 246),
+                Color::Rgb(30, 32, 38),
+                Color::Rgb(105, 110, 120),
+                Color::Rgb(0, 92, 175),
+            ),
+            ThemeChoice::HighContrast => {
+                let mut t = Self::colored(
+                    choice,
+                    Color::Black,
+                    Color::White,
+                    Color::Gray,
+                    Color::Yellow,
+                );
+                t.selected = Style::new()
+                    .fg(Color::Black)
+                    .bg(Color::Yellow)
+                    .add_modifier(Modifier::BOLD);
+                t.border_focus = Style::new()
+                    .fg(Color::Yellow)
+                    .bg(Color::Black)
+                    .add_modifier(Modifier::BOLD);
+                t
+            }
+            ThemeChoice::Mono => Self::mono(),
+        }
+    }
+
+    fn colored(choice: ThemeChoice, bg: Color, fg: Color, dim: Color, accent: Color) -> Self {
+        let base = Style::new().fg(fg).bg(bg);
+        let heat_fg = |i: usize| {
+            if i >= 2 {
+                Color::Rgb(10, 10, 10)
+            } else {
+                Color::Rgb(240, 240, 240)
+            }
+        };
+        let mut heat = [base; 5];
+        for (i, &(r, g, b)) in VIRIDIS.iter().enumerate() {
+            heat[i + 1] = Style::new().fg(heat_fg(i)).bg(Color::Rgb(r, g, b));
+        }
+        Theme {
+            choice,
+            base,
+            dim: base.fg(dim),
+            title: base.add_modifier(Modifier::BOLD),
+            accent: base.fg(accent).add_modifier(Modifier::BOLD),
+            border: base.fg(dim),
+            border_focus: base.fg(accent),
+            selected: Style::new().fg(bg).bg(accent).add_modifier(Modifier::BOLD),
+            selected_dim: base.add_modifier(Modifier::REVERSED),
+            crosshair: base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            bar: Style::new().fg(fg).bg(match choice {
+                ThemeChoice::Light => Color::Rgb(225, 226, 220),
+                ThemeChoice::HighContrast => Color::Rgb(40, 40, 40),
+                _ => Color::Rgb(38, 42, 54),
+            }),
+            warn: base.fg(match choice {
+                ThemeChoice::Light => Color::Rgb(170, 60, 0),
+                _ => Color::Rgb(255, 170, 60),
+            }),
+            heat,
+            goal_colors: true,
+        }
+    }
+
+    fn mono() -> Self {
+        let base = Style::new();
+        Theme {
+            choice: ThemeChoice::Mono,
+            base,
+            dim: base,
+            title: base.add_modifier(Modifier::BOLD),
+            accent: base.add_modifier(Modifier::BOLD),
+            border: base,
+            border_focus: base.add_modifier(Modifier::BOLD),
+            selected: base.add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            selected_dim: base.add_modifier(Modifier::REVERSED),
+            crosshair: base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            bar: base.add_modifier(Modifier::REVERSED),
+            warn: base.add_modifier(Modifier::BOLD),
+            heat: [base; 5],
+            goal_colors: false,
+        }
+    }
+
+    /// The style for a goal's number: its official colour as background.
+    pub fn goal(&self, c: Rgb) -> Style {
+        if !self.goal_colors {
+            return self.title;
+        }
+        let Rgb(r, g, b) = c;
+        let luma = 0.299 * r as f32 + 0.587 * g as f32 + 0.114 * b as f32;
+        let fg = if luma > 150.0 {
+            Color::Black
+        } else {
+            Color::White
+        };
+        Style::new()
+            .fg(fg)
+            .bg(Color::Rgb(r, g, b))
+            .add_modifier(Modifier::BOLD)
+    }
+
+    /// Picks the theme for a request, honouring `NO_COLOR`.
+    pub fn resolve(choice: ThemeChoice, no_color: bool) -> Self {
+        Theme::new(if no_color { ThemeChoice::Mono } else { choice })
+    }
+}
+
+/// The shading glyphs, one per heat level, so the heatmap reads without colour.
+pub const SHADES: [char; 5] = [' ', '░', '▒', '▓', '█'];

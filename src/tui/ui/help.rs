@@ -1,0 +1,59 @@
+//! The help overlay, generated from the keymap for the current context.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use crate::tui::keymap;
+use crate::tui::state::{Overlay, State};
+
+/// Draws the help box over `area`.
+pub fn render_help(frame: &mut Frame, area: Rect, st: &State) {
+    let t = &st.theme;
+    let Some(Overlay::Help(scroll)) = st.overlay else {
+        return;
+    };
+    // The keys of the view under the overlay, plus the overlay's own.
+    let under = {
+        let mut ctx = keymap::contexts_without_overlay(st);
+        ctx.push(keymap::Context::Help);
+        ctx
+    };
+    let mut lines = vec![
+        Line::styled("Keys that work here", t.title),
+        Line::default(),
+    ];
+    for b in keymap::bindings_for(&under) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<12}", b.label), t.accent),
+            Span::styled(b.desc.to_string(), t.base),
+        ]));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        "  Mouse: click selects, double-click opens, wheel scrolls.",
+        t.dim,
+    ));
+    let w = 64.min(area.width.saturating_sub(4));
+    let h = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
+    let r = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    let max_scroll = (lines.len() as u16 + 2).saturating_sub(h) as usize;
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(t.border_focus)
+        .title(Span::styled(" help — Esc to close ", t.accent))
+        .style(t.base);
+    frame.render_widget(Clear, r);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((scroll.min(max_scroll) as u16, 0)),
+        r,
+    );
+}

@@ -1,0 +1,336 @@
+//! The Matrix screen: Action Line rows × SDG columns as a heatmap.
+//!
+//! Each cell shows a shading glyph (` ░▒▓█`), its value and a link mark, so
+//! it reads in mono; colour (viridis) adds to it. The focused cell's row and
+//! column are highlighted as a crosshair, and the line under the grid says
+//! the cell in words. With room to spare, the cell's details fill the rest.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::details::card_lines;
+use super::text::{clip, fit};
+use crate::matrix::{Column, Mark, Metric};
+use crate::related::link_targets;
+use crate::tui::state::{Hit, State};
+use crate::tui::theme::SHADES;
+
+/// Draws the matrix screen.
+pub fn render_matrix(frame: &mut Frame, area: Rect, st: &State) {
+    let g = &st.grid;
+    let t = &st.theme;
+    let s = &st.snap;
+    let (nr, nc) = (g.rows.len(), g.columns.len());
+    if nr == 0 || nc == 0 {
+        let msg = Paragraph::new("No Matrix rows or goals in the current view.").style(t.dim);
+        frame.render_widget(msg, area);
+        return;
+    }
+    let total_w: u16 = 4;
+    let digits = g.max.max(1).to_string().len() as u16;
+    let cw: u16 = match st.zoom {
+        Some(_) => g
+            .columns
+            .iter()
+            .map(|c| col_label(st, *c).chars().count() as u16 + 1)
+            .max()
+            .unwrap_or(3),
+        None => digits + 2,
+    }
+    .max(3);
+    let room = area.width.saturating_sub(1 + total_w);
+    let label_w = room.saturating_sub(nc as u16 * cw).clamp(7, 24);
+    let cw = ((room.saturating_sub(label_w)) / nc as u16).clamp(cw, 8);
+    // rows that fit: header + rows + totals + description (+ legend)
+    let avail = area.height.saturating_sub(3) as usize;
+    let visible = nr.min(avail.max(1));
+    let offset = if st.mrow >= visible {
+        st.mrow + 1 - visible
+    } else {
+        0
+    };
+    let first_col = {
+        let fit_cols = ((area.width.saturating_sub(label_w + total_w + 1)) / cw).max(1) as usize;
+        if st.mcol >= fit_cols {
+            st.mcol + 1 - fit_cols
+        } else {
+            0
+        }
+    };
+    let fit_cols = (((area.width.saturating_sub(label_w + total_w + 1)) / cw).max(1) as usize)
+        .min(nc - first_col);
+    st.layout.page.set(visible);
+
+    let x0 = area.x + label_w + 1;
+    let mut y = area.y;
+    // column headers
+    let mut head = vec![Span::styled(
+        fit(&format!(" {}", st.metric.name()), label_w as usize + 1),
+        t.dim,
+    )];
+    for c in first_col..first_col + fit_cols {
+        let label = col_label(st, g.columns[c]);
+        let goal = col_goal(st, g.columns[c]);
+        let mut style = s.sdg(goal).map_or(t.title, |sdg| t.goal(sdg.color));
+        if c == st.mcol {
+            style = t.selected;
+        }
+        head.push(Span::styled(center(&label, cw as usize), style));
+    }
+    head.push(Span::styled(format!("{:>4}", "Σ"), t.dim));
+    frame.render_widget(Paragraph::new(Line::from(head)), Rect { height: 1, ..area });
+    y += 1;
+
+    let mut hits = st.layout.hits.borrow_mut();
+    for r in offset..offset + visible {
+        let line = s.line(g.rows[r]);
+        let label_style = if r == st.mrow { t.selected } else { t.title };
+        let label = format!(
+            " {}",
+            row_label(&line.id, &line.short_name, label_w as usize)
+        );
+        let mut spans = vec![
+            Span::styled(fit(&label, label_w as usize), label_style),
+            Span::raw(" "),
+        ];
+        for c in first_col..first_col + fit_cols {
+            let (text, style) = cell(st, r, c, cw as usize);
+            let x = x0 + ((c - first_col) as u16) * cw;
+            hits.push((
+                Rect {
+                    x,
+                    y,
+                    width: cw,
+                    height: 1,
+                },
+                Hit::Cell(r, c),
+            ));
+            if r == st.mrow && c == st.mcol {
+                st.layout.cursor.set(Some((x, y)));
+            }
+            spans.push(Span::styled(text, style));
+        }
+        spans.push(Span::styled(format!("{:>4}", g.row_totals[r]), t.dim));
+        frame.render_widget(
+            Paragraph::new(Line::from(spans)),
+            Rect {
+                x: area.x,
+                y,
+                width: area.width,
+                height: 1,
+            },
+        );
+        y += 1;
+    }
+    // column totals
+    let mut tot = vec![Span::styled(fit(" Σ", label_w as usize + 1), t.dim)];
+    for c in first_col..first_col + fit_cols {
+        tot.push(Span::styled(
+            format!("{:>w$} ", g.column_totals[c], w = cw as usize - 1),
+            t.dim,
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(tot)),
+        Rect {
+            x: area.x,
+            y,
+            width: area.width,
+            height: 1,
+        },
+    );
+    y += 1;
+    drop(hits);
+
+    let rest = Rect {
+        x: area.x,
+        y,
+        width: area.width,
+        height: area.bottom().saturating_sub(y),
+    };
+    render_below(frame, rest, st);
+}
+
+/// The cell description, legend and (with room) the cell's details.
+fn render_below(frame: &mut Frame, area: Rect, st: &State) {
+    let t = &st.theme;
+    if area.height == 0 {
+        return;
+    }
+    let desc = Line::from(Span::styled(format!(" {}", describe(st)), t.title));
+    frame.render_widget(Paragraph::new(desc), Rect { height: 1, ..area });
+    if area.height < 2 {
+        return;
+    }
+    let legend = Line::from(vec![
+        Span::styled(" ░▒▓█", t.dim),
+        Span::styled(format!(" {}  ", st.metric.name()), t.dim),
+        Span::styled("•", t.accent),
+        Span::styled(" whole goal  ", t.dim),
+        Span::styled("~", t.accent),
+        Span::styled(" partial  ", t.dim),
+        Span::styled("?", t.warn),
+        Span::styled(" disputed  ", t.dim),
+        Span::styled("*", t.warn),
+        Span::styled(" also disputed", t.dim),
+    ]);
+    frame.render_widget(
+        Paragraph::new(legend),
+        Rect {
+            y: area.y + 1,
+            height: 1,
+            ..area
+        },
+    );
+    if area.height < 6 {
+        return;
+    }
+    if let Some(e) = st.selected() {
+        let body = Rect {
+            y: area.y + 2,
+            height: area.height - 2,
+            ..area
+        };
+        let block = Block::new()
+            .borders(Borders::TOP)
+            .border_style(t.border)
+            .title(Span::styled(" cell details (Enter to drill in) ", t.dim));
+        let lines = card_lines(st, e, body.width.saturating_sub(2) as usize);
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(block)
+                .wrap(Wrap { trim: false }),
+            body,
+        );
+    }
+}
+
+/// "C2 × SDG 9 — 3 targets: 9.1, 9.a, 9.c — 4 activities".
+pub fn describe(st: &State) -> String {
+    let g = &st.grid;
+    let s = &st.snap;
+    let (Some(&row), Some(&col)) = (g.rows.get(st.mrow), g.columns.get(st.mcol)) else {
+        return String::new();
+    };
+    let goal = col_goal(st, col);
+    let line = &s.line(row).id;
+    let head = match col {
+        Column::Sdg(n) => format!("{line} × SDG {n}"),
+        Column::Target(t) => format!("{line} × target {}", s.target(t).code),
+    };
+    let links = s.index().links_at(row, goal);
+    let mut parts = vec![head];
+    if links.iter().all(|&k| !st.sel.link(k)) {
+        parts.push("no Matrix link".into());
+    }
+    for &k in links.iter().filter(|&&k| st.sel.link(k)) {
+        let link = s.link(k);
+        let ts: Vec<String> = link_targets(s, k)
+            .iter()
+            .map(|&t| s.target(t).code.clone())
+            .collect();
+        let status = match link.status {
+            crate::snapshot::LinkStatus::Confirmed => String::new(),
+            other => format!(" ({})", format!("{other:?}").to_lowercase()),
+        };
+        parts.push(if ts.is_empty() {
+            format!("whole goal{status}")
+        } else {
+            format!(
+                "{} target{}{status}: {}",
+                ts.len(),
+                if ts.len() == 1 { "" } else { "s" },
+                ts.join(", ")
+            )
+        });
+    }
+    let acts = s
+        .index()
+        .activities_at(row, goal)
+        .iter()
+        .filter(|&&a| st.sel.activity(a))
+        .count();
+    parts.push(format!(
+        "{acts} activit{}",
+        if acts == 1 { "y" } else { "ies" }
+    ));
+    parts.join(" — ")
+}
+
+fn cell(st: &State, r: usize, c: usize, cw: usize) -> (String, Style) {
+    let g = &st.grid;
+    let t = &st.theme;
+    let v = g.value(r, c);
+    let mark = g.mark(r, c);
+    let level = g.shade(v);
+    let mark_ch = match mark {
+        Mark::None => ' ',
+        Mark::Confirmed => ' ',
+        Mark::GoalLevel => '•',
+        Mark::Partial => '~',
+        Mark::Disputed => '?',
+    };
+    let mark_ch = if mark_ch == ' ' && g.has_disputed(r, c) && mark != Mark::Disputed {
+        '*'
+    } else {
+        mark_ch
+    };
+    let body = if v == 0 && mark == Mark::None {
+        center("·", cw)
+    } else if v == 0 && st.metric == Metric::Targets {
+        center(&mark_ch.to_string(), cw)
+    } else {
+        let num = v.to_string();
+        let inner = cw.saturating_sub(2);
+        format!("{}{:>inner$}{}", SHADES[level], clip(&num, inner), mark_ch)
+    };
+    let mut style = t.heat[level];
+    if v == 0 {
+        style = if mark == Mark::None { t.dim } else { t.accent };
+        if mark == Mark::Disputed {
+            style = t.warn;
+        }
+    }
+    if r == st.mrow && c == st.mcol {
+        style = t.selected;
+    } else if r == st.mrow || c == st.mcol {
+        style = style.patch(t.crosshair);
+    }
+    (body, style)
+}
+
+fn col_goal(st: &State, c: Column) -> u8 {
+    match c {
+        Column::Sdg(n) => n,
+        Column::Target(t) => st.snap.target(t).goal,
+    }
+}
+
+fn col_label(st: &State, c: Column) -> String {
+    match c {
+        Column::Sdg(n) => n.to_string(),
+        Column::Target(t) => st.snap.target(t).code.clone(),
+    }
+}
+
+/// `C2 Infrastructure`, or the sub-line's short name for C7 sub-lines.
+fn row_label(id: &str, short: &str, width: usize) -> String {
+    let label = match id.strip_prefix("C7-") {
+        Some(sub) if width < 14 => sub.to_string(),
+        Some(_) => format!("C7 {short}"),
+        None => format!("{id} {short}"),
+    };
+    clip(&label, width.saturating_sub(1))
+}
+
+fn center(s: &str, w: usize) -> String {
+    let len = s.chars().count();
+    if len >= w {
+        return clip(s, w);
+    }
+    let left = (w - len) / 2;
+    format!("{}{s}{}", " ".repeat(left), " ".repeat(w - len - left))
+}

@@ -1,0 +1,208 @@
+//! The explorer's state machine driven by scripted action sequences.
+
+use sdgmap::entity::EntityRef;
+use sdgmap::matrix::{Column, Metric};
+use sdgmap::snapshot::load_bundled;
+use sdgmap::tui::action::Action::{self, *};
+use sdgmap::tui::state::{Pane, Screen};
+use sdgmap::tui::update::{Effect, update};
+use sdgmap::tui::{State, Theme, ThemeChoice};
+
+fn app() -> State {
+    State::new(
+        load_bundled().unwrap(),
+        Theme::new(ThemeChoice::Dark),
+        "test".into(),
+    )
+}
+
+fn run(st: &mut State, actions: &[Action]) {
+    for &a in actions {
+        update(st, a);
+    }
+}
+
+fn key(st: &State, e: EntityRef) -> String {
+    e.key(&st.snap)
+}
+
+const TO_C2_SDG9: [Action; 9] = [Down, Right, Right, Right, Right, Right, Right, Right, Right];
+
+#[test]
+fn starts_on_the_matrix_at_c1_sdg1() {
+    let st = app();
+    assert_eq!(st.screen, Screen::Matrix);
+    assert_eq!(key(&st, st.selected().unwrap()), "C1@1");
+}
+
+#[test]
+fn drill_in_and_out_of_a_cell() {
+    let mut st = app();
+    run(&mut st, &TO_C2_SDG9);
+    assert_eq!(key(&st, st.selected().unwrap()), "C2@9");
+    run(&mut st, &[DrillIn]);
+    assert_eq!(st.trail.len(), 1);
+    // related list: SDG 9 first, then the targets 9.1, 9.a, 9.c
+    let flat: Vec<String> = st.related_flat().into_iter().map(|e| key(&st, e)).collect();
+    assert_eq!(&flat[..4], ["9", "9.1", "9.a", "9.c"]);
+    run(&mut st, &[Down, Down, Down, DrillIn]);
+    assert_eq!(key(&st, st.trail.last().unwrap().entity), "9.c");
+    run(&mut st, &[Back]);
+    assert_eq!(key(&st, st.trail.last().unwrap().entity), "C2@9");
+    run(&mut st, &[Back]);
+    assert!(st.trail.is_empty());
+    assert_eq!(
+        key(&st, st.selected().unwrap()),
+        "C2@9",
+        "the cursor is kept"
+    );
+}
+
+#[test]
+fn history_moves_back_and_forward() {
+    let mut st = app();
+    run(&mut st, &TO_C2_SDG9);
+    run(&mut st, &[DrillIn, Down, DrillIn]); // C2@9 → 9.1? (second related item)
+    let deepest = st.location();
+    run(&mut st, &[HistoryBack]);
+    assert_eq!(st.trail.len(), 1);
+    run(&mut st, &[HistoryBack]);
+    assert!(st.trail.is_empty());
+    run(&mut st, &[HistoryForward, HistoryForward]);
+    assert_eq!(st.location(), deepest);
+    run(&mut st, &[HistoryForward]);
+    assert_eq!(st.location(), deepest, "forward at the end stays put");
+    assert!(
+        st.status
+            .as_deref()
+            .unwrap_or("")
+            .contains("end of history")
+    );
+}
+
+#[test]
+fn a_new_step_after_going_back_drops_forward_history() {
+    let mut st = app();
+    run(&mut st, &[DrillIn, HistoryBack, Show(Screen::Sdgs)]);
+    run(&mut st, &[HistoryForward]);
+    assert_eq!(st.screen, Screen::Sdgs);
+    assert!(st.trail.is_empty());
+}
+
+#[test]
+fn zoom_keeps_the_cursor_on_the_goal() {
+    let mut st = app();
+    run(&mut st, &TO_C2_SDG9);
+    run(&mut st, &[ToggleZoom]);
+    assert_eq!(st.zoom, Some(9));
+    assert!(matches!(st.grid.columns[0], Column::Target(_)));
+    assert_eq!(st.grid.columns.len(), st.snap.sdg(9).unwrap().targets.len());
+    run(&mut st, &[Right, Right, ToggleZoom]);
+    assert_eq!(st.zoom, None);
+    assert_eq!(st.grid.columns[st.mcol], Column::Sdg(9));
+    assert_eq!(st.mrow, 1);
+}
+
+#[test]
+fn metric_cycles_and_regrids() {
+    let mut st = app();
+    let targets = st.grid.clone();
+    run(&mut st, &[CycleMetric]);
+    assert_eq!(st.metric, Metric::Activities);
+    assert_ne!(st.grid.values, targets.values);
+    run(&mut st, &[CycleMetric]);
+    assert_eq!(st.grid, targets);
+}
+
+#[test]
+fn screens_and_panes() {
+    let mut st = app();
+    run(&mut st, &[Show(Screen::Sdgs), Down, Down, Down]);
+    assert_eq!(key(&st, st.selected().unwrap()), "4");
+    run(&mut st, &[Right]);
+    assert_eq!(
+        key(&st, st.sdg_items()[4]),
+        "4.1",
+        "l expands the goal into its targets"
+    );
+    run(&mut st, &[FocusNext]);
+    assert_eq!(st.pane, Pane::Related);
+    run(&mut st, &[FocusPrev, Left]);
+    assert_eq!(st.pane, Pane::Main);
+    assert_eq!(st.sdg_items().len(), 17);
+    run(
+        &mut st,
+        &[Show(Screen::Lines), Down, Down, Down, Down, Down, Down],
+    );
+    assert_eq!(key(&st, st.selected().unwrap()), "C7");
+    run(&mut st, &[ToggleExpand, Down]);
+    assert_eq!(key(&st, st.selected().unwrap()), "C7-e-government");
+}
+
+#[test]
+fn linked_panes_follow_the_selection() {
+    let mut st = app();
+    run(&mut st, &[Show(Screen::Sdgs), Down, Down, Down]);
+    let acts: Vec<EntityRef> = st
+        .related_flat()
+        .into_iter()
+        .filter(|e| matches!(e, EntityRef::Activity(_)))
+        .collect();
+    let expected = st.snap.index().activities_of_sdg(4).len();
+    assert_eq!(acts.len(), expected);
+    assert!(expected > 0);
+}
+
+#[test]
+fn activity_table_sorts() {
+    let mut st = app();
+    run(&mut st, &[Show(Screen::Activities)]);
+    let titles: Vec<String> = st
+        .act_order
+        .iter()
+        .map(|&a| st.snap.activity(a).title.to_lowercase())
+        .collect();
+    assert!(titles.windows(2).all(|w| w[0] <= w[1]));
+    run(&mut st, &[SortNext, SortNext]); // year
+    let years: Vec<Option<i32>> = st
+        .act_order
+        .iter()
+        .map(|&a| st.snap.activity(a).year)
+        .collect();
+    assert!(years.windows(2).all(|w| w[0] <= w[1]));
+    run(&mut st, &[SortReverse]);
+    let years: Vec<Option<i32>> = st
+        .act_order
+        .iter()
+        .map(|&a| st.snap.activity(a).year)
+        .collect();
+    assert!(years.windows(2).all(|w| w[0] >= w[1]));
+}
+
+#[test]
+fn quit_steps_out_of_a_drill_first_and_help_closes_first() {
+    let mut st = app();
+    run(&mut st, &[DrillIn, ToggleHelp]);
+    assert_eq!(update(&mut st, Quit), Effect::None, "q closes the overlay");
+    assert!(st.overlay.is_none());
+    assert_eq!(
+        update(&mut st, Quit),
+        Effect::None,
+        "q leaves the drill-down"
+    );
+    assert!(st.trail.is_empty());
+    assert_eq!(update(&mut st, Quit), Effect::Quit);
+}
+
+#[test]
+fn movement_is_clamped() {
+    let mut st = app();
+    run(&mut st, &[Up, Left, PageUp]);
+    assert_eq!((st.mrow, st.mcol), (0, 0));
+    run(&mut st, &[Bottom]);
+    assert_eq!(st.mrow, 17);
+    for _ in 0..30 {
+        update(&mut st, Right);
+    }
+    assert_eq!(st.mcol, 16);
+}
