@@ -10,6 +10,7 @@ pub mod entity;
 pub mod matrix;
 pub mod related;
 pub mod sanitize;
+pub mod schema;
 pub mod selection;
 pub mod snapshot;
 pub mod tui;

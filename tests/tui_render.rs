@@ -2,6 +2,8 @@
 //! 80×24 and 160×48, heatmap colours asserted cell by cell, and a sweep of
 //! terminal sizes that must never panic.
 
+#![allow(clippy::unwrap_used)] // test helpers may unwrap: a failure is the test failing
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
@@ -155,10 +157,18 @@ fn heatmap_colours_follow_the_values() {
         "SDG 9 header"
     );
     let (x, y) = cell_pos(&t, "C1", 1);
-    assert_eq!(buf[(x, y - 1)].bg, Color::Rgb(0xDD, 0xA6, 0x3A), "SDG 2 header");
+    assert_eq!(
+        buf[(x, y - 1)].bg,
+        Color::Rgb(0xDD, 0xA6, 0x3A),
+        "SDG 2 header"
+    );
     // the header of the cursor's column is highlighted instead (crosshair)
     let (x, y) = cell_pos(&t, "C1", 0);
-    assert_eq!(buf[(x, y - 1)].bg, theme.selected.bg.unwrap(), "SDG 1 header");
+    assert_eq!(
+        buf[(x, y - 1)].bg,
+        theme.selected.bg.unwrap(),
+        "SDG 1 header"
+    );
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! The explorer's state machine driven by scripted action sequences.
 
+#![allow(clippy::unwrap_used)] // test helpers may unwrap: a failure is the test failing
+
 use sdgmap::entity::EntityRef;
 use sdgmap::matrix::{Column, Metric};
 use sdgmap::snapshot::load_bundled;

@@ -1,5 +1,5 @@
 //! `sdgmap check [PATH]`: validate a snapshot and print its summary or
-//! every problem. Exit 0 when valid, 1 when not.
+//! every problem. Exit 0 when valid, 1 when not, 2 when the file cannot be read.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -19,9 +19,10 @@ pub fn run(path: Option<&Path>, format: ReportFormat) -> anyhow::Result<ExitCode
         ReportFormat::Text => print!("{}", report.render_text()),
         ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
     }
-    Ok(if report.valid {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
+    // A file that cannot be read is an input error (2), not an invalid snapshot (1).
+    Ok(match result {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(sdgmap::snapshot::LoadError::Io { .. }) => ExitCode::from(2),
+        Err(_) => ExitCode::from(1),
     })
 }

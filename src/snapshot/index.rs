@@ -7,6 +7,7 @@
 //! reads. Key lookups (code or id → record) are hash maps.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
 
 use super::model::{
     ActionLine, Activity, ActivityId, Indicator, IndicatorId, LineId, Link, LinkId, Sdg, SourceId,
@@ -31,17 +32,20 @@ impl<T: Copy> Adjacency<T> {
         for i in 1..counts.len() {
             counts[i] += counts[i - 1];
         }
+        let total = counts[keys] as usize;
         let offsets = counts.clone();
         let mut fill = counts;
-        let mut items: Vec<Option<T>> = vec![None; offsets[keys] as usize];
+        // Every slot is overwritten below; any item of the relation serves as
+        // the initial value, so no `Option` temporary is needed.
+        let mut items = match pairs.clone().next() {
+            Some((_, first)) => vec![first; total],
+            None => Vec::new(),
+        };
         for (k, item) in pairs {
-            items[fill[k] as usize] = Some(item);
+            items[fill[k] as usize] = item;
             fill[k] += 1;
         }
-        Self {
-            offsets,
-            items: items.into_iter().flatten().collect(),
-        }
+        Self { offsets, items }
     }
 
     /// The items related to `key` (empty for an unknown key).
@@ -50,6 +54,87 @@ impl<T: Copy> Adjacency<T> {
             (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],
             _ => &[],
         }
+    }
+}
+
+/// A string-keyed map for many keys (activity ids) that keeps every key in
+/// one arena instead of one heap string per key: an open-addressing table of
+/// entry numbers with a randomly seeded hash, like `HashMap`'s, so crafted
+/// ids cannot force collisions. A million ids cost a few flat allocations
+/// to build and to free.
+#[derive(Debug, Default)]
+pub(crate) struct IdMap<V> {
+    hasher: RandomState,
+    /// Entry number + 1, or 0 for an empty slot; length is a power of two.
+    slots: Vec<u32>,
+    /// (start, end) of each key in `arena`, and its value.
+    entries: Vec<(usize, usize, V)>,
+    arena: String,
+}
+
+impl<V: Copy> IdMap<V> {
+    /// Makes room for `n` more keys.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.entries.reserve(n);
+        self.grow_to(self.entries.len() + n);
+    }
+
+    fn grow_to(&mut self, keys: usize) {
+        let want = (keys * 2).next_power_of_two().max(16);
+        if want <= self.slots.len() {
+            return;
+        }
+        self.slots = vec![0; want];
+        for e in 0..self.entries.len() {
+            let (a, b, _) = self.entries[e];
+            let slot = self.probe(&self.arena[a..b]).unwrap_or_else(|free| free);
+            self.slots[slot] = e as u32 + 1;
+        }
+    }
+
+    /// `Ok(slot)` of `key`, or `Err(slot)` of the empty slot where it goes.
+    fn probe(&self, key: &str) -> Result<usize, usize> {
+        let mask = self.slots.len() - 1;
+        let mut slot = self.hasher.hash_one(key) as usize & mask;
+        loop {
+            match self.slots[slot] {
+                0 => return Err(slot),
+                e => {
+                    let (a, b, _) = self.entries[e as usize - 1];
+                    if &self.arena[a..b] == key {
+                        return Ok(slot);
+                    }
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// Inserts `key`; like `HashMap::insert`, returns the value it replaced.
+    pub(crate) fn insert(&mut self, key: &str, value: V) -> Option<V> {
+        self.grow_to(self.entries.len() + 1);
+        match self.probe(key) {
+            Ok(slot) => {
+                let e = &mut self.entries[self.slots[slot] as usize - 1];
+                Some(std::mem::replace(&mut e.2, value))
+            }
+            Err(slot) => {
+                let start = self.arena.len();
+                self.arena.push_str(key);
+                self.entries.push((start, self.arena.len(), value));
+                self.slots[slot] = self.entries.len() as u32;
+                None
+            }
+        }
+    }
+
+    /// The value of `key`.
+    pub(crate) fn get(&self, key: &str) -> Option<V> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let slot = self.probe(key).ok()?;
+        Some(self.entries[self.slots[slot] as usize - 1].2)
     }
 }
 
@@ -62,7 +147,7 @@ pub struct Index {
     row_pos: Vec<Option<u16>>,
     pub(crate) target_by_code: HashMap<String, TargetId>,
     pub(crate) line_by_id: HashMap<String, LineId>,
-    pub(crate) activity_by_id: HashMap<String, ActivityId>,
+    pub(crate) activity_by_id: IdMap<ActivityId>,
     pub(crate) source_by_id: HashMap<String, SourceId>,
     pub(crate) indicator_by_code: HashMap<String, IndicatorId>,
     links_by_sdg: Adjacency<LinkId>,
@@ -193,7 +278,7 @@ impl Index {
     }
     /// An activity by its id.
     pub fn activity(&self, id: &str) -> Option<ActivityId> {
-        self.activity_by_id.get(id).copied()
+        self.activity_by_id.get(id)
     }
     /// A source by its id.
     pub fn source(&self, id: &str) -> Option<SourceId> {
@@ -252,7 +337,23 @@ impl Index {
 
 #[cfg(test)]
 mod tests {
-    use super::Adjacency;
+    use super::{Adjacency, IdMap};
+
+    #[test]
+    fn id_map_finds_inserts_and_replaces() {
+        let mut m = IdMap::default();
+        assert_eq!(m.get("a"), None);
+        for i in 0..1000u32 {
+            assert_eq!(m.insert(&format!("id-{i}"), i), None);
+        }
+        assert_eq!(m.insert("id-7", 70), Some(7));
+        assert_eq!(m.get("id-7"), Some(70));
+        assert_eq!(m.get("id-999"), Some(999));
+        assert_eq!(m.get("id-1000"), None);
+        assert_eq!(m.get(""), None);
+        m.reserve(5000);
+        assert_eq!(m.get("id-500"), Some(500));
+    }
 
     #[test]
     fn adjacency_groups_items_by_key_in_order() {

@@ -33,9 +33,9 @@ pub fn load_bundled() -> Result<Snapshot, LoadError> {
 /// Loads and validates the snapshot at `path`.
 pub fn load_file(path: &Path) -> Result<Snapshot, LoadError> {
     let file = path.display().to_string();
-    let io = |source| LoadError::Io {
+    let io = |error| LoadError::Io {
         file: file.clone(),
-        source,
+        error,
     };
     let size = std::fs::metadata(path).map_err(io)?.len();
     if size > MAX_BYTES {
@@ -45,12 +45,41 @@ pub fn load_file(path: &Path) -> Result<Snapshot, LoadError> {
             limit: MAX_BYTES,
         });
     }
+    // Fast path: parse straight from the file, so its bytes are never all
+    // in memory next to the parsed records (a valid file's peak is about the
+    // records alone). Any failure, and anything a precise message needs (a
+    // byte-order mark, bad UTF-8, an excerpt), takes the in-memory path below,
+    // which re-reads the file and reports exactly as `load_bytes` does.
+    if let Ok(raw) = parse_stream(path) {
+        let file = crate::sanitize::sanitize(&file, crate::sanitize::Lines::Single).into_owned();
+        return build(raw).map_err(|problems| LoadError::Invalid { file, problems });
+    }
     let bytes = std::fs::read(path).map_err(io)?;
-    load_bytes(&file, &bytes)
+    let (file, raw) = parse_bytes(&file, &bytes)?;
+    // The raw records own copies of every string: the file's bytes are no
+    // longer needed, and freeing them now lowers the peak while validating.
+    drop(bytes);
+    build(raw).map_err(|problems| LoadError::Invalid { file, problems })
+}
+
+/// Parses the file at `path` as it is read; `Err(())` on any error, including
+/// a file that grew past [`MAX_BYTES`] (it is then read no further).
+fn parse_stream(path: &Path) -> Result<RawSnapshot, ()> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path).map_err(drop)?;
+    let reader = std::io::BufReader::with_capacity(1 << 16, file.take(MAX_BYTES));
+    serde_json::from_reader(reader).map_err(drop)
 }
 
 /// Loads and validates a snapshot from `bytes`; `file` names it in messages.
 pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Snapshot, LoadError> {
+    let (file, raw) = parse_bytes(file, bytes)?;
+    build(raw).map_err(|problems| LoadError::Invalid { file, problems })
+}
+
+/// Checks size and encoding and parses `bytes`; returns the sanitized file
+/// name for messages along with the raw snapshot.
+fn parse_bytes(file: &str, bytes: &[u8]) -> Result<(String, RawSnapshot), LoadError> {
     let file = crate::sanitize::sanitize(file, crate::sanitize::Lines::Single).into_owned();
     if bytes.len() as u64 > MAX_BYTES {
         return Err(LoadError::TooLarge {
@@ -77,7 +106,7 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Snapshot, LoadError> {
         return Err(LoadError::Empty { file });
     }
     let raw = parse_raw(&file, text)?;
-    build(raw).map_err(|problems| LoadError::Invalid { file, problems })
+    Ok((file, raw))
 }
 
 /// Parses `text` into a raw snapshot, reporting syntax errors with line and
@@ -91,7 +120,8 @@ pub fn parse_raw(file: &str, text: &str) -> Result<RawSnapshot, LoadError> {
 }
 
 fn syntax_error(file: &str, text: &str, e: &serde_json::Error) -> LoadError {
-    let (line, column) = (e.line().max(1), e.column().max(1));
+    let line = e.line().max(1);
+    let column = char_column(text, line, e.column().max(1));
     let message = strip_position(&e.to_string());
     let excerpt = excerpt(text, line, column);
     LoadError::Syntax {
@@ -103,20 +133,45 @@ fn syntax_error(file: &str, text: &str, e: &serde_json::Error) -> LoadError {
     }
 }
 
+/// The text of 1-based line `line` (without its line break), found without
+/// splitting the whole document.
+fn nth_line(text: &str, line: usize) -> Option<&str> {
+    let mut start = 0;
+    for _ in 1..line {
+        start += text.get(start..)?.find('\n')? + 1;
+    }
+    let rest = text.get(start..)?;
+    let end = rest.find('\n').unwrap_or(rest.len());
+    Some(rest[..end].trim_end_matches('\r'))
+}
+
+/// serde_json counts columns in bytes; people count characters.
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(src) = nth_line(text, line) else {
+        return byte_column;
+    };
+    let mut end = byte_column.saturating_sub(1).min(src.len());
+    while !src.is_char_boundary(end) {
+        end -= 1;
+    }
+    src[..end].chars().count() + 1
+}
+
 /// The offending line (clipped to a window around the column) with a caret.
+/// Only the window is examined, so a 200 MB one-line file costs no more.
 fn excerpt(text: &str, line: usize, column: usize) -> String {
-    let Some(src) = text.lines().nth(line - 1) else {
+    let Some(src) = nth_line(text, line) else {
         return String::new();
     };
-    let chars: Vec<char> = src.chars().collect();
-    let col = column.saturating_sub(1).min(chars.len());
+    let col = column.saturating_sub(1);
     let start = col.saturating_sub(60);
-    let end = (col + 40).min(chars.len());
-    let shown: String = chars[start..end].iter().collect();
+    let window: Vec<char> = src.chars().skip(start).take(col - start + 40).collect();
+    let caret_at = (col - start).min(window.len());
+    let shown: String = window.iter().collect();
     let shown = crate::sanitize::sanitize(&shown, crate::sanitize::Lines::Single);
     let prefix = if start > 0 { "…" } else { "" };
     let gutter = format!("{line} | ");
-    let caret_pad = " ".repeat(gutter.len() + prefix.chars().count() + (col - start));
+    let caret_pad = " ".repeat(gutter.len() + prefix.chars().count() + caret_at);
     format!("{gutter}{prefix}{shown}\n{caret_pad}^")
 }
 
@@ -158,11 +213,15 @@ fn collect_type_errors(file: &str, text: &str) -> LoadError {
         };
     };
     // A wrong format or version explains every other mismatch: report it alone.
+    // The format is checked even when the version is missing or malformed.
     let format = obj.get("format").and_then(Value::as_str);
     let version = obj.get("version").and_then(Value::as_u64);
-    if let (Some(f), Some(v)) = (format, version)
-        && let Some(p) = format_problem(f, u32::try_from(v).unwrap_or(u32::MAX))
-    {
+    let alone = match (format, version) {
+        (Some(f), v) if f != super::raw::FORMAT_NAME => format_problem(f, v.unwrap_or(0)),
+        (Some(f), Some(v)) => format_problem(f, v),
+        _ => None,
+    };
+    if let Some(p) = alone {
         return LoadError::Invalid {
             file: file.to_string(),
             problems: vec![p],
@@ -184,11 +243,22 @@ fn collect_type_errors(file: &str, text: &str) -> LoadError {
         }
     }
     if problems.is_empty() {
-        // serde disagreed with the record-level pass; fall back to its message.
-        if let Err(e) = serde_path_to_error::deserialize::<_, RawSnapshot>(&root) {
+        // serde disagreed with the record-level pass (a `Value` keeps only
+        // the last of duplicate keys, for one): report the error of the
+        // first pass over the text itself, with its path and position.
+        let mut de = serde_json::Deserializer::from_str(text);
+        if let Err(e) = serde_path_to_error::deserialize::<_, RawSnapshot>(&mut de) {
+            let inner = e.inner();
+            let (line, column) = (
+                inner.line(),
+                char_column(text, inner.line(), inner.column()),
+            );
             problems.push(Problem::error(
                 e.path().to_string(),
-                friendly(&e.inner().to_string()),
+                format!(
+                    "{} (line {line}, column {column})",
+                    friendly(&strip_position(&inner.to_string()))
+                ),
             ));
         }
     }

@@ -64,12 +64,13 @@ impl fmt::Display for Problem {
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read.
-    #[error("{file}: cannot read the snapshot: {source}")]
+    #[error("{file}: cannot read the snapshot: {error}")]
     Io {
         /// The file.
         file: String,
-        /// The OS error.
-        source: std::io::Error,
+        /// The OS error (part of the message, not a separate cause, so
+        /// reports that print error chains say it once).
+        error: std::io::Error,
     },
     /// The file is empty or only white space.
     #[error("{file}: the file is empty; expected a JSON sdgmap snapshot")]

@@ -7,6 +7,7 @@
 //! so loading a large snapshot does not hold two copies of its text.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 
 use super::Problem;
 use super::index::{Index, Parts};
@@ -18,7 +19,7 @@ use crate::sanitize::{Lines, sanitize_in_place};
 /// (errors and warnings) when there is at least one error.
 pub fn build(raw: RawSnapshot) -> Result<Snapshot, Vec<Problem>> {
     let mut v = Validator::default();
-    if let Some(p) = format_problem(&raw.format, raw.version) {
+    if let Some(p) = format_problem(&raw.format, raw.version.into()) {
         return Err(vec![p]);
     }
     let meta = v.meta(raw.meta);
@@ -57,7 +58,7 @@ pub fn build(raw: RawSnapshot) -> Result<Snapshot, Vec<Problem>> {
 
 /// Checks `format` and `version`; a mismatch stops validation at once,
 /// because nothing else in the file can be trusted to mean what we think.
-pub(crate) fn format_problem(format: &str, version: u32) -> Option<Problem> {
+pub(crate) fn format_problem(format: &str, version: u64) -> Option<Problem> {
     if format != FORMAT_NAME {
         return Some(Problem::error(
             "format",
@@ -67,7 +68,7 @@ pub(crate) fn format_problem(format: &str, version: u32) -> Option<Problem> {
             ),
         ));
     }
-    (version != FORMAT_VERSION).then(|| {
+    (version != u64::from(FORMAT_VERSION)).then(|| {
         Problem::error(
             "version",
             format!("this file is snapshot version {version}; this sdgmap reads version {FORMAT_VERSION}"),
@@ -87,6 +88,65 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
+/// A JSON path (`activities[3].partners[1]`) that is only turned into a
+/// string when a problem is recorded, so valid records cost no formatting.
+#[derive(Clone, Copy)]
+enum At<'a> {
+    /// A top-level key or dotted prefix, e.g. `activities` or `meta.title`.
+    Key(&'a str),
+    /// `parent[i]`.
+    Index(&'a At<'a>, usize),
+    /// `parent.field`.
+    Field(&'a At<'a>, &'a str),
+}
+
+impl At<'_> {
+    fn at(&self, i: usize) -> At<'_> {
+        At::Index(self, i)
+    }
+    fn field<'b>(&'b self, name: &'b str) -> At<'b> {
+        At::Field(self, name)
+    }
+}
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            At::Key(k) => f.write_str(k),
+            At::Index(p, i) => write!(f, "{p}[{i}]"),
+            At::Field(p, name) => write!(f, "{p}.{name}"),
+        }
+    }
+}
+
+/// `activity <id>` in messages, with the id sanitized, formatted only when used.
+struct ActivityName<'a>(&'a str);
+
+impl fmt::Display for ActivityName<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "activity {}",
+            crate::sanitize::sanitize(self.0, Lines::Single)
+        )
+    }
+}
+
+/// True when `s` has only printable ASCII (and `\n` in multi-line text), so
+/// sanitizing cannot change it; anything else takes the full check.
+fn plain_ascii(s: &str, lines: Lines) -> bool {
+    let newline_ok = lines == Lines::Multi;
+    let bad = |b: u8| (b < 0x20 && !(newline_ok && b == b'\n')) || b >= 0x7f;
+    // Branch-free over fixed chunks so the compiler can vectorize it.
+    let mut chunks = s.as_bytes().chunks_exact(16);
+    for chunk in &mut chunks {
+        if chunk.iter().fold(false, |acc, &b| acc | bad(b)) {
+            return false;
+        }
+    }
+    !chunks.remainder().iter().any(|&b| bad(b))
+}
+
 #[derive(Default)]
 struct Validator {
     problems: Vec<Problem>,
@@ -95,42 +155,49 @@ struct Validator {
 }
 
 impl Validator {
-    fn err(&mut self, path: impl Into<String>, msg: impl Into<String>) {
-        self.problems.push(Problem::error(path, msg));
+    fn err(&mut self, path: impl fmt::Display, msg: impl Into<String>) {
+        self.problems.push(Problem::error(path.to_string(), msg));
     }
 
-    fn warn(&mut self, path: impl Into<String>, msg: impl Into<String>) {
-        self.problems.push(Problem::warning(path, msg));
+    fn warn(&mut self, path: impl fmt::Display, msg: impl Into<String>) {
+        self.problems.push(Problem::warning(path.to_string(), msg));
     }
 
     /// Sanitizes `s` for display, warning when it had to change anything.
-    fn text(&mut self, path: &str, mut s: String, lines: Lines) -> String {
-        if sanitize_in_place(&mut s, lines) {
+    fn text(&mut self, path: impl fmt::Display, mut s: String, lines: Lines) -> String {
+        if !plain_ascii(&s, lines) && sanitize_in_place(&mut s, lines) {
             self.warn(path, "contains control, bidi or zero-width characters; they are shown as visible placeholders");
         }
         s
     }
 
-    fn required(&mut self, path: &str, s: String, lines: Lines) -> String {
+    fn required(&mut self, path: impl fmt::Display, s: String, lines: Lines) -> String {
         if s.trim().is_empty() {
-            self.err(path, "must not be empty");
+            self.err(&path, "must not be empty");
         }
         self.text(path, s, lines)
     }
 
-    fn opt(&mut self, path: &str, s: Option<String>) -> Option<String> {
+    fn opt(&mut self, path: impl fmt::Display, s: Option<String>) -> Option<String> {
         s.map(|s| self.text(path, s, Lines::Single))
     }
 
-    fn list(&mut self, path: &str, items: Vec<String>) -> Vec<String> {
+    fn list(&mut self, path: impl fmt::Display, mut items: Vec<String>) -> Vec<String> {
+        for (i, s) in items.iter_mut().enumerate() {
+            if !plain_ascii(s, Lines::Single) {
+                let owned = std::mem::take(s);
+                *s = self.text(format_args!("{path}[{i}]"), owned, Lines::Single);
+            }
+        }
         items
-            .into_iter()
-            .enumerate()
-            .map(|(i, s)| self.text(&format!("{path}[{i}]"), s, Lines::Single))
-            .collect()
     }
 
-    fn source_ref(&mut self, path: &str, what: &str, id: &str) -> SourceId {
+    fn source_ref(
+        &mut self,
+        path: impl fmt::Display,
+        what: impl fmt::Display,
+        id: &str,
+    ) -> SourceId {
         match self.index.source(id) {
             Some(s) => s,
             None => {
@@ -180,8 +247,8 @@ impl Validator {
                     format!("duplicate source id \"{}\"", s.id),
                 );
             }
-            let title = self.required(&format!("{path}.title"), s.title, Lines::Single);
-            let url = self.opt(&format!("{path}.url"), s.url);
+            let title = self.required(format_args!("{path}.title"), s.title, Lines::Single);
+            let url = self.opt(format_args!("{path}.url"), s.url);
             sources.push(Source {
                 id: s.id,
                 title,
@@ -225,9 +292,12 @@ impl Validator {
                 );
                 Rgb(128, 128, 128)
             });
-            let short_name =
-                self.required(&format!("{path}.short_name"), s.short_name, Lines::Single);
-            let title = self.required(&format!("{path}.title"), s.title, Lines::Single);
+            let short_name = self.required(
+                format_args!("{path}.short_name"),
+                s.short_name,
+                Lines::Single,
+            );
+            let title = self.required(format_args!("{path}.title"), s.title, Lines::Single);
             let mut ids = Vec::with_capacity(s.targets.len());
             for (j, t) in s.targets.into_iter().enumerate() {
                 let tpath = format!("{path}.targets[{j}]");
@@ -260,8 +330,8 @@ impl Validator {
                         format!("duplicate target code \"{}\"", clean(&t.code)),
                     );
                 }
-                let text = self.required(&format!("{tpath}.text"), t.text, Lines::Multi);
-                let code = self.text(&format!("{tpath}.code"), t.code, Lines::Single);
+                let text = self.required(format_args!("{tpath}.text"), t.text, Lines::Multi);
+                let code = self.text(format_args!("{tpath}.code"), t.code, Lines::Single);
                 targets.push(Target {
                     code,
                     text,
@@ -270,7 +340,11 @@ impl Validator {
                 ids.push(id);
             }
             let source = s.source.as_deref().map(|src| {
-                self.source_ref(&format!("{path}.source"), &format!("SDG {}", s.number), src)
+                self.source_ref(
+                    format_args!("{path}.source"),
+                    format_args!("SDG {}", s.number),
+                    src,
+                )
             });
             sdgs.push(Sdg {
                 number: s.number,
@@ -308,7 +382,7 @@ impl Validator {
                     format!(
                         "indicator {} does not belong to its target {}",
                         clean(&ind.code),
-                        ind.target
+                        clean(&ind.target)
                     ),
                 );
             }
@@ -323,12 +397,16 @@ impl Validator {
                     format!("duplicate indicator code \"{}\"", clean(&ind.code)),
                 );
             }
-            let code = self.text(&format!("{path}.code"), ind.code, Lines::Single);
-            let name = self.required(&format!("{path}.name"), ind.name, Lines::Single);
-            let custodians = self.list(&format!("{path}.custodians"), ind.custodians);
-            let former_codes = self.list(&format!("{path}.former_codes"), ind.former_codes);
+            let code = self.text(format_args!("{path}.code"), ind.code, Lines::Single);
+            let name = self.required(format_args!("{path}.name"), ind.name, Lines::Single);
+            let custodians = self.list(format_args!("{path}.custodians"), ind.custodians);
+            let former_codes = self.list(format_args!("{path}.former_codes"), ind.former_codes);
             let source = ind.source.as_deref().map(|src| {
-                self.source_ref(&format!("{path}.source"), &format!("indicator {code}"), src)
+                self.source_ref(
+                    format_args!("{path}.source"),
+                    format_args!("indicator {code}"),
+                    src,
+                )
             });
             out.push(Indicator {
                 code,
@@ -391,17 +469,17 @@ impl Validator {
             }
             let source = l.source.as_deref().map(|s| {
                 self.source_ref(
-                    &format!("{path}.source"),
-                    &format!("action line {}", clean(&l.id)),
+                    format_args!("{path}.source"),
+                    format_args!("action line {}", clean(&l.id)),
                     s,
                 )
             });
-            let title = self.required(&format!("{path}.title"), l.title, Lines::Single);
+            let title = self.required(format_args!("{path}.title"), l.title, Lines::Single);
             let short_name = match l.short_name {
-                Some(s) => self.required(&format!("{path}.short_name"), s, Lines::Single),
+                Some(s) => self.required(format_args!("{path}.short_name"), s, Lines::Single),
                 None => title.clone(),
             };
-            let facilitators = self.list(&format!("{path}.facilitators"), l.facilitators);
+            let facilitators = self.list(format_args!("{path}.facilitators"), l.facilitators);
             out.push(ActionLine {
                 id: l.id,
                 title,
@@ -476,11 +554,12 @@ impl Validator {
             if let Some(first) = seen.insert(key, i) {
                 self.err(path.clone(), format!("{name} repeats links[{first}]; a cell has at most one link (and one disputed link)"));
             }
-            let source = self.source_ref(&format!("{path}.source"), &name, &l.source);
-            let rationale = self.required(&format!("{path}.rationale"), l.rationale, Lines::Multi);
+            let source = self.source_ref(format_args!("{path}.source"), &name, &l.source);
+            let rationale =
+                self.required(format_args!("{path}.rationale"), l.rationale, Lines::Multi);
             let note = l
                 .note
-                .map(|n| self.text(&format!("{path}.note"), n, Lines::Multi));
+                .map(|n| self.text(format_args!("{path}.note"), n, Lines::Multi));
             if let Some(action_line) = line {
                 out.push(Link {
                     action_line,
@@ -500,8 +579,8 @@ impl Validator {
     /// Resolves target codes, checking each belongs to `goal` when given.
     fn target_refs(
         &mut self,
-        path: &str,
-        name: &str,
+        path: impl fmt::Display,
+        name: impl fmt::Display,
         codes: &[String],
         goal: Option<u8>,
         targets: &[Target],
@@ -519,7 +598,13 @@ impl Validator {
                 Some(t) => {
                     let g = targets[t.ix()].goal;
                     match goal {
-                        Some(goal) if g != goal => self.err(format!("{path}.targets[{j}]"), format!("{name} lists target {code}, which belongs to SDG {g}, not SDG {goal}")),
+                        Some(goal) if g != goal => self.err(
+                            format!("{path}.targets[{j}]"),
+                            format!(
+                                "{name} lists target {}, which belongs to SDG {g}, not SDG {goal}",
+                                clean(code)
+                            ),
+                        ),
                         _ => ids.push(t),
                     }
                 }
@@ -529,103 +614,111 @@ impl Validator {
     }
 
     fn activities(&mut self, raw: Vec<RawActivity>, targets: &[Target]) -> Vec<Activity> {
-        let mut out = Vec::with_capacity(raw.len());
         self.index.activity_by_id.reserve(raw.len());
-        for (i, a) in raw.into_iter().enumerate() {
-            let path = format!("activities[{i}]");
-            if !is_valid_id(&a.id) {
-                self.err(
-                    format!("{path}.id"),
-                    format!(
-                        "\"{}\" is not a valid id (letters, digits, '-', '_', '.')",
-                        clean(&a.id)
-                    ),
-                );
-            } else if self
-                .index
-                .activity_by_id
-                .insert(a.id.clone(), ActivityId(i as u32))
-                .is_some()
-            {
-                self.err(
-                    format!("{path}.id"),
-                    format!("duplicate activity id \"{}\"", a.id),
-                );
-            }
-            let name = format!("activity {}", clean(&a.id));
-            let mut sdgs = a.sdgs.clone();
-            for (j, s) in a.sdgs.iter().enumerate() {
-                if !self.sdg_numbers.contains(s) {
-                    self.err(
-                        format!("{path}.sdgs[{j}]"),
-                        format!("{name} refers to SDG {s}, which is not in sdgs"),
-                    );
-                }
-            }
-            let tids = self.target_refs(&path, &name, &a.targets, None, targets);
-            for t in &tids {
-                let g = targets[t.ix()].goal;
-                if !a.sdgs.contains(&g) {
-                    self.warn(
-                        format!("{path}.targets"),
-                        format!(
-                            "{name} lists target {} but not its goal SDG {g}; SDG {g} is added",
-                            targets[t.ix()].code
-                        ),
-                    );
-                    sdgs.push(g);
-                }
-            }
-            sdgs.sort_unstable();
-            sdgs.dedup();
-            let mut lids = Vec::with_capacity(a.action_lines.len());
-            for (j, l) in a.action_lines.iter().enumerate() {
-                match self.index.line(l) {
-                    Some(id) => lids.push(id),
-                    None => self.err(
-                        format!("{path}.action_lines[{j}]"),
-                        format!(
-                            "{name} refers to action line \"{}\", which is not in action_lines",
-                            clean(l)
-                        ),
-                    ),
-                }
-            }
-            if sdgs.is_empty() && lids.is_empty() {
-                self.warn(
-                    path.clone(),
-                    format!("{name} links to no SDG, target or action line"),
-                );
-            }
-            let source = self.source_ref(&format!("{path}.source"), &name, &a.source);
-            let title = self.required(&format!("{path}.title"), a.title, Lines::Single);
-            let summary = self.text(&format!("{path}.summary"), a.summary, Lines::Multi);
-            let lead = self.opt(&format!("{path}.lead"), a.lead);
-            let partners = self.list(&format!("{path}.partners"), a.partners);
-            let sector = self.opt(&format!("{path}.sector"), a.sector);
-            let kind = self.opt(&format!("{path}.kind"), a.kind);
-            let url = self.opt(&format!("{path}.url"), a.url);
-            let note = a
-                .note
-                .map(|n| self.text(&format!("{path}.note"), n, Lines::Multi));
-            out.push(Activity {
-                id: a.id,
-                title,
-                summary,
-                lead,
-                partners,
-                sector,
-                kind,
-                year: a.year,
-                sdgs,
-                targets: tids,
-                action_lines: lids,
-                source,
-                url,
-                note,
-            });
+        // `into_iter().map().collect()` lets the standard library reuse the
+        // raw records' buffer for the model's (`Activity` is not larger than
+        // `RawActivity`), so the two arrays never coexist.
+        raw.into_iter()
+            .enumerate()
+            .map(|(i, a)| self.activity(i, a, targets))
+            .collect()
+    }
+
+    fn activity(&mut self, i: usize, a: RawActivity, targets: &[Target]) -> Activity {
+        let root = At::Key("activities");
+        let path = root.at(i);
+        if !is_valid_id(&a.id) {
+            self.err(
+                path.field("id"),
+                format!(
+                    "\"{}\" is not a valid id (letters, digits, '-', '_', '.')",
+                    clean(&a.id)
+                ),
+            );
+        } else if self
+            .index
+            .activity_by_id
+            .insert(&a.id, ActivityId(i as u32))
+            .is_some()
+        {
+            self.err(
+                path.field("id"),
+                format!("duplicate activity id \"{}\"", a.id),
+            );
         }
-        out
+        let name = ActivityName(&a.id);
+        let mut sdgs = a.sdgs;
+        let listed = sdgs.len();
+        for (j, &s) in sdgs.iter().enumerate() {
+            if !self.sdg_numbers.contains(&s) {
+                self.err(
+                    path.field("sdgs").at(j),
+                    format!("{name} refers to SDG {s}, which is not in sdgs"),
+                );
+            }
+        }
+        let tids = self.target_refs(path, &name, &a.targets, None, targets);
+        for t in &tids {
+            let g = targets[t.ix()].goal;
+            if !sdgs[..listed].contains(&g) {
+                self.warn(
+                    path.field("targets"),
+                    format!(
+                        "{name} lists target {} but not its goal SDG {g}; SDG {g} is added",
+                        targets[t.ix()].code
+                    ),
+                );
+                sdgs.push(g);
+            }
+        }
+        sdgs.sort_unstable();
+        sdgs.dedup();
+        let mut lids = Vec::with_capacity(a.action_lines.len());
+        for (j, l) in a.action_lines.iter().enumerate() {
+            match self.index.line(l) {
+                Some(id) => lids.push(id),
+                None => self.err(
+                    path.field("action_lines").at(j),
+                    format!(
+                        "{name} refers to action line \"{}\", which is not in action_lines",
+                        clean(l)
+                    ),
+                ),
+            }
+        }
+        if sdgs.is_empty() && lids.is_empty() {
+            self.warn(
+                path,
+                format!("{name} links to no SDG, target or action line"),
+            );
+        }
+        let source = self.source_ref(path.field("source"), &name, &a.source);
+        let title = self.required(path.field("title"), a.title, Lines::Single);
+        let summary = self.text(path.field("summary"), a.summary, Lines::Multi);
+        let lead = self.opt(path.field("lead"), a.lead);
+        let partners = self.list(path.field("partners"), a.partners);
+        let sector = self.opt(path.field("sector"), a.sector);
+        let kind = self.opt(path.field("kind"), a.kind);
+        let url = self.opt(path.field("url"), a.url);
+        let note = a
+            .note
+            .map(|n| self.text(path.field("note"), n, Lines::Multi));
+        Activity {
+            id: a.id,
+            title,
+            summary,
+            lead,
+            partners,
+            sector,
+            kind,
+            year: a.year,
+            sdgs,
+            targets: tids,
+            action_lines: lids,
+            source,
+            url,
+            note,
+        }
     }
 }
 
