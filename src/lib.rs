@@ -7,10 +7,13 @@
 
 pub mod check;
 pub mod entity;
+pub mod export;
 pub mod matrix;
 pub mod related;
 pub mod sanitize;
 pub mod schema;
+pub mod search;
 pub mod selection;
 pub mod snapshot;
 pub mod tui;
+pub mod view;

@@ -4,6 +4,8 @@
 //! `main` reports with exit code 2.
 
 mod check;
+mod export;
+mod query;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,6 +31,10 @@ pub struct Cli {
     /// Do not capture the mouse.
     #[arg(long)]
     pub no_mouse: bool,
+
+    /// Open the app on this view (view language, e.g. "sdg:4 al:C7 health").
+    #[arg(long, value_name = "VIEW")]
+    pub view: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -79,14 +85,56 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
+    /// Print the records a view selects (exit 0 matched, 1 none, 2 bad view).
+    Query {
+        /// The view, e.g. "sdg:4,9 al:C7 -status:disputed digital health".
+        view: String,
+        /// What to list (default: the view's show:, else activities).
+        #[arg(long, value_enum)]
+        show: Option<query::ShowArg>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = query::QueryFormat::Table)]
+        format: query::QueryFormat,
+    },
+    /// Write the records a view selects to a file, atomically.
+    Export {
+        /// The view, e.g. "sdg:9 show:links".
+        view: String,
+        /// What to list (default: the view's show:, else activities).
+        #[arg(long, value_enum)]
+        show: Option<query::ShowArg>,
+        /// File format.
+        #[arg(long, value_enum)]
+        format: export::ExportFormat,
+        /// The file to write.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+    },
 }
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Some(text) = &cli.view
+        && let Err(e) = sdgmap::view::parse(text)
+    {
+        eprintln!("sdgmap: bad --view:\n{}", e.render(text));
+        return Ok(ExitCode::from(2));
+    }
     match cli.command {
         Some(Command::Check { ref path, format }) => {
             check::run(path.as_deref().or(cli.data.as_deref()), format)
         }
+        Some(Command::Query {
+            ref view,
+            show,
+            format,
+        }) => query::run(view, cli.data.as_deref(), show, format),
+        Some(Command::Export {
+            ref view,
+            show,
+            format,
+            ref output,
+        }) => export::run(view, cli.data.as_deref(), show, format, output),
         None => {
             // Load and validate before the terminal enters raw mode, so load
             // errors print as plain text.

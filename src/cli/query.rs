@@ -1,0 +1,157 @@
+//! `sdgmap query VIEW`: print the records a view selects. Exit 0 when
+//! something matched, 1 when nothing did, 2 on a bad view or snapshot
+//! (grep's convention), so scripts can branch on it.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+use sdgmap::entity::EntityRef;
+use sdgmap::export::{self, Format};
+use sdgmap::selection::Selection;
+use sdgmap::snapshot::Snapshot;
+use sdgmap::view::{self, Show, View};
+
+/// `--show` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowArg {
+    /// Activities.
+    Activities,
+    /// Goals.
+    Sdgs,
+    /// Targets.
+    Targets,
+    /// Matrix rows (leaf Action Lines).
+    Rows,
+    /// Matrix links.
+    Links,
+}
+
+impl From<ShowArg> for Show {
+    fn from(s: ShowArg) -> Show {
+        match s {
+            ShowArg::Activities => Show::Activities,
+            ShowArg::Sdgs => Show::Sdgs,
+            ShowArg::Targets => Show::Targets,
+            ShowArg::Rows => Show::Rows,
+            ShowArg::Links => Show::Links,
+        }
+    }
+}
+
+/// `--format` values of `query`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QueryFormat {
+    /// Aligned columns.
+    Table,
+    /// JSON document.
+    Json,
+    /// CSV with a header.
+    Csv,
+    /// Markdown table.
+    Md,
+}
+
+impl From<QueryFormat> for Format {
+    fn from(f: QueryFormat) -> Format {
+        match f {
+            QueryFormat::Table => Format::Table,
+            QueryFormat::Json => Format::Json,
+            QueryFormat::Csv => Format::Csv,
+            QueryFormat::Md => Format::Md,
+        }
+    }
+}
+
+/// A view applied to a loaded snapshot.
+pub struct Prepared {
+    /// The snapshot.
+    pub snapshot: Snapshot,
+    /// The parsed view.
+    pub view: View,
+    /// What to list.
+    pub show: Show,
+    /// The selected records of that kind, ranked.
+    pub records: Vec<EntityRef>,
+    /// The selection.
+    pub selection: Selection,
+}
+
+/// Parses `text`, loads the snapshot, checks and applies the view. A bad
+/// view is reported on stderr with a caret; the error result is exit 2.
+pub fn prepare(
+    text: &str,
+    data: Option<&Path>,
+    show: Option<ShowArg>,
+) -> anyhow::Result<Result<Prepared, ExitCode>> {
+    if let Err(e) = view::parse(text) {
+        eprintln!("sdgmap: bad view:\n{}", e.render(text));
+        return Ok(Err(ExitCode::from(2)));
+    }
+    let snapshot = super::load(data)?;
+    let view = match view::parse_checked(text, &snapshot) {
+        Ok(v) => v,
+        Err(errors) => {
+            for e in errors {
+                eprintln!("sdgmap: bad view:\n{}", e.render(text));
+            }
+            return Ok(Err(ExitCode::from(2)));
+        }
+    };
+    let show = show
+        .map(Show::from)
+        .or(view.show)
+        .unwrap_or(Show::Activities);
+    let selection = view::apply(&snapshot, &view);
+    let records = export::records(&snapshot, &view, &selection, show);
+    Ok(Ok(Prepared {
+        snapshot,
+        view,
+        show,
+        records,
+        selection,
+    }))
+}
+
+/// Runs `sdgmap query`.
+pub fn run(
+    text: &str,
+    data: Option<&Path>,
+    show: Option<ShowArg>,
+    format: QueryFormat,
+) -> anyhow::Result<ExitCode> {
+    let p = match prepare(text, data, show)? {
+        Ok(p) => p,
+        Err(code) => return Ok(code),
+    };
+    let rows: Vec<export::Row> = p
+        .records
+        .iter()
+        .map(|&e| export::row(&p.snapshot, &p.selection, e))
+        .collect();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match export::write(
+        &mut out,
+        format.into(),
+        &p.snapshot,
+        &p.view.to_string(),
+        p.show,
+        &rows,
+    ) {
+        Ok(()) => {}
+        // A closed pipe (`| head`) is not an error.
+        Err(export::ExportError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) => return Err(e.into()),
+    }
+    match out.flush() {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
+        _ => {}
+    }
+    Ok(if rows.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,364 @@
+//! Turning a view's result into rows and writing them as a table, JSON,
+//! CSV or Markdown — shared by `sdgmap query` and `sdgmap export`.
+//!
+//! Rows are plain serde structs, one per [`Show`] kind, so JSON and CSV come
+//! from serde and the `csv` crate rather than hand-written escaping. Text
+//! output is sanitized again on the way out (the model is sanitized at load;
+//! this keeps the writers safe for any row). JSON and Markdown carry the
+//! view string and the snapshot title and date so a reader can reproduce
+//! them. [`write_atomic`] puts a file in place all at once or not at all.
+
+use std::io::Write;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::entity::EntityRef;
+use crate::sanitize::{Lines, sanitize};
+use crate::search::{Query, haystack, lower, matcher};
+use crate::selection::Selection;
+use crate::snapshot::{ActivityId, LinkId, Snapshot};
+use crate::view::{Show, View, status_name};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Aligned text columns for a terminal.
+    Table,
+    /// A JSON document with the view, the snapshot and the rows.
+    Json,
+    /// CSV with a header row.
+    Csv,
+    /// A Markdown table under a heading naming the view and snapshot.
+    Md,
+}
+
+/// Errors while writing output.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// Writing failed.
+    #[error("cannot write output: {0}")]
+    Io(#[from] std::io::Error),
+    /// CSV encoding failed.
+    #[error("cannot write CSV: {0}")]
+    Csv(#[from] csv::Error),
+    /// JSON encoding failed.
+    #[error("cannot write JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// The temporary file could not replace the target.
+    #[error("cannot put the file in place: {0}")]
+    Persist(#[from] tempfile::PersistError),
+}
+
+/// One output row: its cells by column name (column order of [`columns`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Row {
+    /// An activity.
+    Activity(ActivityRow),
+    /// Any other record: a key, a label and a title.
+    Record(RecordRow),
+}
+
+/// An activity row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActivityRow {
+    /// Stable id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Leading organisation.
+    pub lead: String,
+    /// Sector.
+    pub sector: String,
+    /// Kind.
+    pub kind: String,
+    /// Start year.
+    pub year: Option<i32>,
+    /// Goals served, `;`-joined.
+    pub sdgs: String,
+    /// Action Lines, `;`-joined.
+    pub action_lines: String,
+}
+
+/// A goal, target, row or link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecordRow {
+    /// Stable key (`9`, `9.c`, `C2`, `C2/9`).
+    pub key: String,
+    /// Title, target text, line title or link rationale.
+    pub title: String,
+    /// Activities in the view that relate to the record.
+    pub activities: usize,
+    /// Link status (links only).
+    pub status: String,
+}
+
+/// The column names of rows for `show`.
+pub fn columns(show: Show) -> &'static [&'static str] {
+    match show {
+        Show::Activities => &[
+            "id",
+            "title",
+            "lead",
+            "sector",
+            "kind",
+            "year",
+            "sdgs",
+            "action_lines",
+        ],
+        _ => &["key", "title", "activities", "status"],
+    }
+}
+
+/// The records of kind `show` in `sel`, ranked by the view's free text
+/// (score descending, ties by key) or, without text, in snapshot order.
+pub fn records(s: &Snapshot, v: &View, sel: &Selection, show: Show) -> Vec<EntityRef> {
+    let ids: Vec<EntityRef> = match show {
+        Show::Activities => (0..s.activities().len() as u32)
+            .map(ActivityId)
+            .filter(|&a| sel.activity(a))
+            .map(EntityRef::Activity)
+            .collect(),
+        Show::Sdgs => s
+            .sdgs()
+            .iter()
+            .map(|g| g.number)
+            .filter(|&n| sel.sdg(n))
+            .map(EntityRef::Sdg)
+            .collect(),
+        Show::Targets => s
+            .sdgs()
+            .iter()
+            .flat_map(|g| g.targets.iter().copied())
+            .filter(|&t| sel.target(t))
+            .map(EntityRef::Target)
+            .collect(),
+        Show::Rows => s
+            .rows()
+            .iter()
+            .copied()
+            .filter(|&l| sel.line(l))
+            .map(EntityRef::Line)
+            .collect(),
+        Show::Links => (0..s.links().len() as u32)
+            .map(LinkId)
+            .filter(|&k| sel.link(k))
+            .map(EntityRef::Link)
+            .collect(),
+    };
+    let q = Query::from_terms(&v.text);
+    if q.is_empty() {
+        return ids;
+    }
+    let m = matcher();
+    let mut buf = String::new();
+    let mut scored: Vec<(i64, String, EntityRef)> = ids
+        .into_iter()
+        .map(|e| {
+            buf.clear();
+            haystack(s, e, &mut buf);
+            (q.score(&m, &lower(&buf)), e.key(s), e)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    scored.into_iter().map(|(_, _, e)| e).collect()
+}
+
+/// The output row of a record.
+pub fn row(s: &Snapshot, sel: &Selection, e: EntityRef) -> Row {
+    let join = |v: Vec<String>| v.join(";");
+    match e {
+        EntityRef::Activity(a) => {
+            let a = s.activity(a);
+            Row::Activity(ActivityRow {
+                id: a.id.clone(),
+                title: a.title.clone(),
+                lead: a.lead.clone().unwrap_or_default(),
+                sector: a.sector.clone().unwrap_or_default(),
+                kind: a.kind.clone().unwrap_or_default(),
+                year: a.year,
+                sdgs: join(a.sdgs.iter().map(u8::to_string).collect()),
+                action_lines: join(
+                    a.action_lines
+                        .iter()
+                        .map(|&l| s.line(l).id.clone())
+                        .collect(),
+                ),
+            })
+        }
+        _ => {
+            let acts = crate::related::related(s, e)
+                .into_iter()
+                .filter(|g| g.kind == crate::entity::Kind::Activity)
+                .flat_map(|g| g.items)
+                .filter(|x| matches!(x, EntityRef::Activity(a) if sel.activity(*a)))
+                .count();
+            let status = match e {
+                EntityRef::Link(k) => status_name(s.link(k).status).to_string(),
+                _ => String::new(),
+            };
+            let title = match e {
+                EntityRef::Sdg(n) => s.sdg(n).map(|g| g.title.clone()).unwrap_or_default(),
+                _ => e.title(s),
+            };
+            Row::Record(RecordRow {
+                key: e.key(s),
+                title,
+                activities: acts,
+                status,
+            })
+        }
+    }
+}
+
+fn cells(r: &Row) -> Vec<String> {
+    match r {
+        Row::Activity(a) => vec![
+            a.id.clone(),
+            a.title.clone(),
+            a.lead.clone(),
+            a.sector.clone(),
+            a.kind.clone(),
+            a.year.map(|y| y.to_string()).unwrap_or_default(),
+            a.sdgs.clone(),
+            a.action_lines.clone(),
+        ],
+        Row::Record(r) => vec![
+            r.key.clone(),
+            r.title.clone(),
+            r.activities.to_string(),
+            r.status.clone(),
+        ],
+    }
+}
+
+/// Writes `rows` in `format`; `view` is the canonical view text.
+pub fn write(
+    out: &mut dyn Write,
+    format: Format,
+    s: &Snapshot,
+    view: &str,
+    show: Show,
+    rows: &[Row],
+) -> Result<(), ExportError> {
+    let cols = columns(show);
+    let clean = |x: &str| sanitize(x, Lines::Single).into_owned();
+    match format {
+        Format::Json => {
+            #[derive(Serialize)]
+            struct Doc<'a> {
+                view: &'a str,
+                snapshot: Snap<'a>,
+                show: &'a str,
+                count: usize,
+                rows: &'a [Row],
+            }
+            #[derive(Serialize)]
+            struct Snap<'a> {
+                title: &'a str,
+                date: &'a str,
+            }
+            let doc = Doc {
+                view,
+                snapshot: Snap {
+                    title: &s.meta().title,
+                    date: &s.meta().snapshot_date,
+                },
+                show: show.name(),
+                count: rows.len(),
+                rows,
+            };
+            serde_json::to_writer_pretty(&mut *out, &doc)?;
+            writeln!(out)?;
+        }
+        Format::Csv => {
+            let mut w = csv::WriterBuilder::new()
+                .has_headers(false)
+                .from_writer(out);
+            w.write_record(cols)?;
+            for r in rows {
+                w.serialize(r)?;
+            }
+            w.flush()?;
+        }
+        Format::Md => {
+            let md = |x: &str| clean(x).replace('|', "\\|");
+            writeln!(out, "# {}\n", md(&s.meta().title))?;
+            writeln!(out, "- View: `{}`", view.replace('`', "'"))?;
+            writeln!(
+                out,
+                "- Snapshot: {} ({})",
+                md(&s.meta().title),
+                md(&s.meta().snapshot_date)
+            )?;
+            writeln!(out, "- {} {}\n", rows.len(), show.name())?;
+            writeln!(out, "| {} |", cols.join(" | "))?;
+            writeln!(out, "|{}", "---|".repeat(cols.len()))?;
+            for r in rows {
+                let c: Vec<String> = cells(r).iter().map(|x| md(x)).collect();
+                writeln!(out, "| {} |", c.join(" | "))?;
+            }
+        }
+        Format::Table => {
+            let body: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| cells(r).iter().map(|x| clean(x)).collect())
+                .collect();
+            let mut width: Vec<usize> = cols.iter().map(|c| c.chars().count()).collect();
+            for r in &body {
+                for (w, c) in width.iter_mut().zip(r) {
+                    *w = (*w).max(c.chars().count().min(60));
+                }
+            }
+            let line = |cells: Vec<String>| {
+                let mut parts: Vec<String> = cells
+                    .into_iter()
+                    .zip(&width)
+                    .map(|(c, &w)| {
+                        let c: String = if c.chars().count() > 60 {
+                            c.chars().take(59).chain(['…']).collect()
+                        } else {
+                            c
+                        };
+                        format!("{c:<w$}")
+                    })
+                    .collect();
+                if let Some(last) = parts.last_mut() {
+                    *last = last.trim_end().to_string();
+                }
+                parts.join("  ")
+            };
+            writeln!(
+                out,
+                "{}",
+                line(cols.iter().map(|c| c.to_uppercase()).collect())
+            )?;
+            for r in body {
+                writeln!(out, "{}", line(r))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes `path` atomically: a temporary file in the same directory is
+/// filled by `fill`, synced, and renamed over `path`.
+pub fn write_atomic(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    {
+        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+        fill(&mut w)?;
+        w.flush()?;
+    }
+    tmp.as_file().sync_all()?;
+    tmp.persist(path)?;
+    Ok(())
+}

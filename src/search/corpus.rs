@@ -1,0 +1,184 @@
+//! The prepared haystacks of a snapshot: one lowercased text per record of
+//! every kind, built once, stored in one flat string.
+//!
+//! One allocation for all texts (plus an offsets array) keeps a million
+//! activities cache-friendly and cheap to scan. Records are ordered by kind
+//! ([`Kind`] order), then by stable key, so that scanning in record order
+//! *is* the tie-break order of ranking: a later record never beats an
+//! earlier one with the same score, which lets the finder stop scoring early.
+
+use std::ops::Range;
+
+use crate::entity::{EntityRef, Kind};
+use crate::snapshot::{ActivityId, LineId, LinkId, Snapshot, TargetId};
+
+/// The searchable text of a record, fields separated by `\n`, in display
+/// case: goals `SDG n`, short name, title; targets code and text; lines id,
+/// title, short name, facilitators; links `row × SDG n`, rationale, note;
+/// activities title, summary, lead, partners.
+pub fn haystack(s: &Snapshot, e: EntityRef, out: &mut String) {
+    let mut field = |f: &str| {
+        if !f.is_empty() {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(f);
+        }
+    };
+    match e {
+        EntityRef::Sdg(n) => {
+            field(&format!("SDG {n}"));
+            if let Some(g) = s.sdg(n) {
+                field(&g.short_name);
+                field(&g.title);
+            }
+        }
+        EntityRef::Target(t) => {
+            let t = s.target(t);
+            field(&t.code);
+            field(&t.text);
+        }
+        EntityRef::Line(l) => {
+            let l = s.line(l);
+            field(&l.id);
+            field(&l.title);
+            if l.short_name != l.title {
+                field(&l.short_name);
+            }
+            field(&l.facilitators.join(", "));
+        }
+        EntityRef::Link(k) => {
+            let link = s.link(k);
+            field(&format!(
+                "{} × SDG {}",
+                s.line(link.action_line).id,
+                link.sdg
+            ));
+            field(&link.rationale);
+            field(link.note.as_deref().unwrap_or(""));
+        }
+        EntityRef::Cell(l, n) => field(&format!("{} × SDG {n}", s.line(l).id)),
+        EntityRef::Activity(a) => {
+            let a = s.activity(a);
+            field(&a.title);
+            field(&a.summary);
+            field(a.lead.as_deref().unwrap_or(""));
+            for p in &a.partners {
+                field(p);
+            }
+        }
+    }
+}
+
+/// Lowercased haystacks of every goal, target, line, link and activity.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    text: String,
+    ends: Vec<usize>,
+    entities: Vec<EntityRef>,
+    kinds: Vec<(Kind, Range<u32>)>,
+}
+
+impl Corpus {
+    /// Prepares the haystacks of every record of `s`.
+    pub fn new(s: &Snapshot) -> Corpus {
+        let mut c = Corpus::default();
+        let mut buf = String::new();
+        let mut group = |c: &mut Corpus, kind: Kind, mut es: Vec<EntityRef>, sort: bool| {
+            if sort {
+                es.sort_by_cached_key(|e| e.key(s));
+            }
+            let start = c.entities.len() as u32;
+            for e in es {
+                buf.clear();
+                haystack(s, e, &mut buf);
+                push_lower(&mut c.text, &buf);
+                c.ends.push(c.text.len());
+                c.entities.push(e);
+            }
+            c.kinds.push((kind, start..c.entities.len() as u32));
+        };
+        let n = |len: usize| 0..len as u32;
+        group(
+            &mut c,
+            Kind::Sdg,
+            s.sdgs().iter().map(|g| EntityRef::Sdg(g.number)).collect(),
+            false,
+        );
+        group(
+            &mut c,
+            Kind::Target,
+            n(s.targets().len())
+                .map(|i| EntityRef::Target(TargetId(i)))
+                .collect(),
+            false,
+        );
+        group(
+            &mut c,
+            Kind::Line,
+            n(s.action_lines().len())
+                .map(|i| EntityRef::Line(LineId(i)))
+                .collect(),
+            true,
+        );
+        group(
+            &mut c,
+            Kind::Link,
+            n(s.links().len())
+                .map(|i| EntityRef::Link(LinkId(i)))
+                .collect(),
+            true,
+        );
+        group(
+            &mut c,
+            Kind::Activity,
+            n(s.activities().len())
+                .map(|i| EntityRef::Activity(ActivityId(i)))
+                .collect(),
+            true,
+        );
+        c
+    }
+
+    /// Number of records.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+    /// True when there are no records.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+    /// The lowercased haystack of record `i` (empty when out of range).
+    pub fn text(&self, i: u32) -> &str {
+        let i = i as usize;
+        let start = if i == 0 {
+            0
+        } else {
+            self.ends.get(i - 1).copied().unwrap_or(0)
+        };
+        let end = self.ends.get(i).copied().unwrap_or(start);
+        self.text.get(start..end).unwrap_or("")
+    }
+    /// The record `i` refers to.
+    pub fn entity(&self, i: u32) -> Option<EntityRef> {
+        self.entities.get(i as usize).copied()
+    }
+    /// The records of `kind`, as a range of record numbers.
+    pub fn range(&self, kind: Kind) -> Range<u32> {
+        self.kinds
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or(0..0, |(_, r)| r.clone())
+    }
+}
+
+/// Appends the lowercase of `s` to `out`, as [`super::lower`] does.
+fn push_lower(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.extend(s.chars().flat_map(char::to_lowercase));
+    }
+}

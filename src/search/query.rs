@@ -1,0 +1,380 @@
+//! A search query in fzf's syntax, parsed once and matched many times.
+//!
+//! Words are AND-ed; `a | b` ORs neighbours. `'x` is an exact substring,
+//! `^x` a prefix and `x$` a suffix of any *field* of a record (title,
+//! summary, name … — fields are lines of the haystack), `^x$` a whole
+//! field, `!x` excludes (exact), anything else is fuzzy (a subsequence,
+//! scored by [`SkimMatcherV2`]). Matching is always case-insensitive:
+//! haystacks are lowercased once when the corpus is built, terms when the
+//! query is parsed, so the hot loop compares bytes. Every term has a cheap
+//! boolean test (the prefilter, which alone decides membership) and a
+//! score; only ranking pays for the matcher.
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+use memchr::memmem;
+
+/// How a term matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// Subsequence, scored by the fuzzy matcher.
+    Fuzzy,
+    /// `'x`: substring.
+    Exact,
+    /// `^x`: start of a field.
+    Prefix,
+    /// `x$`: end of a field.
+    Suffix,
+    /// `^x$`: a whole field.
+    Equal,
+}
+
+/// One term of a query.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// How it matches.
+    pub op: Op,
+    /// `!`: records that match are excluded.
+    pub negated: bool,
+    /// The lowercased text, operators removed.
+    pub text: String,
+    finder: memmem::Finder<'static>,
+    bound: i64,
+    /// Score of the term right after the best kind of word boundary.
+    mid: i64,
+    /// ASCII characters after which a contiguous occurrence scores `mid`.
+    good_prev: [bool; 128],
+}
+
+/// A parsed query: AND of OR-groups of terms.
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    groups: Vec<Vec<Term>>,
+    /// `(best score, first-character gain)` when every group is one term.
+    top: Option<(i64, i64)>,
+}
+
+/// The matcher configuration every score comes from (haystacks and terms
+/// are lowercased already, so case is respected, which is fastest).
+pub fn matcher() -> SkimMatcherV2 {
+    SkimMatcherV2::default().respect_case()
+}
+
+/// Lowercases `s` char by char (ASCII fast path), as haystacks are.
+pub fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.chars().flat_map(char::to_lowercase).collect()
+    }
+}
+
+/// Exact terms score this much per character, a little above a fuzzy match.
+const EXACT_PER_CHAR: i64 = 20;
+
+impl Term {
+    /// Parses one word (`!^foo$` …); `None` when nothing is left to match.
+    pub fn parse(word: &str, m: &SkimMatcherV2) -> Option<Term> {
+        let mut w = word;
+        let negated = w.starts_with('!');
+        if negated {
+            w = &w[1..];
+        }
+        let mut op = if negated { Op::Exact } else { Op::Fuzzy };
+        if let Some(rest) = w.strip_prefix('\'') {
+            w = rest;
+            op = Op::Exact;
+        } else if let Some(rest) = w.strip_prefix('^') {
+            w = rest;
+            op = Op::Prefix;
+        }
+        if (w.len() > 1 || op == Op::Prefix)
+            && op != Op::Exact
+            && let Some(rest) = w.strip_suffix('$')
+        {
+            w = rest;
+            op = if op == Op::Prefix {
+                Op::Equal
+            } else {
+                Op::Suffix
+            };
+        }
+        if w.is_empty() {
+            return None;
+        }
+        let text = lower(w);
+        let needle = match op {
+            Op::Prefix => format!("\n{text}"),
+            Op::Suffix => format!("{text}\n"),
+            Op::Equal => format!("\n{text}\n"),
+            _ => text.clone(),
+        };
+        let bound = match (negated, op) {
+            (true, _) => 0,
+            (false, Op::Fuzzy) => m.fuzzy(&text, &text, false).map_or(0, |(s, _)| s),
+            (false, _) => EXACT_PER_CHAR * text.chars().count() as i64,
+        };
+        let mut good_prev = [false; 128];
+        let mut mid = 0;
+        if !negated && op == Op::Fuzzy {
+            // The score of the term right after `d`, counted only when the
+            // matcher aligns it exactly there (not on `d` itself).
+            let n = text.chars().count() as u32;
+            let after = |d: u8| {
+                let hay = format!("{}{text}", d as char);
+                match m.fuzzy(&hay, &text, true) {
+                    Some((s, pos)) if pos.iter().copied().eq((1..=n).map(|i| i as usize)) => s,
+                    _ => i64::MIN,
+                }
+            };
+            mid = (0u8..128).map(after).max().unwrap_or(0);
+            for d in 0u8..128 {
+                good_prev[d as usize] = after(d) == mid;
+            }
+        }
+        Some(Term {
+            op,
+            negated,
+            finder: memmem::Finder::new(needle.as_bytes()).into_owned(),
+            text,
+            bound,
+            mid,
+            good_prev,
+        })
+    }
+
+    /// Whether the lowercased haystack satisfies the term (negation applied).
+    pub fn matches(&self, hay: &str) -> bool {
+        let h = hay.as_bytes();
+        let t = self.text.as_bytes();
+        let found = match self.op {
+            Op::Fuzzy => is_subsequence(&self.text, hay),
+            Op::Exact => self.finder.find(h).is_some(),
+            Op::Prefix => h.starts_with(t) || self.finder.find(h).is_some(),
+            Op::Suffix => h.ends_with(t) || self.finder.find(h).is_some(),
+            Op::Equal => {
+                h == t
+                    || (h.starts_with(t) && h.get(t.len()) == Some(&b'\n'))
+                    || (h.ends_with(t) && h.len() > t.len() && h[h.len() - t.len() - 1] == b'\n')
+                    || self.finder.find(h).is_some()
+            }
+        };
+        found != self.negated
+    }
+
+    /// Where the term occurs as a whole at its best: at the start of the
+    /// haystack (`Some(true)`), after a best boundary (`Some(false)`), else `None`.
+    fn best_occurrence(&self, hay: &str) -> Option<bool> {
+        let h = hay.as_bytes();
+        if h.starts_with(self.text.as_bytes()) {
+            return Some(true);
+        }
+        memmem::find_iter(h, self.text.as_bytes())
+            .any(|i| i > 0 && h[i - 1] < 128 && self.good_prev[h[i - 1] as usize])
+            .then_some(false)
+    }
+
+    /// The score of a haystack the term matches.
+    fn score(&self, m: &SkimMatcherV2, hay: &str) -> i64 {
+        match (self.negated, self.op) {
+            (true, _) => 0,
+            (false, Op::Fuzzy) => m.fuzzy(hay, &self.text, false).map_or(0, |(s, _)| s),
+            (false, _) => self.bound,
+        }
+    }
+}
+
+/// The summed first-character gain of the terms starting with `c`.
+fn first_char_gain<'a>(terms: impl Iterator<Item = &'a Term>, c: Option<char>) -> i64 {
+    terms
+        .filter(|t| t.text.chars().next() == c)
+        .map(|t| t.bound - t.mid)
+        .sum()
+}
+
+/// Whether `needle`'s characters occur in `hay` in order.
+pub fn is_subsequence(needle: &str, hay: &str) -> bool {
+    let h = hay.as_bytes();
+    if needle.is_ascii() {
+        let mut pos = 0;
+        for &b in needle.as_bytes() {
+            match memchr::memchr(b, &h[pos..]) {
+                Some(i) => pos += i + 1,
+                None => return false,
+            }
+        }
+        true
+    } else {
+        let mut it = hay.chars();
+        needle.chars().all(|c| it.by_ref().any(|x| x == c))
+    }
+}
+
+impl Query {
+    /// Parses fzf syntax: words split on whitespace (`\ ` keeps a space).
+    pub fn parse(s: &str) -> Query {
+        let mut words = Vec::new();
+        let mut cur = String::new();
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\\' && chars.peek() == Some(&' ') {
+                cur.push(' ');
+                chars.next();
+            } else if c.is_whitespace() {
+                if !cur.is_empty() {
+                    words.push(std::mem::take(&mut cur));
+                }
+            } else {
+                cur.push(c);
+            }
+        }
+        if !cur.is_empty() {
+            words.push(cur);
+        }
+        Query::from_terms(&words)
+    }
+
+    /// Builds a query from words already split (a view's text terms).
+    pub fn from_terms<S: AsRef<str>>(words: &[S]) -> Query {
+        let m = matcher();
+        let mut groups: Vec<Vec<Term>> = Vec::new();
+        let mut or_next = false;
+        for w in words {
+            let w = w.as_ref();
+            if w == "|" {
+                or_next = !groups.is_empty();
+                continue;
+            }
+            let Some(term) = Term::parse(w, &m) else {
+                continue;
+            };
+            match groups.last_mut() {
+                Some(g) if or_next => g.push(term),
+                _ => groups.push(vec![term]),
+            }
+            or_next = false;
+        }
+        let top = groups.iter().all(|g| g.len() == 1).then(|| {
+            let terms = groups.iter().flatten();
+            let fuzzy = || terms.clone().filter(|t| !t.negated && t.op == Op::Fuzzy);
+            // Only terms sharing a first character can all start at the very
+            // start of a haystack and earn the first-character bonus together.
+            let gain = fuzzy()
+                .map(|t| first_char_gain(fuzzy(), t.text.chars().next()))
+                .max()
+                .unwrap_or(0);
+            let rest: i64 = terms
+                .clone()
+                .map(|t| {
+                    if t.op == Op::Fuzzy && !t.negated {
+                        t.mid
+                    } else {
+                        t.bound
+                    }
+                })
+                .sum();
+            (rest + gain, gain)
+        });
+        Query { groups, top }
+    }
+
+    /// The score of a matching haystack when it provably scores the best any
+    /// record can (every fuzzy term occurs whole after a best boundary, one
+    /// with the largest first-character gain at the very start); `None`
+    /// when that is not so and the matcher must decide. Lets the finder fill
+    /// its top k without calling the matcher at all.
+    pub fn top_score(&self, hay: &str) -> Option<i64> {
+        let (best, gain) = self.top?;
+        let mut groups: Vec<(Option<char>, i64, bool)> = Vec::new();
+        for t in self.groups.iter().flatten() {
+            if t.negated || t.op != Op::Fuzzy {
+                continue;
+            }
+            let start = t.best_occurrence(hay)?;
+            let c = t.text.chars().next();
+            match groups.iter_mut().find(|g| g.0 == c) {
+                Some(g) => {
+                    g.1 += t.bound - t.mid;
+                    g.2 &= start;
+                }
+                None => groups.push((c, t.bound - t.mid, start)),
+            }
+        }
+        let at_start = gain == 0 || groups.iter().any(|g| g.1 == gain && g.2);
+        at_start.then_some(best)
+    }
+
+    /// True when the query matches everything.
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// The AND-ed groups of OR-ed terms.
+    pub fn groups(&self) -> &[Vec<Term>] {
+        &self.groups
+    }
+
+    /// Whether a lowercased haystack matches: the prefilter, no scoring.
+    pub fn matches(&self, hay: &str) -> bool {
+        self.groups.iter().all(|g| g.iter().any(|t| t.matches(hay)))
+    }
+
+    /// The score of a lowercased haystack the query [`matches`](Self::matches).
+    pub fn score(&self, m: &SkimMatcherV2, hay: &str) -> i64 {
+        self.groups
+            .iter()
+            .map(|g| {
+                g.iter()
+                    .filter(|t| t.matches(hay))
+                    .map(|t| t.score(m, hay))
+                    .max()
+                    .unwrap_or(0)
+            })
+            .sum()
+    }
+
+    /// No haystack scores above this (a fuzzy term scores at most what it
+    /// scores against itself); used to stop scoring once the top is full.
+    pub fn bound(&self) -> i64 {
+        if let Some((best, _)) = self.top {
+            return best;
+        }
+        self.groups
+            .iter()
+            .map(|g| g.iter().map(|t| t.bound).max().unwrap_or(0))
+            .sum()
+    }
+
+    /// Character indices of `text` (display text, any case) that the query's
+    /// positive terms match, sorted; for highlighting visible rows only.
+    pub fn highlight(&self, text: &str) -> Vec<usize> {
+        let mut lowered = String::with_capacity(text.len());
+        let mut map = Vec::with_capacity(text.len());
+        for (i, c) in text.chars().enumerate() {
+            for l in c.to_lowercase() {
+                lowered.push(l);
+                map.push(i);
+            }
+        }
+        let m = matcher();
+        let mut out = Vec::new();
+        for t in self.groups.iter().flatten().filter(|t| !t.negated) {
+            match t.op {
+                Op::Fuzzy => {
+                    if let Some((_, ix)) = m.fuzzy(&lowered, &t.text, true) {
+                        out.extend(ix.into_iter().filter_map(|i| map.get(i).copied()));
+                    }
+                }
+                _ => {
+                    if let Some(b) = lowered.find(&t.text) {
+                        let start = lowered[..b].chars().count();
+                        let n = t.text.chars().count();
+                        out.extend((start..start + n).filter_map(|i| map.get(i).copied()));
+                    }
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}

@@ -1,0 +1,107 @@
+//! Errors in a view, with the position they point at and a suggestion.
+//!
+//! Every error carries the byte span of the offending word or value in the
+//! text it came from, so the app can underline it in its input line and the
+//! CLI can print the text with a caret under it ([`ViewError::render`]).
+//! Suggestions come from a small edit distance ([`suggest`]), the same for
+//! facet keys and for values checked against a snapshot.
+
+use std::ops::Range;
+
+/// A problem in a view: what is wrong, where, and what was probably meant.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}{}", .suggestion.as_ref().map(|s| format!(" — did you mean '{s}'?")).unwrap_or_default())]
+pub struct ViewError {
+    /// Byte range of the offending text in the view string.
+    pub span: Range<usize>,
+    /// What is wrong, e.g. `unknown facet 'sgd'`.
+    pub message: String,
+    /// The nearest valid key or value, when one is close.
+    pub suggestion: Option<String>,
+}
+
+impl ViewError {
+    /// An error at `span` without a suggestion.
+    pub fn new(span: Range<usize>, message: impl Into<String>) -> Self {
+        ViewError {
+            span,
+            message: message.into(),
+            suggestion: None,
+        }
+    }
+
+    /// Adds the nearest of `candidates` to `wrong` as a suggestion.
+    pub fn suggesting<'a>(
+        mut self,
+        wrong: &str,
+        candidates: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
+        self.suggestion = suggest(wrong, candidates);
+        self
+    }
+
+    /// The view text, a line with carets under the span, and the message:
+    ///
+    /// ```text
+    /// sdg:4 sgd:9
+    ///       ^^^
+    /// unknown facet 'sgd' — did you mean 'sdg'?
+    /// ```
+    pub fn render(&self, input: &str) -> String {
+        let clean = crate::sanitize::sanitize(input, crate::sanitize::Lines::Single);
+        let start = self.span.start.min(input.len());
+        let end = self.span.end.clamp(start, input.len());
+        let col = input.get(..start).map_or(0, |s| s.chars().count());
+        let width = input
+            .get(start..end)
+            .map_or(0, |s| s.chars().count())
+            .max(1);
+        format!("{clean}\n{}{}\n{self}", " ".repeat(col), "^".repeat(width))
+    }
+}
+
+/// The candidate closest to `wrong` (case-insensitive edit distance, a transposition counting as one edit),
+/// if it is close enough to be a plausible typo: at most a third of the
+/// longer word, and at least 1 edit allowed. Ties go to the first candidate.
+pub fn suggest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let w = wrong.to_lowercase();
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        let d = strsim::osa_distance(&w, &c.to_lowercase());
+        let limit = (w.chars().count().max(c.chars().count()) / 3).max(1);
+        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn render_puts_carets_under_the_span() {
+        let e = ViewError::new(6..9, "unknown facet 'sgd'").suggesting("sgd", ["sdg", "target"]);
+        assert_eq!(
+            e.render("sdg:4 sgd:9"),
+            "sdg:4 sgd:9\n      ^^^\nunknown facet 'sgd' — did you mean 'sdg'?"
+        );
+    }
+
+    #[test]
+    fn render_counts_characters_not_bytes() {
+        let e = ViewError::new(6..7, "x");
+        assert_eq!(e.render("été x"), "été x\n    ^\nx");
+    }
+
+    #[test]
+    fn suggestions_need_to_be_close() {
+        assert_eq!(suggest("sgd", ["sdg", "al"]), Some("sdg".into()));
+        assert_eq!(
+            suggest("partnershp", ["partnership"]),
+            Some("partnership".into())
+        );
+        assert_eq!(suggest("zzzzzz", ["sdg", "target"]), None);
+    }
+}

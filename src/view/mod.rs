@@ -1,0 +1,316 @@
+//! The view language: one textual description of a filtered view, shared by
+//! the app (`/`, `f`, `:`), `sdgmap query`, `sdgmap export`, bookmarks and
+//! presenter tours.
+//!
+//! A view is a list of whitespace-separated words. `key:v1,v2` is a facet
+//! (values OR-ed, different facets AND-ed), `-key:v` excludes, anything else
+//! is free text in fzf syntax (`'exact`, `^prefix`, `suffix$`, `!not`,
+//! `a | b`, see [`crate::search::Query`]). Double quotes group words with
+//! spaces (`lead:"World Bank"`, `"digital health"`). `show:` and `focus:`
+//! name what the view shows and where it is focused, so a saved view reopens
+//! exactly. The module is split by stage — [`lex`](self) → `parse` → `View`
+//! → `print` (canonical text), `check` (against a snapshot) and `apply`
+//! (to a [`Selection`](crate::selection::Selection)) — so that the text form
+//! and the semantics can be tested apart, and the parser needs no snapshot.
+//!
+//! # Semantics across kinds
+//!
+//! [`apply`] keeps, for each kind of record, those that pass every active
+//! facet *that says something about that kind*:
+//!
+//! * **Activities** pass `sdg`/`target`/`al` on their own goals, targets and
+//!   lines, and the activity facets `sector`, `kind`, `lead`, `partner`,
+//!   `year`, `source` on their own fields. `status` does not restrict them.
+//!   An activity without a year fails every `year:` include and passes
+//!   every `-year:` exclude.
+//! * **Links** pass `sdg` on their goal, `target` on the targets they cover
+//!   (named, or all of the goal's for scope `all_targets`), `al` on their
+//!   row, `status` on their status and `source` on their own source.
+//!   Activity facets do not restrict links.
+//! * **Goals** pass `sdg` on their number; with a `target:` include only the
+//!   goals of those targets pass; with any of `al`/`status`/`source` active,
+//!   a goal must be reached by a link that passes the link facets.
+//! * **Targets** pass `sdg` on their goal and `target` on their code; with
+//!   any of `al`/`status`/`source` active, a passing link must cover them.
+//! * **Action Lines** pass `al` on their id (`al:C7` means C7 and all its
+//!   sub-lines; a sub-line does not bring in its parent); with any of
+//!   `sdg`/`target`/`status`/`source` active, a passing link must start at
+//!   the line (for a parent line: at one of its sub-lines).
+//!
+//! Exclusions drop a record that *has* the excluded value (`-target:9.c`
+//! drops every link and activity naming 9.c and the target itself, but not
+//! goal 9). Free text restricts every kind by its own text only (see
+//! [`crate::search::haystack`]); it does not propagate: the links that make a
+//! goal reachable are judged on facets, never on text. A facet given twice
+//! merges its values (OR). Facet keys are case-insensitive, as are the
+//! values of `sector`, `kind`, `lead`, `partner`, `status`, `al`, `source`.
+
+mod apply;
+mod check;
+mod error;
+mod lex;
+mod parse;
+mod print;
+
+pub use apply::{apply, apply_with};
+pub use check::parse_checked;
+pub use error::{ViewError, suggest};
+pub use parse::parse;
+
+use crate::snapshot::LinkStatus;
+
+/// A parsed view: facets, free text and presentation. Build one with
+/// [`parse`]; print it canonically with `to_string()`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct View {
+    /// `sdg:` goal numbers, 1–17.
+    pub sdg: Facet<u8>,
+    /// `target:` target codes such as `9.c`.
+    pub target: Facet<String>,
+    /// `al:` Action Line ids; a parent id means the line and its sub-lines.
+    pub al: Facet<String>,
+    /// `sector:` activity sectors (`ITU-D` …).
+    pub sector: Facet<String>,
+    /// `kind:` activity kinds (`partnership` …).
+    pub kind: Facet<String>,
+    /// `lead:` leading organisations.
+    pub lead: Facet<String>,
+    /// `partner:` partner organisations.
+    pub partner: Facet<String>,
+    /// `year:` inclusive start-year ranges.
+    pub year: Facet<YearRange>,
+    /// `status:` Matrix link statuses.
+    pub status: Facet<LinkStatus>,
+    /// `source:` source ids.
+    pub source: Facet<String>,
+    /// Free-text terms in fzf syntax, in the order typed (`|` is its own term).
+    pub text: Vec<String>,
+    /// `show:` what the view lists.
+    pub show: Option<Show>,
+    /// `focus:` the stable key of the focused record (see [`crate::entity::EntityRef::key`]).
+    pub focus: Option<String>,
+}
+
+/// The values of one facet: a record passes when it has one of `include`
+/// (or `include` is empty) and none of `exclude`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Facet<T> {
+    /// Values written `key:a,b`.
+    pub include: Vec<T>,
+    /// Values written `-key:a,b`.
+    pub exclude: Vec<T>,
+}
+
+impl<T> Default for Facet<T> {
+    fn default() -> Self {
+        Facet {
+            include: Vec::new(),
+            exclude: Vec::new(),
+        }
+    }
+}
+
+impl<T> Facet<T> {
+    /// True when the facet restricts nothing.
+    pub fn is_empty(&self) -> bool {
+        self.include.is_empty() && self.exclude.is_empty()
+    }
+    /// Whether a record with the given values passes.
+    pub fn passes(&self, mut has: impl FnMut(&T) -> bool) -> bool {
+        (self.include.is_empty() || self.include.iter().any(&mut has))
+            && !self.exclude.iter().any(has)
+    }
+}
+
+/// An inclusive range of years; `None` is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct YearRange {
+    /// First year, or open.
+    pub from: Option<i32>,
+    /// Last year, or open.
+    pub to: Option<i32>,
+}
+
+impl YearRange {
+    /// Whether `year` lies in the range.
+    pub fn contains(self, year: i32) -> bool {
+        self.from.is_none_or(|f| year >= f) && self.to.is_none_or(|t| year <= t)
+    }
+}
+
+/// What a view lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Show {
+    /// Activities.
+    Activities,
+    /// Goals.
+    Sdgs,
+    /// Targets.
+    Targets,
+    /// Matrix rows (leaf Action Lines).
+    Rows,
+    /// Matrix links.
+    Links,
+}
+
+impl Show {
+    /// Every value, in canonical order.
+    pub const ALL: [Show; 5] = [
+        Show::Activities,
+        Show::Sdgs,
+        Show::Targets,
+        Show::Rows,
+        Show::Links,
+    ];
+    /// The word used in views and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Show::Activities => "activities",
+            Show::Sdgs => "sdgs",
+            Show::Targets => "targets",
+            Show::Rows => "rows",
+            Show::Links => "links",
+        }
+    }
+}
+
+/// The facet keys, in canonical printing order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Key {
+    /// `sdg:`
+    Sdg,
+    /// `target:`
+    Target,
+    /// `al:`
+    Al,
+    /// `sector:`
+    Sector,
+    /// `kind:`
+    Kind,
+    /// `lead:`
+    Lead,
+    /// `partner:`
+    Partner,
+    /// `year:`
+    Year,
+    /// `status:`
+    Status,
+    /// `source:`
+    Source,
+    /// `show:`
+    Show,
+    /// `focus:`
+    Focus,
+}
+
+impl Key {
+    /// Every key, in canonical order.
+    pub const ALL: [Key; 12] = [
+        Key::Sdg,
+        Key::Target,
+        Key::Al,
+        Key::Sector,
+        Key::Kind,
+        Key::Lead,
+        Key::Partner,
+        Key::Year,
+        Key::Status,
+        Key::Source,
+        Key::Show,
+        Key::Focus,
+    ];
+    /// The key as written before the colon.
+    pub fn name(self) -> &'static str {
+        match self {
+            Key::Sdg => "sdg",
+            Key::Target => "target",
+            Key::Al => "al",
+            Key::Sector => "sector",
+            Key::Kind => "kind",
+            Key::Lead => "lead",
+            Key::Partner => "partner",
+            Key::Year => "year",
+            Key::Status => "status",
+            Key::Source => "source",
+            Key::Show => "show",
+            Key::Focus => "focus",
+        }
+    }
+    /// The key named `name` (case-insensitive).
+    pub fn from_name(name: &str) -> Option<Key> {
+        Key::ALL
+            .into_iter()
+            .find(|k| k.name().eq_ignore_ascii_case(name))
+    }
+}
+
+/// The words a link status is written as.
+pub fn status_name(s: LinkStatus) -> &'static str {
+    match s {
+        LinkStatus::Confirmed => "confirmed",
+        LinkStatus::Partial => "partial",
+        LinkStatus::Disputed => "disputed",
+    }
+}
+
+impl View {
+    /// True when the view filters nothing (it may still name `show`/`focus`).
+    pub fn is_unfiltered(&self) -> bool {
+        self.sdg.is_empty()
+            && self.target.is_empty()
+            && self.al.is_empty()
+            && self.sector.is_empty()
+            && self.kind.is_empty()
+            && self.lead.is_empty()
+            && self.partner.is_empty()
+            && self.year.is_empty()
+            && self.status.is_empty()
+            && self.source.is_empty()
+            && self.text.is_empty()
+    }
+
+    /// Puts every value list in canonical order without duplicates and
+    /// drops empty text terms; [`parse`] returns normalized views.
+    pub fn normalize(&mut self) {
+        fn strings(f: &mut Facet<String>) {
+            for v in [&mut f.include, &mut f.exclude] {
+                v.sort_by(|a, b| a.to_lowercase().cmp(&b.to_lowercase()).then(a.cmp(b)));
+                v.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+            }
+        }
+        fn ord<T: Ord>(f: &mut Facet<T>) {
+            for v in [&mut f.include, &mut f.exclude] {
+                v.sort();
+                v.dedup();
+            }
+        }
+        ord(&mut self.sdg);
+        for v in [&mut self.target.include, &mut self.target.exclude] {
+            v.sort_by_key(|c| target_sort_key(c));
+            v.dedup();
+        }
+        for f in [
+            &mut self.al,
+            &mut self.sector,
+            &mut self.kind,
+            &mut self.lead,
+            &mut self.partner,
+            &mut self.source,
+        ] {
+            strings(f);
+        }
+        ord(&mut self.year);
+        ord(&mut self.status);
+        self.text.retain(|t| !t.is_empty());
+    }
+}
+
+/// Natural order of target codes: `9.2` before `9.10` before `9.a`.
+fn target_sort_key(code: &str) -> (u32, bool, u32, String) {
+    let (g, rest) = code.split_once('.').unwrap_or((code, ""));
+    let goal = g.parse().unwrap_or(u32::MAX);
+    match rest.parse::<u32>() {
+        Ok(n) => (goal, false, n, String::new()),
+        Err(_) => (goal, true, 0, rest.to_string()),
+    }
+}
