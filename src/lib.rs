@@ -6,8 +6,10 @@
 //! the terminal UI on top of it.
 
 pub mod check;
+pub mod diff;
 pub mod entity;
 pub mod export;
+pub mod import;
 pub mod matrix;
 pub mod related;
 pub mod sanitize;

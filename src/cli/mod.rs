@@ -4,7 +4,9 @@
 //! `main` reports with exit code 2.
 
 mod check;
+mod diff;
 mod export;
+mod import;
 mod query;
 
 use std::path::PathBuf;
@@ -96,6 +98,18 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = query::QueryFormat::Table)]
         format: query::QueryFormat,
     },
+    /// Show what changed between two snapshots (exit 0 identical, 1 different, 2 error).
+    Diff {
+        /// The old snapshot.
+        old: PathBuf,
+        /// The new snapshot.
+        new: PathBuf,
+        /// Report format.
+        #[arg(long, value_enum, default_value_t = diff::DiffFormat::Text)]
+        format: diff::DiffFormat,
+    },
+    /// Add or update activities from a CSV and write a new snapshot, atomically.
+    Import(import::ImportArgs),
     /// Write the records a view selects to a file, atomically.
     Export {
         /// The view, e.g. "sdg:9 show:links".
@@ -135,6 +149,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             ref output,
         }) => export::run(view, cli.data.as_deref(), show, format, output),
+        Some(Command::Diff {
+            ref old,
+            ref new,
+            format,
+        }) => diff::run(old, new, format),
+        Some(Command::Import(ref args)) => import::run(args, cli.data.as_deref()),
         None => {
             // Load and validate before the terminal enters raw mode, so load
             // errors print as plain text.

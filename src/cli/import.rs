@@ -1,0 +1,98 @@
+//! `sdgmap import CSV --into SNAPSHOT -o OUT`: add or update activities from
+//! a spreadsheet. Every row is validated as a snapshot record; nothing is
+//! written unless all rows are valid (or `--skip-invalid`, which reports
+//! what it left out). The output is validated again and written
+//! atomically. Exit 0 when written; any failure is an error (exit 2).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use sdgmap::import::{self, ColumnMap, ImportError, Options};
+
+/// The arguments of `sdgmap import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The CSV: a header row (id,title,summary,lead,partners,sector,kind,year,
+    /// sdgs,targets,action_lines,source,url,note; only id is required), lists
+    /// separated by ';'.
+    pub csv: PathBuf,
+    /// The snapshot to import into (default: --data, else the bundled one).
+    #[arg(long, value_name = "SNAPSHOT")]
+    pub into: Option<PathBuf>,
+    /// Where to write the new snapshot (may be the same file as --into).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
+    /// Column names that differ from the field names, e.g. "title=Project,lead=Organization".
+    #[arg(long, value_name = "FIELD=COLUMN,...")]
+    pub map: Option<String>,
+    /// Leave invalid rows out and report them, instead of writing nothing.
+    #[arg(long)]
+    pub skip_invalid: bool,
+}
+
+/// Runs `sdgmap import`; `data` is the global `--data`.
+pub fn run(args: &ImportArgs, data: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let map = match &args.map {
+        Some(spec) => ColumnMap::parse(spec)?,
+        None => ColumnMap::default(),
+    };
+    let opts = Options {
+        map,
+        skip_invalid: args.skip_invalid,
+    };
+    let into = args.into.as_deref().or(data);
+    let (name, base) = match into {
+        Some(p) => {
+            let name = p.display().to_string();
+            let bytes = std::fs::read(p).map_err(|source| {
+                ImportError::Base(sdgmap::snapshot::LoadError::Io {
+                    file: name.clone(),
+                    error: source,
+                })
+            })?;
+            let base = import::load_base(&name, &bytes)?;
+            (name, base)
+        }
+        None => {
+            let name = sdgmap::snapshot::BUNDLED_NAME.to_string();
+            let base = import::load_base(&name, sdgmap::snapshot::BUNDLED.as_bytes())?;
+            (name, base)
+        }
+    };
+    let csv_name = args.csv.display().to_string();
+    let bytes = std::fs::read(&args.csv).map_err(|source| ImportError::Io {
+        file: csv_name.clone(),
+        source,
+    })?;
+    let done = import::import(&base, &csv_name, &bytes, &opts)?;
+    let r = &done.report;
+    for p in &r.skipped {
+        eprintln!("sdgmap: skipped {p}");
+    }
+    for p in &r.warnings {
+        eprintln!("sdgmap: {p}");
+    }
+    if !r.ignored_columns.is_empty() {
+        eprintln!(
+            "sdgmap: ignored columns that match no field: {}",
+            r.ignored_columns.join(", ")
+        );
+    }
+    import::write_snapshot(&args.output, &done.raw)?;
+    let skipped_rows = {
+        let mut rows: Vec<usize> = r.skipped.iter().map(|p| p.row).collect();
+        rows.dedup();
+        rows.len()
+    };
+    eprintln!(
+        "sdgmap: {} into {}: {} added, {} updated, {} unchanged, {} skipped; wrote {}",
+        import::clean_name(&csv_name),
+        import::clean_name(&name),
+        r.added.len(),
+        r.updated.len(),
+        r.unchanged.len(),
+        skipped_rows,
+        import::clean_name(&args.output.display().to_string()),
+    );
+    Ok(ExitCode::SUCCESS)
+}
