@@ -8,6 +8,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use ratatui::layout::Rect;
 
@@ -182,7 +183,7 @@ pub struct State {
     pub snap: Snapshot,
     /// Where it came from, for the header.
     pub source: String,
-    /// What the current view lets through.
+    /// What the current view lets through (change it with [`State::set_selection`]).
     pub sel: Selection,
     /// Current screen.
     pub screen: Screen,
@@ -234,6 +235,8 @@ pub struct State {
     pub layout: Layout,
     /// Set when the app should exit.
     pub quit: bool,
+    /// Recently computed related groups (see [`State::related_to`]).
+    related_memo: RefCell<Vec<(EntityRef, Rc<Vec<Group>>)>>,
 }
 
 impl State {
@@ -270,6 +273,7 @@ impl State {
             status: None,
             layout: Layout::default(),
             quit: false,
+            related_memo: RefCell::default(),
         };
         st.resort();
         st.history.push(st.location());
@@ -380,25 +384,49 @@ impl State {
     }
 
     /// The related groups of [`Self::related_of`], narrowed to the selection.
-    pub fn related_groups(&self) -> Vec<Group> {
-        let Some(e) = self.related_of() else {
-            return Vec::new();
-        };
-        related(&self.snap, e)
+    pub fn related_groups(&self) -> Rc<Vec<Group>> {
+        match self.related_of() {
+            Some(e) => self.related_to(e),
+            None => Rc::default(),
+        }
+    }
+
+    /// The related groups of `e`, narrowed to the selection. Memoized (a few
+    /// entries), so drawing a frame never recomputes a large relation twice.
+    pub fn related_to(&self, e: EntityRef) -> Rc<Vec<Group>> {
+        if let Some((_, g)) = self.related_memo.borrow().iter().find(|(k, _)| *k == e) {
+            return Rc::clone(g);
+        }
+        let groups: Vec<Group> = related(&self.snap, e)
             .into_iter()
             .map(|mut g| {
                 g.items.retain(|&x| self.selected_entity(x));
                 g
             })
             .filter(|g| !g.items.is_empty())
-            .collect()
+            .collect();
+        let groups = Rc::new(groups);
+        let mut memo = self.related_memo.borrow_mut();
+        if memo.len() >= 4 {
+            memo.remove(0);
+        }
+        memo.push((e, Rc::clone(&groups)));
+        groups
+    }
+
+    /// Replaces the selection and recomputes everything drawn from it.
+    pub fn set_selection(&mut self, sel: Selection) {
+        self.sel = sel;
+        self.related_memo.borrow_mut().clear();
+        self.regrid();
+        self.resort();
     }
 
     /// The related records as one flat list (group order kept).
     pub fn related_flat(&self) -> Vec<EntityRef> {
         self.related_groups()
-            .into_iter()
-            .flat_map(|g| g.items)
+            .iter()
+            .flat_map(|g| g.items.iter().copied())
             .collect()
     }
 

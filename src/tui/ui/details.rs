@@ -242,11 +242,11 @@ fn source(out: &mut Vec<Line<'static>>, st: &State, title: Option<String>) {
 fn rationales(out: &mut Vec<Line<'static>>, st: &State, e: EntityRef) {
     let s = &st.snap;
     let t = &st.theme;
-    let links: Vec<_> = crate::related::related(s, e)
-        .into_iter()
+    let links: Vec<EntityRef> = st
+        .related_to(e)
+        .iter()
         .filter(|g| g.kind == Kind::Link)
-        .flat_map(|g| g.items)
-        .filter(|&x| st.selected_entity(x))
+        .flat_map(|g| g.items.iter().copied())
         .collect();
     if links.is_empty() {
         return;
@@ -317,10 +317,10 @@ pub fn related_item(st: &State, e: EntityRef, width: usize) -> Line<'static> {
         ]),
         EntityRef::Link(_) | EntityRef::Cell(..) => {
             let label = e.label(s);
-            let w = 24.min(width);
+            let w = 26.min(width);
             Line::from(vec![
                 Span::styled(
-                    format!("{label:<w$}"),
+                    format!("{:<w$}", clip(&label, w.saturating_sub(1))),
                     if label.contains("disputed") {
                         t.warn
                     } else {
@@ -362,24 +362,23 @@ pub fn render_related(
         ));
     let inner = block.inner(area);
     let width = inner.width as usize;
-    let mut items: Vec<ListItem> = Vec::new();
-    let mut rows: Vec<Option<usize>> = Vec::new();
+    // Rows are group headings (None) or item numbers; only the visible
+    // window is turned into styled lines, so a goal with 100k activities
+    // costs no more to draw than one with ten.
+    let mut rows: Vec<(Option<usize>, usize)> = Vec::with_capacity(total + groups.len());
     let mut n = 0;
-    for g in groups {
-        items.push(ListItem::new(Line::styled(
-            format!("{} ({})", g.kind.heading(), g.items.len()),
-            t.title,
-        )));
-        rows.push(None);
-        for &e in &g.items {
-            items.push(ListItem::new(related_item(st, e, width.saturating_sub(2))));
-            rows.push(Some(n));
-            n += 1;
-        }
+    for (gi, g) in groups.iter().enumerate() {
+        rows.push((None, gi));
+        rows.extend((n..n + g.items.len()).map(|i| (Some(i), gi)));
+        n += g.items.len();
     }
-    let sel_row = rows
+    let flat: Vec<(usize, EntityRef)> = groups
         .iter()
-        .position(|r| *r == Some(cursor.pos.min(total.saturating_sub(1))));
+        .enumerate()
+        .flat_map(|(gi, g)| g.items.iter().map(move |&e| (gi, e)))
+        .collect();
+    let want = cursor.pos.min(total.saturating_sub(1));
+    let sel_row = (total > 0).then(|| want + flat.get(want).map_or(0, |&(gi, _)| gi + 1));
     // Scroll so the selection (and its group heading, when it fits) stays in view.
     let height = inner.height as usize;
     let offset = match sel_row {
@@ -398,7 +397,7 @@ pub fn render_related(
         st.layout.page.set(height);
     }
     let mut hits = st.layout.hits.borrow_mut();
-    for (i, r) in rows.iter().enumerate().skip(offset).take(height) {
+    for (i, (r, _)) in rows.iter().enumerate().skip(offset).take(height) {
         if let Some(n) = r {
             hits.push((
                 Rect {
@@ -418,12 +417,22 @@ pub fn render_related(
     }
     drop(hits);
     let highlight: Style = if focused { t.selected } else { t.selected_dim };
+    let items: Vec<ListItem> = rows
+        .iter()
+        .skip(offset)
+        .take(height)
+        .map(|&(r, gi)| match r {
+            None => ListItem::new(Line::styled(
+                format!("{} ({})", groups[gi].kind.heading(), groups[gi].items.len()),
+                t.title,
+            )),
+            Some(i) => ListItem::new(related_item(st, flat[i].1, width.saturating_sub(2))),
+        })
+        .collect();
     let list = List::new(items)
         .block(block)
         .highlight_style(highlight)
         .highlight_symbol("▌");
-    let mut state = ListState::default()
-        .with_offset(offset)
-        .with_selected(sel_row);
+    let mut state = ListState::default().with_selected(sel_row.and_then(|r| r.checked_sub(offset)));
     frame.render_stateful_widget(list, area, &mut state);
 }

@@ -119,7 +119,7 @@ fn tree_line(st: &State, e: EntityRef, width: usize) -> Line<'static> {
                 ix.links_of_sdg(n).len(),
                 ix.activities_of_sdg(n).len()
             );
-            let name_w = width.saturating_sub(6 + counts.len());
+            let name_w = width.saturating_sub(7 + counts.len());
             Line::from(vec![
                 Span::styled(format!("{open} "), t.dim),
                 Span::styled(format!(" {n:>2} "), t.goal(g.color)),
