@@ -424,3 +424,115 @@ fn mouse_click_selects_a_matrix_cell() {
         "SGR mouse encoding left on"
     );
 }
+
+#[test]
+fn finder_slash_type_enter_lands_on_the_record() {
+    let mut p = Spawn::new().size(100, 30).start();
+    p.wait_for("C1 × SDG 1");
+    p.send("/");
+    p.wait_for("find — Enter to open");
+    p.send("he@lthy");
+    // results arrive from the worker thread, grouped by kind
+    let screen = p.wait_for("Be He@lthy, Be Mobile");
+    assert!(
+        screen.contains("Activities"),
+        "no kind heading:\n{}",
+        frame(&screen)
+    );
+    // move to the activity and open it: a drill-down step
+    let rows: Vec<&str> = screen.lines().collect();
+    let first_hit = rows
+        .iter()
+        .position(|r| r.contains('▌'))
+        .expect("a selected row");
+    let target = rows
+        .iter()
+        .position(|r| r.contains("Be He@lthy, Be Mobile"))
+        .expect("the hit");
+    let headings_between = rows[first_hit..target]
+        .iter()
+        .filter(|r| {
+            [
+                "SDGs",
+                "Targets",
+                "Action Lines",
+                "Matrix links",
+                "Activities",
+            ]
+            .iter()
+            .any(|h| r.trim_start_matches('│').trim_start().starts_with(h))
+        })
+        .count();
+    for _ in 0..(target - first_hit - headings_between) {
+        p.send(keys::DOWN);
+    }
+    p.send(keys::ENTER);
+    let screen = p.wait_for("Matrix › Be He@lthy, Be Mobile");
+    assert!(
+        screen.contains("lead"),
+        "activity card missing:\n{}",
+        frame(&screen)
+    );
+    p.esc();
+    p.wait_gone("› Be He@lthy");
+    p.send("q");
+    assert!(p.wait_exit(TIMEOUT).success());
+}
+
+#[test]
+fn filter_bar_recounts_the_matrix() {
+    let mut p = Spawn::new().size(100, 30).start();
+    p.wait_for("C1 × SDG 1");
+    p.send("f");
+    p.wait_for("filter — Enter apply");
+    p.send("sdg:9 al:C2");
+    let screen = p.wait_for("[● al:C2]");
+    assert!(
+        screen.contains("1 link"),
+        "live count missing:\n{}",
+        frame(&screen)
+    );
+    p.send(keys::ENTER);
+    let screen = p.wait_gone("filter — Enter apply");
+    // the matrix now has one row and one column, and says so in words
+    assert!(
+        screen.contains("C2 × SDG 9 — 3 targets: 9.1, 9.a, 9.c"),
+        "{}",
+        frame(&screen)
+    );
+    assert!(
+        !screen.contains("C1 Public governance"),
+        "rows not narrowed:\n{}",
+        frame(&screen)
+    );
+    assert!(
+        screen.contains("filters [● sdg:9] [● al:C2]"),
+        "chips missing:\n{}",
+        frame(&screen)
+    );
+    p.send("q");
+    assert!(p.wait_exit(TIMEOUT).success());
+}
+
+#[test]
+fn view_flag_opens_the_app_on_a_view_and_a_bad_one_exits_2() {
+    let mut p = Spawn::new()
+        .size(100, 30)
+        .arg("--view")
+        .arg("sdg:4 show:sdgs focus:4.4")
+        .start();
+    let screen = p.wait_for("SDGs › 4.4");
+    assert!(screen.contains("filters [● sdg:4]"), "{}", frame(&screen));
+    p.send("q");
+    p.send("q");
+    assert!(p.wait_exit(TIMEOUT).success());
+
+    let out = Command::new(env!("CARGO_BIN_EXE_sdgmap"))
+        .args(["--view", "al:C12"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("run sdgmap");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("unknown action line 'C12'"), "{err}");
+}

@@ -159,10 +159,20 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             // Load and validate before the terminal enters raw mode, so load
             // errors print as plain text.
             let snapshot = load(cli.data.as_deref())?;
+            // A view that names ids this snapshot lacks is an input error too.
+            if let Some(text) = &cli.view
+                && let Err(errs) = sdgmap::view::parse_checked(text, &snapshot)
+            {
+                for e in errs {
+                    eprintln!("sdgmap: bad --view:\n{}", e.render(text));
+                }
+                return Ok(ExitCode::from(2));
+            }
             let options = sdgmap::tui::Options {
                 theme: cli.theme.into(),
                 mouse: !cli.no_mouse,
                 source: display_name(cli.data.as_deref()),
+                view: cli.view.clone(),
             };
             sdgmap::tui::run(snapshot, options)?;
             Ok(ExitCode::SUCCESS)

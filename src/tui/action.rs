@@ -70,4 +70,32 @@ pub enum Action {
     ScrollDown,
     /// Jump to breadcrumb `n` (0 is the screen itself).
     Crumb(usize),
+    /// Open the `/` finder.
+    OpenFinder,
+    /// Open the `f` filter bar.
+    OpenFilter,
+    /// Open the `:` command palette.
+    OpenPalette,
+    /// Move to the next record matching the last search in this pane.
+    NextMatch,
+    /// Move to the previous record matching the last search in this pane.
+    PrevMatch,
+    /// Type a character into the open prompt.
+    Insert(char),
+    /// Delete the character before the prompt cursor.
+    DeleteBack,
+    /// Empty the prompt.
+    ClearInput,
+    /// Move the prompt cursor left.
+    CursorLeft,
+    /// Move the prompt cursor right.
+    CursorRight,
+    /// Accept the prompt (open, apply, run).
+    Accept,
+    /// Close the prompt, undoing what it changed.
+    Cancel,
+    /// Toggle the facet value or chip under the cursor.
+    ToggleValue,
+    /// Delete the chip under the cursor.
+    DeleteChip,
 }

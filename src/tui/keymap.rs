@@ -7,6 +7,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+use super::filter::FilterFocus;
 use super::state::{Overlay, Screen, State};
 
 /// Where a binding applies.
@@ -26,6 +27,16 @@ pub enum Context {
     Drill,
     /// The help overlay.
     Help,
+    /// Any text prompt (finder, palette, filter text): typing edits it.
+    Input,
+    /// The `/` finder.
+    Finder,
+    /// The `f` filter bar, text focused.
+    Filter,
+    /// The filter bar's chips or facet panel focused.
+    FilterPanel,
+    /// The `:` palette.
+    Palette,
 }
 
 /// A key: code plus required modifiers.
@@ -64,7 +75,7 @@ use Context::*;
 /// Every binding, in help order.
 pub static KEYMAP: &[Binding] = &[
     Binding {
-        contexts: &[Global, Help],
+        contexts: &[Global, Help, Input, FilterPanel],
         keys: &[ctrl('c')],
         label: "Ctrl-c",
         action: Action::ForceQuit,
@@ -350,14 +361,205 @@ pub static KEYMAP: &[Binding] = &[
         desc: "scroll up",
         hint: None,
     },
+    Binding {
+        contexts: &[Global],
+        keys: &[k('/')],
+        label: "/",
+        action: Action::OpenFinder,
+        desc: "find anything: goals, targets, lines, links, activities",
+        hint: Some("find"),
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[k('f')],
+        label: "f",
+        action: Action::OpenFilter,
+        desc: "filter the view (facets, text, chips)",
+        hint: Some("filter"),
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[k(':')],
+        label: ":",
+        action: Action::OpenPalette,
+        desc: "command palette (also: open VIEW)",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[k('n')],
+        label: "n",
+        action: Action::NextMatch,
+        desc: "next match of the last search in this pane",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[k('N'), Key(KeyCode::Char('N'), KeyModifiers::SHIFT)],
+        label: "N",
+        action: Action::PrevMatch,
+        desc: "previous match of the last search",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Input, FilterPanel],
+        keys: &[code(KeyCode::Esc)],
+        label: "Esc",
+        action: Action::Cancel,
+        desc: "close, undoing what changed",
+        hint: Some("cancel"),
+    },
+    Binding {
+        contexts: &[Input, FilterPanel],
+        keys: &[code(KeyCode::Enter)],
+        label: "Enter",
+        action: Action::Accept,
+        desc: "open / apply / run",
+        hint: Some("accept"),
+    },
+    Binding {
+        contexts: &[Input],
+        keys: &[code(KeyCode::Backspace)],
+        label: "Bksp",
+        action: Action::DeleteBack,
+        desc: "delete the character before the cursor",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Input],
+        keys: &[ctrl('u')],
+        label: "Ctrl-u",
+        action: Action::ClearInput,
+        desc: "clear the text",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Input],
+        keys: &[code(KeyCode::Left)],
+        label: "←",
+        action: Action::CursorLeft,
+        desc: "cursor left",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Input],
+        keys: &[code(KeyCode::Right)],
+        label: "→",
+        action: Action::CursorRight,
+        desc: "cursor right",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Finder, Palette],
+        keys: &[code(KeyCode::Up), ctrl('p'), ctrl('k')],
+        label: "↑ Ctrl-p",
+        action: Action::Up,
+        desc: "previous result",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Finder, Palette],
+        keys: &[code(KeyCode::Down), ctrl('n'), ctrl('j')],
+        label: "↓ Ctrl-n",
+        action: Action::Down,
+        desc: "next result",
+        hint: Some("move"),
+    },
+    Binding {
+        contexts: &[Finder],
+        keys: &[code(KeyCode::PageUp)],
+        label: "PgUp",
+        action: Action::PageUp,
+        desc: "page up",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Finder],
+        keys: &[code(KeyCode::PageDown)],
+        label: "PgDn",
+        action: Action::PageDown,
+        desc: "page down",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Filter, FilterPanel],
+        keys: &[code(KeyCode::Tab)],
+        label: "Tab",
+        action: Action::FocusNext,
+        desc: "next part: text, chips, facets",
+        hint: Some("part"),
+    },
+    Binding {
+        contexts: &[Filter, FilterPanel],
+        keys: &[
+            code(KeyCode::BackTab),
+            Key(KeyCode::BackTab, KeyModifiers::SHIFT),
+        ],
+        label: "Shift-Tab",
+        action: Action::FocusPrev,
+        desc: "previous part",
+        hint: None,
+    },
+    Binding {
+        contexts: &[FilterPanel],
+        keys: &[k('j'), code(KeyCode::Down)],
+        label: "j ↓",
+        action: Action::Down,
+        desc: "next value",
+        hint: None,
+    },
+    Binding {
+        contexts: &[FilterPanel],
+        keys: &[k('k'), code(KeyCode::Up)],
+        label: "k ↑",
+        action: Action::Up,
+        desc: "previous value",
+        hint: None,
+    },
+    Binding {
+        contexts: &[FilterPanel],
+        keys: &[k('h'), code(KeyCode::Left)],
+        label: "h ←",
+        action: Action::Left,
+        desc: "previous facet or chip",
+        hint: None,
+    },
+    Binding {
+        contexts: &[FilterPanel],
+        keys: &[k('l'), code(KeyCode::Right)],
+        label: "l →",
+        action: Action::Right,
+        desc: "next facet or chip",
+        hint: None,
+    },
+    Binding {
+        contexts: &[FilterPanel],
+        keys: &[code(KeyCode::Char(' '))],
+        label: "Space",
+        action: Action::ToggleValue,
+        desc: "toggle the value or switch the chip on/off",
+        hint: Some("toggle"),
+    },
+    Binding {
+        contexts: &[FilterPanel],
+        keys: &[k('d'), code(KeyCode::Delete)],
+        label: "d Del",
+        action: Action::DeleteChip,
+        desc: "delete the chip",
+        hint: None,
+    },
 ];
 
 /// The contexts active in `st`, most specific first.
 pub fn contexts(st: &State) -> Vec<Context> {
-    if matches!(st.overlay, Some(Overlay::Help(_))) {
-        return vec![Help];
+    match &st.overlay {
+        Some(Overlay::Help(_)) => vec![Help],
+        Some(Overlay::Finder(_)) => vec![Finder, Input],
+        Some(Overlay::Palette(_)) => vec![Palette, Input],
+        Some(Overlay::Filter(f)) if f.focus == FilterFocus::Input => vec![Filter, Input],
+        Some(Overlay::Filter(_)) => vec![FilterPanel, Filter],
+        None => contexts_without_overlay(st),
     }
-    contexts_without_overlay(st)
 }
 
 /// The contexts of the view itself, ignoring any overlay.
@@ -403,7 +605,8 @@ pub fn bindings_for(ctx: &[Context]) -> Vec<&'static Binding> {
 pub fn lookup(st: &State, ev: KeyEvent) -> Option<Action> {
     let mods = ev.modifiers - KeyModifiers::SHIFT;
     let pressed = |key: &Key| key.0 == ev.code && (key.1 - KeyModifiers::SHIFT) == mods;
-    contexts(st)
+    let ctx = contexts(st);
+    let bound = ctx
         .iter()
         .find_map(|c| {
             KEYMAP
@@ -411,5 +614,17 @@ pub fn lookup(st: &State, ev: KeyEvent) -> Option<Action> {
                 .filter(|b| b.contexts.contains(c))
                 .find(|b| b.keys.iter().any(pressed))
         })
-        .map(|b| b.action)
+        .map(|b| b.action);
+    match (bound, ev.code) {
+        // In a prompt, any other printable key is text.
+        (None, KeyCode::Char(c))
+            if ctx.contains(&Input)
+                && !ev
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(Action::Insert(c))
+        }
+        (bound, _) => bound,
+    }
 }

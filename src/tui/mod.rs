@@ -7,7 +7,12 @@
 //! included, and the loop blocks on input (no polling).
 
 pub mod action;
+pub mod filter;
+pub mod finder;
+pub mod input;
 pub mod keymap;
+pub mod overlays;
+pub mod palette;
 pub mod state;
 pub mod theme;
 pub mod ui;
@@ -18,7 +23,8 @@ use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 
@@ -38,6 +44,8 @@ pub struct Options {
     pub mouse: bool,
     /// Where the snapshot came from, for the header.
     pub source: String,
+    /// A view string to open at start (`--view`).
+    pub view: Option<String>,
 }
 
 /// Whether `NO_COLOR` asks for no colour (set and not empty).
@@ -49,31 +57,48 @@ pub fn no_color() -> bool {
 pub fn run(snap: Snapshot, opts: Options) -> io::Result<()> {
     let theme = Theme::resolve(opts.theme, no_color());
     let mut st = State::new(snap, theme, opts.source);
+    if let Some(v) = &opts.view {
+        overlays::open_view(&mut st, v);
+    }
     // ratatui::init installs a panic hook that restores the terminal first,
-    // so a panic message is readable; we add mouse release to it.
+    // so a panic message is readable; we add mouse and paste release to it.
     let mut terminal = ratatui::init();
+    execute!(io::stdout(), EnableBracketedPaste)?;
     let mouse = opts.mouse;
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+        hook(info);
+    }));
     if mouse {
-        let hook = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let _ = execute!(io::stdout(), DisableMouseCapture);
-            hook(info);
-        }));
         execute!(io::stdout(), EnableMouseCapture)?;
     }
     let result = event_loop(&mut terminal, &mut st);
     if mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     result
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, st: &mut State) -> io::Result<()> {
     let mut last_click: Option<(Instant, u16, u16)> = None;
+    // The finder's matching runs here, off the UI thread.
+    let worker = finder::SearchWorker::start(crate::search::Finder::with_corpus(st.corpus.clone()));
     loop {
         draw(terminal, st)?;
-        // Blocks until the next event: idle costs nothing.
+        // Block until the next event (idle costs nothing); while a search
+        // runs, wake up often enough to show its results.
+        let searching = matches!(&st.overlay, Some(state::Overlay::Finder(f)) if f.busy);
+        if searching && !event::poll(Duration::from_millis(15))? {
+            while let Ok((generation, results)) = worker.results.try_recv() {
+                if let Some(state::Overlay::Finder(f)) = &mut st.overlay {
+                    f.receive(generation, results);
+                }
+            }
+            continue;
+        }
         let action = match event::read()? {
             Event::Key(k) if k.kind != KeyEventKind::Release => keymap::lookup(st, k),
             Event::Mouse(m) => match m.kind {
@@ -95,12 +120,26 @@ fn event_loop(terminal: &mut DefaultTerminal, st: &mut State) -> io::Result<()> 
                 MouseEventKind::ScrollDown => Some(Action::ScrollDown),
                 _ => None,
             },
+            Event::Paste(text) => {
+                // Pasting into a prompt types the text; elsewhere a pasted
+                // view string opens (e.g. one a colleague sent).
+                if st.overlay.is_some() {
+                    for c in text.chars() {
+                        if let Effect::Search(req) = update(st, Action::Insert(c)) {
+                            worker.submit(req);
+                        }
+                    }
+                } else {
+                    overlays::open_view(st, text.trim());
+                }
+                None
+            }
             _ => None, // resize and focus events just redraw
         };
-        if let Some(a) = action
-            && update(st, a) == Effect::Quit
-        {
-            return Ok(());
+        match action.map(|a| update(st, a)) {
+            Some(Effect::Quit) => return Ok(()),
+            Some(Effect::Search(req)) => worker.submit(req),
+            _ => {}
         }
     }
 }

@@ -12,12 +12,17 @@ use std::rc::Rc;
 
 use ratatui::layout::Rect;
 
+use super::filter::{Chip, FilterOverlay};
+use super::finder::FinderOverlay;
+use super::palette::PaletteOverlay;
 use super::theme::Theme;
 use crate::entity::EntityRef;
 use crate::matrix::{Matrix, Metric};
 use crate::related::{Group, related};
+use crate::search::{Corpus, Query};
 use crate::selection::Selection;
 use crate::snapshot::{ActivityId, Snapshot};
+use std::sync::Arc;
 
 /// The four screens, switched with `1`–`4`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -145,10 +150,16 @@ impl SortKey {
 }
 
 /// Something open on top of the screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Overlay {
     /// The key help, scrolled by this many lines.
     Help(usize),
+    /// The `/` finder.
+    Finder(FinderOverlay),
+    /// The `f` filter bar.
+    Filter(FilterOverlay),
+    /// The `:` command palette.
+    Palette(PaletteOverlay),
 }
 
 /// Layout facts learned while drawing (for paging and mouse hits).
@@ -235,6 +246,12 @@ pub struct State {
     pub layout: Layout,
     /// Set when the app should exit.
     pub quit: bool,
+    /// The active filters (the view is the chips that are on).
+    pub chips: Vec<Chip>,
+    /// Searchable text of every record, shared with the finder's worker.
+    pub corpus: Arc<Corpus>,
+    /// The last finder query, for `n`/`N`.
+    pub last_query: Option<Query>,
     /// Recently computed related groups (see [`State::related_to`]).
     related_memo: RefCell<Vec<(EntityRef, Rc<Vec<Group>>)>>,
 }
@@ -244,6 +261,7 @@ impl State {
     pub fn new(snap: Snapshot, theme: Theme, source: String) -> Self {
         let sel = Selection::all(&snap);
         let grid = Matrix::compute(&snap, Metric::Targets, None, &sel);
+        let corpus = Arc::new(Corpus::new(&snap));
         let mut st = State {
             snap,
             source,
@@ -274,6 +292,9 @@ impl State {
             layout: Layout::default(),
             quit: false,
             related_memo: RefCell::default(),
+            chips: Vec::new(),
+            corpus,
+            last_query: None,
         };
         st.resort();
         st.history.push(st.location());

@@ -5,17 +5,20 @@
 //! [`Effect`] for the event loop to carry out.
 
 use super::action::Action;
+use super::finder::SearchRequest;
 use super::state::{Crumb, Cursor, Hit, Location, Overlay, Pane, Screen, State};
 use crate::entity::EntityRef;
 use crate::matrix::Column;
 
 /// What the event loop must do after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Nothing beyond redrawing.
     None,
     /// Leave the app.
     Quit,
+    /// Run a finder search off the UI thread and hand back the results.
+    Search(SearchRequest),
 }
 
 /// Applies `action` to `st`.
@@ -23,6 +26,9 @@ pub fn update(st: &mut State, action: Action) -> Effect {
     st.status = None;
     if let Some(Overlay::Help(scroll)) = st.overlay {
         return help(st, action, scroll);
+    }
+    if st.overlay.is_some() {
+        return super::overlays::update(st, action);
     }
     match action {
         Action::ForceQuit => return quit(st),
@@ -51,6 +57,21 @@ pub fn update(st: &mut State, action: Action) -> Effect {
             }
         }
         Action::ToggleHelp => st.overlay = Some(Overlay::Help(0)),
+        Action::OpenFinder => st.overlay = Some(Overlay::Finder(Default::default())),
+        Action::OpenFilter => st.overlay = Some(Overlay::Filter(super::filter::open(st))),
+        Action::OpenPalette => st.overlay = Some(Overlay::Palette(Default::default())),
+        Action::NextMatch => super::overlays::next_match(st, true),
+        Action::PrevMatch => super::overlays::next_match(st, false),
+        // Prompt actions do nothing without a prompt.
+        Action::Insert(_)
+        | Action::DeleteBack
+        | Action::ClearInput
+        | Action::CursorLeft
+        | Action::CursorRight
+        | Action::Accept
+        | Action::Cancel
+        | Action::ToggleValue
+        | Action::DeleteChip => {}
         Action::CycleMetric => {
             st.metric = st.metric.next();
             st.regrid();

@@ -47,7 +47,9 @@
 
 mod apply;
 mod check;
+pub mod chips;
 mod error;
+pub mod facets;
 mod lex;
 mod parse;
 mod print;

@@ -11,6 +11,7 @@ mod drill;
 mod help;
 mod lists;
 mod matrix;
+mod prompt;
 mod text;
 
 use ratatui::Frame;
@@ -19,7 +20,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::keymap;
-use super::state::{Hit, Screen, State};
+use super::state::{Hit, Overlay, Screen, State};
 use crate::check::Summary;
 
 /// The smallest terminal the explorer draws in.
@@ -34,13 +35,18 @@ pub fn render(frame: &mut Frame, st: &State) {
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         return render_too_small(frame, area, st);
     }
-    let [header, tabs, main, hints] = Layout::vertical([
+    let chips_h = u16::from(!st.chips.is_empty());
+    let [header, tabs, chips, main, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
+        Constraint::Length(chips_h),
         Constraint::Min(1),
         Constraint::Length(1),
     ])
     .areas(area);
+    if chips_h > 0 {
+        frame.render_widget(Paragraph::new(prompt::chips_line(st, false, 0)), chips);
+    }
     render_header(frame, header, st);
     render_tabs(frame, tabs, st);
     if st.trail.is_empty() {
@@ -54,8 +60,12 @@ pub fn render(frame: &mut Frame, st: &State) {
         drill::render_drill(frame, main, st);
     }
     render_hints(frame, hints, st);
-    if st.overlay.is_some() {
-        help::render_help(frame, area, st);
+    match &st.overlay {
+        Some(Overlay::Help(_)) => help::render_help(frame, area, st),
+        Some(Overlay::Finder(f)) => prompt::render_finder(frame, main, st, f),
+        Some(Overlay::Filter(f)) => prompt::render_filter(frame, main, st, f),
+        Some(Overlay::Palette(p)) => prompt::render_palette(frame, main, st, p),
+        None => {}
     }
 }
 

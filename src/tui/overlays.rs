@@ -1,0 +1,275 @@
+//! Applying actions while a prompt is open: the finder, the filter bar and
+//! the palette, plus `n`/`N` stepping through the last search's matches.
+//!
+//! Kept apart from `update` so the main state machine stays about
+//! navigation; like it, nothing here performs I/O — a finder search is
+//! returned as an [`Effect::Search`] for the event loop to run off-thread.
+
+use super::action::Action;
+use super::filter::{self, FilterFocus, FilterOverlay};
+use super::finder::{FinderOverlay, SearchRequest};
+use super::palette::{self, Command, PaletteOverlay};
+use super::state::{Overlay, Pane, Screen, State};
+use super::update::{Effect, push, update as update_main};
+use crate::entity::EntityRef;
+use crate::search::{Query, haystack, lower};
+use crate::view::facets::PANEL;
+
+/// Applies `action` to the open overlay.
+pub fn update(st: &mut State, action: Action) -> Effect {
+    if action == Action::ForceQuit {
+        st.quit = true;
+        return Effect::Quit;
+    }
+    match st.overlay.take() {
+        Some(Overlay::Finder(f)) => finder(st, f, action),
+        Some(Overlay::Filter(f)) => {
+            filter_bar(st, f, action);
+            Effect::None
+        }
+        Some(Overlay::Palette(p)) => palette(st, p, action),
+        other => {
+            st.overlay = other;
+            Effect::None
+        }
+    }
+}
+
+fn edit(input: &mut super::input::LineEdit, action: Action) -> bool {
+    match action {
+        Action::Insert(c) => input.insert(c),
+        Action::DeleteBack => return input.delete_back(),
+        Action::ClearInput => input.clear(),
+        Action::CursorLeft => {
+            input.move_by(-1);
+            return false;
+        }
+        Action::CursorRight => {
+            input.move_by(1);
+            return false;
+        }
+        _ => return false,
+    }
+    true
+}
+
+fn finder(st: &mut State, mut f: FinderOverlay, action: Action) -> Effect {
+    match action {
+        Action::Cancel => return Effect::None,
+        Action::Accept => {
+            if let Some(e) = f.selected() {
+                st.last_query = f.query.clone();
+                push(st, e);
+            }
+            return Effect::None;
+        }
+        Action::Up => f.cursor = f.cursor.saturating_sub(1),
+        Action::Down => f.cursor = (f.cursor + 1).min(f.hits.len().saturating_sub(1)),
+        Action::PageUp => f.cursor = f.cursor.saturating_sub(10),
+        Action::PageDown => f.cursor = (f.cursor + 10).min(f.hits.len().saturating_sub(1)),
+        a => {
+            if edit(&mut f.input, a) {
+                f.generation += 1;
+                f.busy = true;
+                let req = SearchRequest {
+                    generation: f.generation,
+                    query: f.input.text().to_string(),
+                };
+                st.overlay = Some(Overlay::Finder(f));
+                return Effect::Search(req);
+            }
+        }
+    }
+    st.overlay = Some(Overlay::Finder(f));
+    Effect::None
+}
+
+fn filter_bar(st: &mut State, mut f: FilterOverlay, action: Action) {
+    match (action, f.focus) {
+        (Action::Cancel, _) => {
+            let before = std::mem::take(&mut f.before);
+            filter::set_chips(st, before);
+            return;
+        }
+        (Action::Accept, _) => {
+            if let Some(e) = &f.error {
+                st.status = Some(format!("the view does not parse: {}", e.message));
+            } else {
+                return;
+            }
+        }
+        (Action::FocusNext, _) => f.focus = cycle(f.focus, 1),
+        (Action::FocusPrev, _) => f.focus = cycle(f.focus, -1),
+        (Action::Up, FilterFocus::Facets) => f.value_cursor = f.value_cursor.saturating_sub(1),
+        (Action::Down, FilterFocus::Facets) => {
+            f.value_cursor = (f.value_cursor + 1).min(f.values.len().saturating_sub(1))
+        }
+        (Action::Left | Action::Up, FilterFocus::Chips) => {
+            f.chip_cursor = f.chip_cursor.saturating_sub(1)
+        }
+        (Action::Right | Action::Down, FilterFocus::Chips) => {
+            f.chip_cursor = (f.chip_cursor + 1).min(st.chips.len().saturating_sub(1))
+        }
+        (Action::Left | Action::Right, FilterFocus::Facets) => {
+            let n = PANEL.len();
+            f.facet = if action == Action::Right {
+                (f.facet + 1) % n
+            } else {
+                (f.facet + n - 1) % n
+            };
+            f.value_cursor = 0;
+            filter::refresh_values(st, &mut f);
+        }
+        (Action::ToggleValue, FilterFocus::Facets) => filter::toggle_value(st, &mut f),
+        (Action::ToggleValue, FilterFocus::Chips) => filter::toggle_chip(st, &mut f),
+        (Action::DeleteChip, FilterFocus::Chips) => filter::delete_chip(st, &mut f),
+        (a, FilterFocus::Input) if edit(&mut f.input, a) => filter::reparse(st, &mut f),
+        _ => {}
+    }
+    st.overlay = Some(Overlay::Filter(f));
+}
+
+fn cycle(f: FilterFocus, dir: i32) -> FilterFocus {
+    let all = [FilterFocus::Input, FilterFocus::Chips, FilterFocus::Facets];
+    let i = all.iter().position(|&x| x == f).unwrap_or(0) as i32;
+    all[(i + dir).rem_euclid(3) as usize]
+}
+
+fn palette(st: &mut State, mut p: PaletteOverlay, action: Action) -> Effect {
+    match action {
+        Action::Cancel => return Effect::None,
+        Action::Accept => {
+            return match palette::matches(p.input.text()).into_iter().nth(p.cursor) {
+                Some(Command::Run(a)) => update_main(st, a),
+                Some(Command::Open(view)) => {
+                    open_view(st, &view);
+                    Effect::None
+                }
+                None => Effect::None,
+            };
+        }
+        Action::Up => p.cursor = p.cursor.saturating_sub(1),
+        Action::Down => {
+            p.cursor = (p.cursor + 1).min(palette::matches(p.input.text()).len().saturating_sub(1))
+        }
+        a => {
+            if edit(&mut p.input, a) {
+                p.cursor = 0;
+            }
+        }
+    }
+    st.overlay = Some(Overlay::Palette(p));
+    Effect::None
+}
+
+/// Opens a view string: its filters become the chips, `show:` picks the
+/// screen and `focus:` drills into the record. Problems go to the status line.
+pub fn open_view(st: &mut State, text: &str) {
+    let view = match crate::view::parse_checked(text, &st.snap) {
+        Ok(v) => v,
+        Err(errs) => {
+            let msg = errs.first().map_or_else(String::new, |e| e.message.clone());
+            st.status = Some(format!("cannot open view: {msg}"));
+            return;
+        }
+    };
+    let chips = crate::view::chips::split(&view)
+        .into_iter()
+        .map(|view| filter::Chip { view, on: true })
+        .collect();
+    filter::set_chips(st, chips);
+    if let Some(show) = view.show {
+        st.screen = match show {
+            crate::view::Show::Activities => Screen::Activities,
+            crate::view::Show::Sdgs | crate::view::Show::Targets => Screen::Sdgs,
+            crate::view::Show::Rows | crate::view::Show::Links => Screen::Matrix,
+        };
+        st.trail.clear();
+        st.pane = Pane::Main;
+    }
+    if let Some(e) = view
+        .focus
+        .as_deref()
+        .and_then(|k| EntityRef::resolve(&st.snap, k))
+    {
+        push(st, e);
+    }
+}
+
+/// Moves the focused list's cursor to the next (or previous) record that
+/// matches the last finder query.
+pub fn next_match(st: &mut State, forward: bool) {
+    let Some(q) = st.last_query.clone() else {
+        st.status = Some("no search yet — press / to find".into());
+        return;
+    };
+    let items: Vec<EntityRef> = if !st.trail.is_empty() || st.pane == Pane::Related {
+        st.related_flat()
+    } else {
+        match st.screen {
+            Screen::Sdgs => st.sdg_items(),
+            Screen::Lines => st.line_items(),
+            Screen::Activities => st
+                .act_order
+                .iter()
+                .map(|&a| EntityRef::Activity(a))
+                .collect(),
+            Screen::Matrix => {
+                st.status = Some("n/N step through matches in lists".into());
+                return;
+            }
+        }
+    };
+    let n = items.len();
+    if n == 0 {
+        return;
+    }
+    let start = current(st);
+    let mut buf = String::new();
+    let hit = (1..=n)
+        .map(|d| {
+            if forward {
+                (start + d) % n
+            } else {
+                (start + n - d % n) % n
+            }
+        })
+        .find(|&i| {
+            buf.clear();
+            haystack(&st.snap, items[i], &mut buf);
+            matches(&q, &buf)
+        });
+    match hit {
+        Some(i) => set_current(st, i),
+        None => st.status = Some("no match in this pane".into()),
+    }
+}
+
+fn matches(q: &Query, text: &str) -> bool {
+    q.matches(&lower(text))
+}
+
+fn current(st: &State) -> usize {
+    if !st.trail.is_empty() || st.pane == Pane::Related {
+        return st.related_cursor().pos;
+    }
+    match st.screen {
+        Screen::Sdgs => st.sdg_cursor.pos,
+        Screen::Lines => st.line_cursor.pos,
+        Screen::Activities => st.act_cursor.pos,
+        Screen::Matrix => 0,
+    }
+}
+
+fn set_current(st: &mut State, i: usize) {
+    if !st.trail.is_empty() || st.pane == Pane::Related {
+        st.related_cursor_mut().pos = i;
+        return;
+    }
+    match st.screen {
+        Screen::Sdgs => st.sdg_cursor.pos = i,
+        Screen::Lines => st.line_cursor.pos = i,
+        Screen::Activities => st.act_cursor.pos = i,
+        Screen::Matrix => {}
+    }
+}

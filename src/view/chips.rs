@@ -1,0 +1,104 @@
+//! A view as chips: one part per active facet (includes and excludes apart)
+//! and per free-text term, so the app can show each filter on its own and
+//! switch it off without deleting it.
+//!
+//! [`split`] and [`merge`] are inverses on normalized views:
+//! `merge(&split(v)) == v` (minus `show`/`focus`, which are not filters and
+//! stay with the view itself).
+
+use super::{Facet, View};
+
+/// The filter parts of `v`, in canonical order, each a view of its own.
+pub fn split(v: &View) -> Vec<View> {
+    let mut out = Vec::new();
+    macro_rules! facet {
+        ($field:ident) => {
+            if !v.$field.include.is_empty() {
+                out.push(View {
+                    $field: Facet {
+                        include: v.$field.include.clone(),
+                        exclude: Vec::new(),
+                    },
+                    ..View::default()
+                });
+            }
+            if !v.$field.exclude.is_empty() {
+                out.push(View {
+                    $field: Facet {
+                        include: Vec::new(),
+                        exclude: v.$field.exclude.clone(),
+                    },
+                    ..View::default()
+                });
+            }
+        };
+    }
+    facet!(sdg);
+    facet!(target);
+    facet!(al);
+    facet!(sector);
+    facet!(kind);
+    facet!(lead);
+    facet!(partner);
+    facet!(year);
+    facet!(status);
+    facet!(source);
+    for t in &v.text {
+        out.push(View {
+            text: vec![t.clone()],
+            ..View::default()
+        });
+    }
+    out
+}
+
+/// One view holding the filters of every part (values of a facet given in
+/// several parts are OR-ed, as when a facet is written twice).
+pub fn merge<'a>(parts: impl IntoIterator<Item = &'a View>) -> View {
+    let mut v = View::default();
+    for p in parts {
+        macro_rules! facet {
+            ($($field:ident),*) => {$(
+                v.$field.include.extend(p.$field.include.iter().cloned());
+                v.$field.exclude.extend(p.$field.exclude.iter().cloned());
+            )*};
+        }
+        facet!(
+            sdg, target, al, sector, kind, lead, partner, year, status, source
+        );
+        v.text.extend(p.text.iter().cloned());
+    }
+    v.normalize();
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::view::parse;
+
+    #[test]
+    fn split_then_merge_gives_the_filters_back() {
+        let v = parse("sdg:4,9 -sdg:3 al:C7 year:2015..2020 digital 'health").unwrap();
+        let parts = split(&v);
+        let words: Vec<String> = parts.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            words,
+            [
+                "sdg:4,9",
+                "-sdg:3",
+                "al:C7",
+                "year:2015..2020",
+                "digital",
+                "'health"
+            ]
+        );
+        assert_eq!(merge(&parts), v);
+    }
+
+    #[test]
+    fn show_and_focus_are_not_chips() {
+        let v = parse("sdg:9 show:links focus:9.c").unwrap();
+        assert_eq!(split(&v).len(), 1);
+    }
+}
