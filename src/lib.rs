@@ -5,17 +5,20 @@
 //! and knows nothing about terminals; the `sdgmap` binary adds the CLI and
 //! the terminal UI on top of it.
 
+pub mod bookmarks;
 pub mod check;
 pub mod diff;
 pub mod entity;
 pub mod export;
 pub mod import;
 pub mod matrix;
+pub mod paths;
 pub mod related;
 pub mod sanitize;
 pub mod schema;
 pub mod search;
 pub mod selection;
 pub mod snapshot;
+pub mod tour;
 pub mod tui;
 pub mod view;

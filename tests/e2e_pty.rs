@@ -536,3 +536,51 @@ fn view_flag_opens_the_app_on_a_view_and_a_bad_one_exits_2() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("unknown action line 'C12'"), "{err}");
 }
+
+#[test]
+fn a_saved_bookmark_reopens_the_same_view_after_a_restart() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let home_s = home.path().to_str().expect("utf-8 path").to_string();
+    let mut p = Spawn::new()
+        .size(100, 30)
+        .env("SDGMAP_HOME", &home_s)
+        .start();
+    p.wait_for("C1 × SDG 1");
+    p.send("f");
+    p.wait_for("filter — Enter apply");
+    p.send("sdg:9 al:C2");
+    p.wait_for("[● al:C2]");
+    p.send(keys::ENTER);
+    p.wait_gone("filter — Enter apply");
+    p.send(keys::ENTER); // drill into C2 × SDG 9
+    p.wait_for("Matrix › C2 × SDG 9");
+    p.send("b");
+    p.wait_for("save this view as bookmark");
+    p.send("daily infra");
+    p.send(keys::ENTER);
+    p.wait_for("saved bookmark 'daily infra'");
+    p.send("q");
+    p.send("q");
+    assert!(p.wait_exit(TIMEOUT).success());
+
+    let mut p = Spawn::new()
+        .size(100, 30)
+        .env("SDGMAP_HOME", &home_s)
+        .arg("--bookmark")
+        .arg("daily infra")
+        .start();
+    let screen = p.wait_for("Matrix › C2 × SDG 9");
+    assert!(
+        screen.contains("filters [● sdg:9] [● al:C2]"),
+        "{}",
+        frame(&screen)
+    );
+    assert!(
+        screen.contains("opened bookmark 'daily infra'"),
+        "{}",
+        frame(&screen)
+    );
+    p.send("q");
+    p.send("q");
+    assert!(p.wait_exit(TIMEOUT).success());
+}

@@ -3,11 +3,15 @@
 //! process exit code; anything it cannot do is an `anyhow` error that
 //! `main` reports with exit code 2.
 
+mod app;
+mod bookmarks;
 mod check;
 mod diff;
 mod export;
 mod import;
+mod paths;
 mod query;
+mod tour;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,6 +41,10 @@ pub struct Cli {
     /// Open the app on this view (view language, e.g. "sdg:4 al:C7 health").
     #[arg(long, value_name = "VIEW")]
     pub view: Option<String>,
+
+    /// Open the app on a saved bookmark (see `sdgmap bookmarks list`).
+    #[arg(long, value_name = "NAME", conflicts_with = "view")]
+    pub bookmark: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -86,11 +94,18 @@ pub enum Command {
         /// Report format.
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
+        /// Also validate this tour (a file or a bundled tour's name) against the snapshot.
+        #[arg(long, value_name = "FILE")]
+        tour: Option<PathBuf>,
     },
     /// Print the records a view selects (exit 0 matched, 1 none, 2 bad view).
     Query {
         /// The view, e.g. "sdg:4,9 al:C7 -status:disputed digital health".
-        view: String,
+        #[arg(required_unless_present = "bookmark")]
+        view: Option<String>,
+        /// Use the view of this bookmark instead.
+        #[arg(long, value_name = "NAME", conflicts_with = "view")]
+        bookmark: Option<String>,
         /// What to list (default: the view's show:, else activities).
         #[arg(long, value_enum)]
         show: Option<query::ShowArg>,
@@ -124,6 +139,26 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
     },
+    /// Guided tours: print speaker notes, list the bundled tours.
+    Tour {
+        /// What to do.
+        #[command(subcommand)]
+        command: tour::TourCommand,
+    },
+    /// Saved views: list, add, rm, rename, show, export, import.
+    #[command(subcommand)]
+    Bookmarks(bookmarks::BookmarksCommand),
+    /// Print where sdgmap keeps its files (SDGMAP_HOME overrides the data directory).
+    Paths {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
+    /// Present a guided tour (a file or a bundled tour's name; default itu-2030-agenda).
+    Present {
+        /// The tour to present.
+        tour: Option<PathBuf>,
+    },
 }
 
 /// Runs the parsed command line.
@@ -135,14 +170,34 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     match cli.command {
-        Some(Command::Check { ref path, format }) => {
-            check::run(path.as_deref().or(cli.data.as_deref()), format)
-        }
+        Some(Command::Check {
+            ref path,
+            format,
+            tour: Some(ref t),
+        }) => tour::check(t, path.as_deref().or(cli.data.as_deref()), format),
+        Some(Command::Check {
+            ref path, format, ..
+        }) => check::run(path.as_deref().or(cli.data.as_deref()), format),
+        Some(Command::Tour { ref command }) => tour::run(command, cli.data.as_deref()),
+        Some(Command::Present { ref tour }) => tour::present(tour.as_deref(), cli.data.as_deref()),
         Some(Command::Query {
             ref view,
+            ref bookmark,
             show,
             format,
-        }) => query::run(view, cli.data.as_deref(), show, format),
+        }) => {
+            let text = match (bookmark, view) {
+                (Some(name), _) => match bookmarks::resolve(name, cli.data.as_deref())? {
+                    Ok(text) => text,
+                    Err(code) => return Ok(code),
+                },
+                (None, Some(view)) => view.clone(),
+                (None, None) => anyhow::bail!("query needs a VIEW or --bookmark NAME"),
+            };
+            query::run(&text, cli.data.as_deref(), show, format)
+        }
+        Some(Command::Bookmarks(ref command)) => bookmarks::run(command, cli.data.as_deref()),
+        Some(Command::Paths { format }) => paths::run(cli.data.as_deref(), format),
         Some(Command::Export {
             ref view,
             show,
@@ -155,28 +210,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
         }) => diff::run(old, new, format),
         Some(Command::Import(ref args)) => import::run(args, cli.data.as_deref()),
-        None => {
-            // Load and validate before the terminal enters raw mode, so load
-            // errors print as plain text.
-            let snapshot = load(cli.data.as_deref())?;
-            // A view that names ids this snapshot lacks is an input error too.
-            if let Some(text) = &cli.view
-                && let Err(errs) = sdgmap::view::parse_checked(text, &snapshot)
-            {
-                for e in errs {
-                    eprintln!("sdgmap: bad --view:\n{}", e.render(text));
-                }
-                return Ok(ExitCode::from(2));
-            }
-            let options = sdgmap::tui::Options {
-                theme: cli.theme.into(),
-                mouse: !cli.no_mouse,
-                source: display_name(cli.data.as_deref()),
-                view: cli.view.clone(),
-            };
-            sdgmap::tui::run(snapshot, options)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        None => app::run(&cli),
     }
 }
 

@@ -98,4 +98,22 @@ pub enum Action {
     ToggleValue,
     /// Delete the chip under the cursor.
     DeleteChip,
+    /// Save the current view as a bookmark (asks for a name).
+    SaveBookmark,
+    /// Open the bookmark list.
+    OpenBookmarks,
+    /// Copy the current view string to the clipboard (OSC 52).
+    CopyView,
+    /// Rename the bookmark under the cursor.
+    RenameBookmark,
+    /// Delete the bookmark under the cursor (asks first).
+    DeleteBookmark,
+    /// Edit the view string of the bookmark under the cursor.
+    EditBookmark,
+    /// Start typing a filter in a list.
+    FilterList,
+    /// Answer yes.
+    Yes,
+    /// Answer no.
+    No,
 }

@@ -37,6 +37,12 @@ pub enum Context {
     FilterPanel,
     /// The `:` palette.
     Palette,
+    /// The `'` bookmark list.
+    Marks,
+    /// A text question (bookmark name, view string).
+    Ask,
+    /// A yes/no question.
+    Confirm,
 }
 
 /// A key: code plus required modifiers.
@@ -75,7 +81,7 @@ use Context::*;
 /// Every binding, in help order.
 pub static KEYMAP: &[Binding] = &[
     Binding {
-        contexts: &[Global, Help, Input, FilterPanel],
+        contexts: &[Global, Help, Input, FilterPanel, Marks, Confirm],
         keys: &[ctrl('c')],
         label: "Ctrl-c",
         action: Action::ForceQuit,
@@ -548,6 +554,110 @@ pub static KEYMAP: &[Binding] = &[
         desc: "delete the chip",
         hint: None,
     },
+    Binding {
+        contexts: &[Global],
+        keys: &[k('b')],
+        label: "b",
+        action: Action::SaveBookmark,
+        desc: "save this view as a bookmark",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[k('\'')],
+        label: "'",
+        action: Action::OpenBookmarks,
+        desc: "bookmarks: open, rename, delete, edit",
+        hint: Some("marks"),
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[k('y')],
+        label: "y",
+        action: Action::CopyView,
+        desc: "copy this view's string to the clipboard",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Marks, Confirm],
+        keys: &[code(KeyCode::Esc)],
+        label: "Esc",
+        action: Action::Cancel,
+        desc: "close",
+        hint: Some("close"),
+    },
+    Binding {
+        contexts: &[Marks],
+        keys: &[code(KeyCode::Enter)],
+        label: "Enter",
+        action: Action::Accept,
+        desc: "open the bookmark",
+        hint: Some("open"),
+    },
+    Binding {
+        contexts: &[Marks],
+        keys: &[k('j'), code(KeyCode::Down)],
+        label: "j ↓",
+        action: Action::Down,
+        desc: "next bookmark",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Marks],
+        keys: &[k('k'), code(KeyCode::Up)],
+        label: "k ↑",
+        action: Action::Up,
+        desc: "previous bookmark",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Marks],
+        keys: &[k('/')],
+        label: "/",
+        action: Action::FilterList,
+        desc: "filter the list",
+        hint: Some("filter"),
+    },
+    Binding {
+        contexts: &[Marks],
+        keys: &[k('r')],
+        label: "r",
+        action: Action::RenameBookmark,
+        desc: "rename",
+        hint: Some("rename"),
+    },
+    Binding {
+        contexts: &[Marks],
+        keys: &[k('d')],
+        label: "d",
+        action: Action::DeleteBookmark,
+        desc: "delete (asks first)",
+        hint: Some("delete"),
+    },
+    Binding {
+        contexts: &[Marks],
+        keys: &[k('e')],
+        label: "e",
+        action: Action::EditBookmark,
+        desc: "edit the view string",
+        hint: Some("edit"),
+    },
+    Binding {
+        contexts: &[Confirm],
+        keys: &[k('y'), k('Y')],
+        label: "y",
+        action: Action::Yes,
+        desc: "yes",
+        hint: Some("yes"),
+    },
+    Binding {
+        contexts: &[Confirm],
+        keys: &[k('n'), k('N')],
+        label: "n",
+        action: Action::No,
+        desc: "no",
+        hint: Some("no"),
+    },
 ];
 
 /// The contexts active in `st`, most specific first.
@@ -558,6 +668,10 @@ pub fn contexts(st: &State) -> Vec<Context> {
         Some(Overlay::Palette(_)) => vec![Palette, Input],
         Some(Overlay::Filter(f)) if f.focus == FilterFocus::Input => vec![Filter, Input],
         Some(Overlay::Filter(_)) => vec![FilterPanel, Filter],
+        Some(Overlay::Prompt(p)) if p.ask.is_confirm() => vec![Confirm],
+        Some(Overlay::Prompt(_)) => vec![Ask, Input],
+        Some(Overlay::Marks(l)) if l.filtering => vec![Input],
+        Some(Overlay::Marks(_)) => vec![Marks],
         None => contexts_without_overlay(st),
     }
 }

@@ -11,6 +11,7 @@ pub mod filter;
 pub mod finder;
 pub mod input;
 pub mod keymap;
+pub mod marks;
 pub mod overlays;
 pub mod palette;
 pub mod state;
@@ -44,8 +45,10 @@ pub struct Options {
     pub mouse: bool,
     /// Where the snapshot came from, for the header.
     pub source: String,
-    /// A view string to open at start (`--view`).
+    /// A view string to open at start (`--view`, `--bookmark`).
     pub view: Option<String>,
+    /// A message for the status line at start (bookmark warnings).
+    pub status: Option<String>,
 }
 
 /// Whether `NO_COLOR` asks for no colour (set and not empty).
@@ -54,11 +57,14 @@ pub fn no_color() -> bool {
 }
 
 /// Runs the explorer until the user quits.
-pub fn run(snap: Snapshot, opts: Options) -> io::Result<()> {
+pub fn run(snap: Snapshot, opts: Options, mut env: marks::Env) -> io::Result<()> {
     let theme = Theme::resolve(opts.theme, no_color());
     let mut st = State::new(snap, theme, opts.source);
     if let Some(v) = &opts.view {
         overlays::open_view(&mut st, v);
+    }
+    if opts.status.is_some() {
+        st.status = opts.status.clone();
     }
     // ratatui::init installs a panic hook that restores the terminal first,
     // so a panic message is readable; we add mouse and paste release to it.
@@ -73,7 +79,7 @@ pub fn run(snap: Snapshot, opts: Options) -> io::Result<()> {
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
-    let result = event_loop(&mut terminal, &mut st);
+    let result = event_loop(&mut terminal, &mut st, &mut env);
     if mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
@@ -82,7 +88,11 @@ pub fn run(snap: Snapshot, opts: Options) -> io::Result<()> {
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, st: &mut State) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    st: &mut State,
+    env: &mut marks::Env,
+) -> io::Result<()> {
     let mut last_click: Option<(Instant, u16, u16)> = None;
     // The finder's matching runs here, off the UI thread.
     let worker = finder::SearchWorker::start(crate::search::Finder::with_corpus(st.corpus.clone()));
@@ -139,6 +149,9 @@ fn event_loop(terminal: &mut DefaultTerminal, st: &mut State) -> io::Result<()> 
         match action.map(|a| update(st, a)) {
             Some(Effect::Quit) => return Ok(()),
             Some(Effect::Search(req)) => worker.submit(req),
+            Some(effect @ (Effect::Copy(_) | Effect::Bookmark(_))) => {
+                marks::perform(st, env, effect, &mut io::stdout())
+            }
             _ => {}
         }
     }

@@ -8,6 +8,7 @@
 use super::action::Action;
 use super::filter::{self, FilterFocus, FilterOverlay};
 use super::finder::{FinderOverlay, SearchRequest};
+use super::marks::{Ask, List as MarkList, Op, Prompt, Row, current_view};
 use super::palette::{self, Command, PaletteOverlay};
 use super::state::{Overlay, Pane, Screen, State};
 use super::update::{Effect, push, update as update_main};
@@ -28,6 +29,8 @@ pub fn update(st: &mut State, action: Action) -> Effect {
             Effect::None
         }
         Some(Overlay::Palette(p)) => palette(st, p, action),
+        Some(Overlay::Prompt(p)) => prompt(st, p, action),
+        Some(Overlay::Marks(l)) => marks_list(st, l, action),
         other => {
             st.overlay = other;
             Effect::None
@@ -182,7 +185,8 @@ pub fn open_view(st: &mut State, text: &str) {
         st.screen = match show {
             crate::view::Show::Activities => Screen::Activities,
             crate::view::Show::Sdgs | crate::view::Show::Targets => Screen::Sdgs,
-            crate::view::Show::Rows | crate::view::Show::Links => Screen::Matrix,
+            crate::view::Show::Rows => Screen::Lines,
+            crate::view::Show::Links => Screen::Matrix,
         };
         st.trail.clear();
         st.pane = Pane::Main;
@@ -272,4 +276,102 @@ fn set_current(st: &mut State, i: usize) {
         Screen::Activities => st.act_cursor.pos = i,
         Screen::Matrix => {}
     }
+}
+
+fn prompt(st: &mut State, mut p: Prompt, action: Action) -> Effect {
+    let answer = p.input.text().trim().to_string();
+    match (action, &p.ask) {
+        (Action::Cancel | Action::No, _) => return Effect::None,
+        (Action::Yes, Ask::Overwrite { name, view }) => {
+            return Effect::Bookmark(Op::Save {
+                name: name.clone(),
+                view: view.clone(),
+                overwrite: true,
+            });
+        }
+        (Action::Yes, Ask::Delete(name)) => {
+            st.overlay = Some(Overlay::Marks(Default::default()));
+            return Effect::Bookmark(Op::Delete(name.clone()));
+        }
+        (Action::Accept, Ask::SaveName) if !answer.is_empty() => {
+            let view = current_view(st).to_string();
+            return Effect::Bookmark(Op::Save {
+                name: answer,
+                view,
+                overwrite: false,
+            });
+        }
+        (Action::Accept, Ask::Rename(old)) if !answer.is_empty() => {
+            st.overlay = Some(Overlay::Marks(Default::default()));
+            return Effect::Bookmark(Op::Rename {
+                old: old.clone(),
+                new: answer,
+            });
+        }
+        (Action::Accept, Ask::Edit(name)) => {
+            if let Err(e) = crate::view::parse_checked(&answer, &st.snap) {
+                let msg = e.first().map_or_else(String::new, |e| e.message.clone());
+                st.status = Some(format!("not a valid view: {msg}"));
+            } else {
+                st.overlay = Some(Overlay::Marks(Default::default()));
+                return Effect::Bookmark(Op::Edit {
+                    name: name.clone(),
+                    view: answer,
+                });
+            }
+        }
+        (a, ask) if !ask.is_confirm() => {
+            edit(&mut p.input, a);
+        }
+        _ => {}
+    }
+    st.overlay = Some(Overlay::Prompt(p));
+    Effect::None
+}
+
+fn marks_list(st: &mut State, mut l: MarkList, action: Action) -> Effect {
+    let rows: Vec<Row> = crate::tui::marks::shown(st, &l)
+        .into_iter()
+        .cloned()
+        .collect();
+    let selected = rows.get(l.cursor).cloned();
+    let ask = |st: &mut State, ask: Ask, text: &str| {
+        st.overlay = Some(Overlay::Prompt(Prompt {
+            ask,
+            input: super::input::LineEdit::new(text),
+        }));
+        Effect::None
+    };
+    match action {
+        Action::Cancel if l.filtering => l.filtering = false,
+        Action::Cancel => return Effect::None,
+        Action::Accept if l.filtering => l.filtering = false,
+        Action::Accept => {
+            if let Some(r) = selected {
+                return Effect::Bookmark(Op::Open(r.name));
+            }
+        }
+        Action::Up => l.cursor = l.cursor.saturating_sub(1),
+        Action::Down => l.cursor = (l.cursor + 1).min(rows.len().saturating_sub(1)),
+        Action::FilterList => l.filtering = true,
+        Action::RenameBookmark => {
+            if let Some(r) = selected {
+                return ask(st, Ask::Rename(r.name.clone()), &r.name);
+            }
+        }
+        Action::EditBookmark => {
+            if let Some(r) = selected {
+                return ask(st, Ask::Edit(r.name.clone()), &r.view);
+            }
+        }
+        Action::DeleteBookmark => {
+            if let Some(r) = selected {
+                return ask(st, Ask::Delete(r.name), "");
+            }
+        }
+        a if l.filtering && edit(&mut l.filter, a) => l.cursor = 0,
+        _ => {}
+    }
+    st.overlay = Some(Overlay::Marks(l));
+    Effect::None
 }

@@ -29,15 +29,15 @@ pub enum Command {
 /// The bindings the palette offers (everything a user can invoke by name).
 pub fn commands() -> impl Iterator<Item = &'static Binding> {
     KEYMAP.iter().filter(|b| {
-        !b.contexts.iter().any(|c| {
+        b.contexts.iter().any(|c| {
             matches!(
                 c,
-                Context::Help
-                    | Context::Input
-                    | Context::Finder
-                    | Context::Filter
-                    | Context::FilterPanel
-                    | Context::Palette
+                Context::Global
+                    | Context::Matrix
+                    | Context::Tree
+                    | Context::Table
+                    | Context::Panes
+                    | Context::Drill
             )
         }) && !matches!(b.action, Action::ForceQuit)
     })

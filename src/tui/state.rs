@@ -160,6 +160,10 @@ pub enum Overlay {
     Filter(FilterOverlay),
     /// The `:` command palette.
     Palette(PaletteOverlay),
+    /// A one-line question (bookmark name, confirmation …).
+    Prompt(super::marks::Prompt),
+    /// The `'` bookmark list.
+    Marks(super::marks::List),
 }
 
 /// Layout facts learned while drawing (for paging and mouse hits).
@@ -252,6 +256,8 @@ pub struct State {
     pub corpus: Arc<Corpus>,
     /// The last finder query, for `n`/`N`.
     pub last_query: Option<Query>,
+    /// The saved bookmarks as last read, with their staleness.
+    pub marks: Vec<super::marks::Row>,
     /// Recently computed related groups (see [`State::related_to`]).
     related_memo: RefCell<Vec<(EntityRef, Rc<Vec<Group>>)>>,
 }
@@ -295,6 +301,7 @@ impl State {
             chips: Vec::new(),
             corpus,
             last_query: None,
+            marks: Vec::new(),
         };
         st.resort();
         st.history.push(st.location());

@@ -19,6 +19,10 @@ pub enum Effect {
     Quit,
     /// Run a finder search off the UI thread and hand back the results.
     Search(SearchRequest),
+    /// Put text on the clipboard (OSC 52).
+    Copy(String),
+    /// Read or change the bookmarks file.
+    Bookmark(super::marks::Op),
 }
 
 /// Applies `action` to `st`.
@@ -60,6 +64,17 @@ pub fn update(st: &mut State, action: Action) -> Effect {
         Action::OpenFinder => st.overlay = Some(Overlay::Finder(Default::default())),
         Action::OpenFilter => st.overlay = Some(Overlay::Filter(super::filter::open(st))),
         Action::OpenPalette => st.overlay = Some(Overlay::Palette(Default::default())),
+        Action::SaveBookmark => {
+            st.overlay = Some(Overlay::Prompt(super::marks::Prompt {
+                ask: super::marks::Ask::SaveName,
+                input: Default::default(),
+            }))
+        }
+        Action::OpenBookmarks => {
+            st.overlay = Some(Overlay::Marks(Default::default()));
+            return Effect::Bookmark(super::marks::Op::Refresh);
+        }
+        Action::CopyView => return Effect::Copy(super::marks::current_view(st).to_string()),
         Action::NextMatch => super::overlays::next_match(st, true),
         Action::PrevMatch => super::overlays::next_match(st, false),
         // Prompt actions do nothing without a prompt.
@@ -71,7 +86,13 @@ pub fn update(st: &mut State, action: Action) -> Effect {
         | Action::Accept
         | Action::Cancel
         | Action::ToggleValue
-        | Action::DeleteChip => {}
+        | Action::DeleteChip
+        | Action::RenameBookmark
+        | Action::DeleteBookmark
+        | Action::EditBookmark
+        | Action::FilterList
+        | Action::Yes
+        | Action::No => {}
         Action::CycleMetric => {
             st.metric = st.metric.next();
             st.regrid();

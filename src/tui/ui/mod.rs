@@ -10,6 +10,7 @@ mod details;
 mod drill;
 mod help;
 mod lists;
+mod marks;
 mod matrix;
 mod prompt;
 mod text;
@@ -65,6 +66,8 @@ pub fn render(frame: &mut Frame, st: &State) {
         Some(Overlay::Finder(f)) => prompt::render_finder(frame, main, st, f),
         Some(Overlay::Filter(f)) => prompt::render_filter(frame, main, st, f),
         Some(Overlay::Palette(p)) => prompt::render_palette(frame, main, st, p),
+        Some(Overlay::Prompt(p)) => marks::render_prompt(frame, main, st, p),
+        Some(Overlay::Marks(l)) => marks::render_marks(frame, main, st, l),
         None => {}
     }
 }

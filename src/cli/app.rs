@@ -1,0 +1,82 @@
+//! `sdgmap` with no subcommand: load and check everything the app needs
+//! (snapshot, `--view`, `--bookmark`, the bookmark store) while the
+//! terminal is still in normal mode, so every problem prints as plain text,
+//! then hand over to the explorer.
+
+use std::process::ExitCode;
+
+use sdgmap::bookmarks::{self, SnapshotRef, Store};
+use sdgmap::paths::Paths;
+use sdgmap::snapshot::{self, Snapshot};
+use sdgmap::tui::marks::Env;
+
+use super::{Cli, display_name, load};
+
+/// Runs the explorer.
+pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let snapshot = load(cli.data.as_deref())?;
+    // A view that names ids this snapshot lacks is an input error too.
+    if let Some(text) = &cli.view
+        && let Err(errs) = sdgmap::view::parse_checked(text, &snapshot)
+    {
+        for e in errs {
+            eprintln!("sdgmap: bad --view:\n{}", e.render(text));
+        }
+        return Ok(ExitCode::from(2));
+    }
+    let mut env = Env {
+        store: open_store(),
+        current: fingerprint(cli, &snapshot)?,
+    };
+    let mut status = Vec::new();
+    if let Ok(store) = &mut env.store {
+        status.extend(store.take_warnings().iter().map(|w| w.to_string()));
+    }
+    let mut view = cli.view.clone();
+    if let Some(name) = &cli.bookmark {
+        let opened = match &env.store {
+            Ok(store) => store.open_view(name, &snapshot, &env.current),
+            Err(e) => {
+                eprintln!("sdgmap: cannot open bookmark '{name}': {e}");
+                return Ok(ExitCode::from(2));
+            }
+        };
+        match opened {
+            Ok(o) => {
+                view = Some(o.view.to_string());
+                status.push(format!("opened bookmark '{name}'"));
+                status.extend(o.warnings);
+            }
+            Err(e) => {
+                eprintln!("sdgmap: {e}");
+                return Ok(ExitCode::from(2));
+            }
+        }
+    }
+    let options = sdgmap::tui::Options {
+        theme: cli.theme.into(),
+        mouse: !cli.no_mouse,
+        source: display_name(cli.data.as_deref()),
+        view,
+        status: (!status.is_empty()).then(|| status.join(" — ")),
+    };
+    sdgmap::tui::run(snapshot, options, env)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn open_store() -> Result<Store, String> {
+    let paths = Paths::discover().map_err(|e| e.to_string())?;
+    Store::open(&paths).map_err(|e| e.to_string())
+}
+
+fn fingerprint(cli: &Cli, s: &Snapshot) -> anyhow::Result<SnapshotRef> {
+    Ok(match cli.data.as_deref() {
+        Some(p) => SnapshotRef {
+            title: s.meta().title.clone(),
+            date: s.meta().snapshot_date.clone(),
+            hash: bookmarks::content_hash_file(p)
+                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", p.display()))?,
+        },
+        None => bookmarks::snapshot_fingerprint(s, snapshot::BUNDLED.as_bytes()),
+    })
+}
