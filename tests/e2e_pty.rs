@@ -584,3 +584,42 @@ fn a_saved_bookmark_reopens_the_same_view_after_a_restart() {
     p.send("q");
     assert!(p.wait_exit(TIMEOUT).success());
 }
+
+#[test]
+fn present_the_bundled_tour_step_off_and_snap_back() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let home_s = home.path().to_str().expect("utf-8 path").to_string();
+    let mut p = Spawn::new()
+        .size(100, 30)
+        .env("SDGMAP_HOME", &home_s)
+        .arg("present")
+        .start();
+    p.wait_for(" 1/12 · ");
+    p.send(" "); // next
+    p.wait_for(" 2/12 · ");
+    p.send(keys::RIGHT); // next
+    let step3 = p.wait_for(" 3/12 · ");
+    p.send(keys::LEFT); // previous
+    p.wait_for(" 2/12 · ");
+    p.send(keys::RIGHT);
+    p.wait_for(" 3/12 · ");
+    // step off: explore somewhere else
+    p.esc();
+    p.wait_for("off the tour");
+    p.send("4");
+    p.wait_for("— s sort");
+    // snap back: the step exactly as it was
+    p.send(".");
+    let back = p.wait_gone("off the tour");
+    let body = |s: &str| s.lines().take(20).map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(
+        body(&back),
+        body(&step3),
+        "snap back shows the step as it was:\n{}",
+        frame(&back)
+    );
+    p.send("q"); // out of the drill-down first
+    p.wait_for("press q again");
+    p.send("q");
+    assert!(p.wait_exit(TIMEOUT).success());
+}

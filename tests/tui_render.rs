@@ -139,12 +139,13 @@ fn heatmap_colours_follow_the_values() {
             "{label} × SDG {} value {v}",
             col + 1
         );
-        assert_eq!(
-            cell.symbol(),
-            sdgmap::tui::theme::SHADES[level].to_string(),
-            "glyph of {label} × {}",
-            col + 1
-        );
+        // the shading glyph sits in the cell (centred in wide cells), coloured alike
+        let (next_x, _) = cell_pos(&t, label, col + 1);
+        let glyph = sdgmap::tui::theme::SHADES[level].to_string();
+        let at = (x..next_x)
+            .find(|&xx| buf[(xx, y)].symbol() == glyph)
+            .unwrap_or_else(|| panic!("no {glyph} in {label} × {}", col + 1));
+        assert_eq!(buf[(at, y)].bg, theme.heat[level].bg.unwrap());
     }
     // an empty cell keeps the painted background
     let (x, y) = cell_pos(&t, "C11", 0);

@@ -3,6 +3,7 @@
 //! terminal is still in normal mode, so every problem prints as plain text,
 //! then hand over to the explorer.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use sdgmap::bookmarks::{self, SnapshotRef, Store};
@@ -15,6 +16,30 @@ use super::{Cli, display_name, load};
 /// Runs the explorer.
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let snapshot = load(cli.data.as_deref())?;
+    launch(cli, snapshot, None)
+}
+
+/// `sdgmap present [TOUR]`: the explorer in presenter mode on a tour.
+pub fn present(cli: &Cli, tour_arg: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let (snapshot, tour) = match super::tour::prepare_present(tour_arg, cli.data.as_deref())? {
+        Ok(x) => x,
+        Err(code) => return Ok(code),
+    };
+    // Recorded steps go to the tour's own file, or to the data directory.
+    let record_to = match tour_arg.filter(|p| p.is_file()) {
+        Some(p) => Some(p.to_path_buf()),
+        None => Paths::discover()
+            .ok()
+            .map(|p| p.tours_dir().join("recorded.json")),
+    };
+    launch(cli, snapshot, Some((tour, record_to)))
+}
+
+fn launch(
+    cli: &Cli,
+    snapshot: Snapshot,
+    tour: Option<(sdgmap::tour::Tour, Option<std::path::PathBuf>)>,
+) -> anyhow::Result<ExitCode> {
     // A view that names ids this snapshot lacks is an input error too.
     if let Some(text) = &cli.view
         && let Err(errs) = sdgmap::view::parse_checked(text, &snapshot)
@@ -59,7 +84,21 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         source: display_name(cli.data.as_deref()),
         view,
         status: (!status.is_empty()).then(|| status.join(" — ")),
+        presenter: tour.is_some(),
+        record_to: match &tour {
+            Some((_, path)) => path.clone(),
+            None => Paths::discover()
+                .ok()
+                .map(|p| p.tours_dir().join("recorded.json")),
+        },
+        tour: tour.map(|(t, _)| t),
     };
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the explorer needs a terminal; for scripts use `sdgmap query`, `sdgmap export` or `sdgmap check`"
+        );
+    }
     sdgmap::tui::run(snapshot, options, env)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -31,11 +31,11 @@ pub struct Cli {
     pub data: Option<PathBuf>,
 
     /// Colour theme of the app (NO_COLOR selects mono).
-    #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
+    #[arg(long, global = true, value_enum, default_value_t = ThemeName::Dark)]
     pub theme: ThemeName,
 
     /// Do not capture the mouse.
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub no_mouse: bool,
 
     /// Open the app on this view (view language, e.g. "sdg:4 al:C7 health").
@@ -179,7 +179,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ref path, format, ..
         }) => check::run(path.as_deref().or(cli.data.as_deref()), format),
         Some(Command::Tour { ref command }) => tour::run(command, cli.data.as_deref()),
-        Some(Command::Present { ref tour }) => tour::present(tour.as_deref(), cli.data.as_deref()),
+        Some(Command::Present { ref tour }) => app::present(&cli, tour.as_deref()),
         Some(Command::Query {
             ref view,
             ref bookmark,

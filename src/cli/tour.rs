@@ -182,12 +182,3 @@ pub fn prepare_present(
         Err(e) => Err(report_failure(&e)),
     })
 }
-
-/// `sdgmap present [TOUR]`: validates the tour; the presenter itself is not
-/// wired into the app yet.
-pub fn present(tour_arg: Option<&Path>, data: Option<&Path>) -> anyhow::Result<ExitCode> {
-    match prepare_present(tour_arg, data)? {
-        Ok(_) => anyhow::bail!("presenter mode is not wired yet"),
-        Err(code) => Ok(code),
-    }
-}

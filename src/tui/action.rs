@@ -116,4 +116,20 @@ pub enum Action {
     Yes,
     /// Answer no.
     No,
+    /// Switch presenter mode on or off.
+    TogglePresenter,
+    /// Show or hide the key echo line.
+    ToggleKeyEcho,
+    /// Next tour step.
+    TourNext,
+    /// Previous tour step.
+    TourPrev,
+    /// Jump to a tour step (asks for its number).
+    TourJump,
+    /// Step off the tour to explore.
+    StepOff,
+    /// Snap back to the current tour step.
+    SnapBack,
+    /// Append the current view to a tour file (asks for a caption).
+    RecordStep,
 }

@@ -43,6 +43,8 @@ pub enum Context {
     Ask,
     /// A yes/no question.
     Confirm,
+    /// Presenting a tour, on its steps.
+    Tour,
 }
 
 /// A key: code plus required modifiers.
@@ -658,6 +660,70 @@ pub static KEYMAP: &[Binding] = &[
         desc: "no",
         hint: Some("no"),
     },
+    Binding {
+        contexts: &[Tour],
+        keys: &[code(KeyCode::Right), code(KeyCode::Char(' ')), k('l')],
+        label: "→ Space",
+        action: Action::TourNext,
+        desc: "next tour step",
+        hint: Some("next"),
+    },
+    Binding {
+        contexts: &[Tour],
+        keys: &[code(KeyCode::Left), k('h')],
+        label: "←",
+        action: Action::TourPrev,
+        desc: "previous tour step",
+        hint: Some("back"),
+    },
+    Binding {
+        contexts: &[Tour],
+        keys: &[k('g')],
+        label: "g",
+        action: Action::TourJump,
+        desc: "jump to a step by number",
+        hint: Some("go to"),
+    },
+    Binding {
+        contexts: &[Tour],
+        keys: &[code(KeyCode::Esc)],
+        label: "Esc",
+        action: Action::StepOff,
+        desc: "step off the tour to explore freely",
+        hint: Some("step off"),
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[k('.')],
+        label: ".",
+        action: Action::SnapBack,
+        desc: "snap back to the current tour step",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[k('P'), Key(KeyCode::Char('P'), KeyModifiers::SHIFT)],
+        label: "P",
+        action: Action::TogglePresenter,
+        desc: "presenter mode on/off",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[k('K'), Key(KeyCode::Char('K'), KeyModifiers::SHIFT)],
+        label: "K",
+        action: Action::ToggleKeyEcho,
+        desc: "show the keys pressed (presenter)",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Global],
+        keys: &[k('T'), Key(KeyCode::Char('T'), KeyModifiers::SHIFT)],
+        label: "T",
+        action: Action::RecordStep,
+        desc: "append this view to a tour as a step",
+        hint: None,
+    },
 ];
 
 /// The contexts active in `st`, most specific first.
@@ -679,6 +745,9 @@ pub fn contexts(st: &State) -> Vec<Context> {
 /// The contexts of the view itself, ignoring any overlay.
 pub fn contexts_without_overlay(st: &State) -> Vec<Context> {
     let mut out = Vec::new();
+    if super::present::on_tour(st) {
+        out.push(Tour);
+    }
     if !st.trail.is_empty() {
         out.push(Drill);
     } else {

@@ -51,6 +51,10 @@ pub enum Ask {
     Edit(String),
     /// Whether to delete bookmark `name` (y/n).
     Delete(String),
+    /// A caption for the step `T` records.
+    Caption,
+    /// The number of the tour step to jump to.
+    Jump,
 }
 
 impl Ask {
@@ -64,6 +68,8 @@ impl Ask {
             Ask::Rename(old) => format!("rename bookmark '{old}' to:"),
             Ask::Edit(name) => format!("view string of bookmark '{name}':"),
             Ask::Delete(name) => format!("delete bookmark '{name}'? (y/n)"),
+            Ask::Caption => "caption for the new tour step:".into(),
+            Ask::Jump => "go to tour step number:".into(),
         }
     }
     /// Whether the prompt is a yes/no question rather than text.
@@ -178,6 +184,7 @@ pub fn perform(st: &mut State, env: &mut Env, effect: Effect, out: &mut impl Wri
             st.status = Some(format!("copied: {text}"));
         }
         Effect::Bookmark(op) => bookmark(st, env, op),
+        Effect::RecordStep(rec) => record(st, *rec),
         Effect::None | Effect::Quit | Effect::Search(_) => {}
     }
 }
@@ -269,5 +276,32 @@ fn bookmark(st: &mut State, env: &mut Env, op: Op) {
     }
     if !warnings.is_empty() {
         st.status = Some(warnings.join(" — "));
+    }
+}
+
+/// A step to append to a tour file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// The tour file.
+    pub path: std::path::PathBuf,
+    /// The caption.
+    pub caption: String,
+    /// The view, with its focus.
+    pub view: View,
+    /// The screen it was recorded on.
+    pub screen: Screen,
+}
+
+fn record(st: &mut State, rec: Record) {
+    let step = crate::tour::raw::RawStep::record(
+        &rec.view,
+        None,
+        Some(super::present::tour_screen(rec.screen)),
+        rec.caption,
+    );
+    let title = format!("Tour recorded on {}", st.snap.meta().title);
+    match crate::tour::append_step(&rec.path, &title, Some(&st.snap.meta().title), step) {
+        Ok(n) => st.status = Some(format!("step {n} added to {}", rec.path.display())),
+        Err(e) => st.status = Some(format!("could not record the step: {e}")),
     }
 }

@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod marks;
 pub mod overlays;
 pub mod palette;
+pub mod present;
 pub mod state;
 pub mod theme;
 pub mod ui;
@@ -37,7 +38,7 @@ use action::Action;
 use update::{Effect, update};
 
 /// How the explorer starts.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Requested theme (`NO_COLOR` overrides it with mono).
     pub theme: ThemeChoice,
@@ -49,6 +50,12 @@ pub struct Options {
     pub view: Option<String>,
     /// A message for the status line at start (bookmark warnings).
     pub status: Option<String>,
+    /// Start in presenter mode.
+    pub presenter: bool,
+    /// A tour to present from its first step.
+    pub tour: Option<crate::tour::Tour>,
+    /// The tour file `T` appends recorded steps to.
+    pub record_to: Option<std::path::PathBuf>,
 }
 
 /// Whether `NO_COLOR` asks for no colour (set and not empty).
@@ -62,6 +69,13 @@ pub fn run(snap: Snapshot, opts: Options, mut env: marks::Env) -> io::Result<()>
     let mut st = State::new(snap, theme, opts.source);
     if let Some(v) = &opts.view {
         overlays::open_view(&mut st, v);
+    }
+    st.presenter.record_to = opts.record_to.clone();
+    if opts.presenter && !st.presenter.on {
+        present::toggle(&mut st);
+    }
+    if let Some(tour) = opts.tour.clone() {
+        present::start(&mut st, tour);
     }
     if opts.status.is_some() {
         st.status = opts.status.clone();
@@ -110,7 +124,13 @@ fn event_loop(
             continue;
         }
         let action = match event::read()? {
-            Event::Key(k) if k.kind != KeyEventKind::Release => keymap::lookup(st, k),
+            Event::Key(k) if k.kind != KeyEventKind::Release => {
+                let action = keymap::lookup(st, k);
+                if let Some(a) = action {
+                    present::echo(st, k, a);
+                }
+                action
+            }
             Event::Mouse(m) => match m.kind {
                 MouseEventKind::Down(MouseButton::Left) => {
                     let now = Instant::now();
@@ -149,7 +169,7 @@ fn event_loop(
         match action.map(|a| update(st, a)) {
             Some(Effect::Quit) => return Ok(()),
             Some(Effect::Search(req)) => worker.submit(req),
-            Some(effect @ (Effect::Copy(_) | Effect::Bookmark(_))) => {
+            Some(effect @ (Effect::Copy(_) | Effect::Bookmark(_) | Effect::RecordStep(_))) => {
                 marks::perform(st, env, effect, &mut io::stdout())
             }
             _ => {}

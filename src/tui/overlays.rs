@@ -301,6 +301,27 @@ fn prompt(st: &mut State, mut p: Prompt, action: Action) -> Effect {
                 overwrite: false,
             });
         }
+        (Action::Accept, Ask::Caption) if !answer.is_empty() => {
+            let path = st
+                .presenter
+                .record_to
+                .clone()
+                .unwrap_or_else(|| std::path::PathBuf::from("sdgmap-tour.json"));
+            let rec = super::marks::Record {
+                path,
+                caption: answer,
+                view: current_view(st),
+                screen: st.screen,
+            };
+            return Effect::RecordStep(Box::new(rec));
+        }
+        (Action::Accept, Ask::Jump) => {
+            match answer.parse::<usize>() {
+                Ok(n) => super::present::tour_action(st, crate::tour::TourAction::Jump(n)),
+                Err(_) => st.status = Some(format!("'{answer}' is not a step number")),
+            }
+            return Effect::None;
+        }
         (Action::Accept, Ask::Rename(old)) if !answer.is_empty() => {
             st.overlay = Some(Overlay::Marks(Default::default()));
             return Effect::Bookmark(Op::Rename {

@@ -38,6 +38,7 @@ pub fn commands() -> impl Iterator<Item = &'static Binding> {
                     | Context::Table
                     | Context::Panes
                     | Context::Drill
+                    | Context::Tour
             )
         }) && !matches!(b.action, Action::ForceQuit)
     })

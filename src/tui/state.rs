@@ -258,6 +258,8 @@ pub struct State {
     pub last_query: Option<Query>,
     /// The saved bookmarks as last read, with their staleness.
     pub marks: Vec<super::marks::Row>,
+    /// Presenter mode and the tour being presented.
+    pub presenter: super::present::Presenter,
     /// Recently computed related groups (see [`State::related_to`]).
     related_memo: RefCell<Vec<(EntityRef, Rc<Vec<Group>>)>>,
 }
@@ -302,6 +304,7 @@ impl State {
             corpus,
             last_query: None,
             marks: Vec::new(),
+            presenter: Default::default(),
         };
         st.resort();
         st.history.push(st.location());

@@ -19,6 +19,8 @@ pub enum ThemeChoice {
     Light,
     /// Black and white with bright accents.
     HighContrast,
+    /// Presenter mode on a projector: painted black, bright and bold.
+    Projector,
     /// No colour at all.
     Mono,
 }
@@ -92,6 +94,24 @@ impl Theme {
                     .fg(Color::Yellow)
                     .bg(Color::Black)
                     .add_modifier(Modifier::BOLD);
+                t
+            }
+            ThemeChoice::Projector => {
+                let mut t = Self::colored(
+                    choice,
+                    Color::Rgb(0, 0, 0),
+                    Color::Rgb(255, 255, 255),
+                    Color::Rgb(150, 150, 150),
+                    Color::Rgb(255, 214, 0),
+                );
+                t.base = t.base.add_modifier(Modifier::BOLD);
+                t.selected = Style::new()
+                    .fg(Color::Black)
+                    .bg(Color::Rgb(255, 214, 0))
+                    .add_modifier(Modifier::BOLD);
+                t.dim = Style::new()
+                    .fg(Color::Rgb(90, 90, 90))
+                    .bg(Color::Rgb(0, 0, 0));
                 t
             }
             ThemeChoice::Mono => Self::mono(),

@@ -11,7 +11,7 @@ use crate::entity::EntityRef;
 use crate::matrix::Column;
 
 /// What the event loop must do after an update.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Nothing beyond redrawing.
     None,
@@ -23,6 +23,8 @@ pub enum Effect {
     Copy(String),
     /// Read or change the bookmarks file.
     Bookmark(super::marks::Op),
+    /// Append a step to a tour file.
+    RecordStep(Box<super::marks::Record>),
 }
 
 /// Applies `action` to `st`.
@@ -75,6 +77,27 @@ pub fn update(st: &mut State, action: Action) -> Effect {
             return Effect::Bookmark(super::marks::Op::Refresh);
         }
         Action::CopyView => return Effect::Copy(super::marks::current_view(st).to_string()),
+        Action::TogglePresenter => super::present::toggle(st),
+        Action::ToggleKeyEcho => {
+            st.presenter.echo = !st.presenter.echo;
+            st.presenter.keys.clear();
+        }
+        Action::TourNext => super::present::tour_action(st, crate::tour::TourAction::Next),
+        Action::TourPrev => super::present::tour_action(st, crate::tour::TourAction::Prev),
+        Action::StepOff => super::present::tour_action(st, crate::tour::TourAction::StepOff),
+        Action::SnapBack => super::present::tour_action(st, crate::tour::TourAction::SnapBack),
+        Action::TourJump => {
+            st.overlay = Some(Overlay::Prompt(super::marks::Prompt {
+                ask: super::marks::Ask::Jump,
+                input: Default::default(),
+            }))
+        }
+        Action::RecordStep => {
+            st.overlay = Some(Overlay::Prompt(super::marks::Prompt {
+                ask: super::marks::Ask::Caption,
+                input: Default::default(),
+            }))
+        }
         Action::NextMatch => super::overlays::next_match(st, true),
         Action::PrevMatch => super::overlays::next_match(st, false),
         // Prompt actions do nothing without a prompt.

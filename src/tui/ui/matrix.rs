@@ -87,7 +87,13 @@ pub fn render_matrix(frame: &mut Frame, area: Rect, st: &State) {
     let mut hits = st.layout.hits.borrow_mut();
     for r in offset..offset + visible {
         let line = s.line(g.rows[r]);
-        let label_style = if r == st.mrow { t.selected } else { t.title };
+        let label_style = if r == st.mrow {
+            t.selected
+        } else if st.presenter.on {
+            t.dim // spotlight: only the focused row and column stay lit
+        } else {
+            t.title
+        };
         let label = format!(
             " {}",
             row_label(&line.id, &line.short_name, label_w as usize)
@@ -284,8 +290,22 @@ fn cell(st: &State, r: usize, c: usize, cw: usize) -> (String, Style) {
         center(&mark_ch.to_string(), cw)
     } else {
         let num = v.to_string();
+        // glyph, value and mark kept together: right-aligned in narrow
+        // cells, centred in wide ones (so columns read as columns)
+        let digits = 2.max(num.len());
         let inner = cw.saturating_sub(2);
-        format!("{}{:>inner$}{}", SHADES[level], clip(&num, inner), mark_ch)
+        let body = format!(
+            "{}{:>w$}{}",
+            SHADES[level],
+            clip(&num, inner),
+            mark_ch,
+            w = digits.min(inner)
+        );
+        if cw > digits + 3 {
+            center(&body, cw)
+        } else {
+            format!("{}{:>inner$}{}", SHADES[level], clip(&num, inner), mark_ch)
+        }
     };
     let mut style = t.heat[level];
     if v == 0 {
@@ -298,6 +318,8 @@ fn cell(st: &State, r: usize, c: usize, cw: usize) -> (String, Style) {
         style = t.selected;
     } else if r == st.mrow || c == st.mcol {
         style = style.patch(t.crosshair);
+    } else if st.presenter.on {
+        style = t.dim; // spotlight
     }
     (body, style)
 }

@@ -12,6 +12,7 @@ mod help;
 mod lists;
 mod marks;
 mod matrix;
+mod present;
 mod prompt;
 mod text;
 
@@ -36,6 +37,12 @@ pub fn render(frame: &mut Frame, st: &State) {
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         return render_too_small(frame, area, st);
     }
+    if st.presenter.on {
+        let main = present::render_presenter_chrome(frame, area, st);
+        render_main(frame, main, st);
+        render_overlay(frame, area, main, st);
+        return;
+    }
     let chips_h = u16::from(!st.chips.is_empty());
     let [header, tabs, chips, main, hints] = Layout::vertical([
         Constraint::Length(1),
@@ -50,26 +57,9 @@ pub fn render(frame: &mut Frame, st: &State) {
     }
     render_header(frame, header, st);
     render_tabs(frame, tabs, st);
-    if st.trail.is_empty() {
-        match st.screen {
-            Screen::Matrix => matrix::render_matrix(frame, main, st),
-            Screen::Sdgs | Screen::Lines | Screen::Activities => {
-                lists::render_list_screen(frame, main, st)
-            }
-        }
-    } else {
-        drill::render_drill(frame, main, st);
-    }
+    render_main(frame, main, st);
     render_hints(frame, hints, st);
-    match &st.overlay {
-        Some(Overlay::Help(_)) => help::render_help(frame, area, st),
-        Some(Overlay::Finder(f)) => prompt::render_finder(frame, main, st, f),
-        Some(Overlay::Filter(f)) => prompt::render_filter(frame, main, st, f),
-        Some(Overlay::Palette(p)) => prompt::render_palette(frame, main, st, p),
-        Some(Overlay::Prompt(p)) => marks::render_prompt(frame, main, st, p),
-        Some(Overlay::Marks(l)) => marks::render_marks(frame, main, st, l),
-        None => {}
-    }
+    render_overlay(frame, area, main, st);
 }
 
 fn render_too_small(frame: &mut Frame, area: Rect, st: &State) {
@@ -197,4 +187,31 @@ fn render_hints(frame: &mut Frame, area: Rect, st: &State) {
         }
     };
     frame.render_widget(Paragraph::new(line).style(t.bar), area);
+}
+
+/// The screen itself (or the drill view) in `main`.
+fn render_main(frame: &mut Frame, main: Rect, st: &State) {
+    if st.trail.is_empty() {
+        match st.screen {
+            Screen::Matrix => matrix::render_matrix(frame, main, st),
+            Screen::Sdgs | Screen::Lines | Screen::Activities => {
+                lists::render_list_screen(frame, main, st)
+            }
+        }
+    } else {
+        drill::render_drill(frame, main, st);
+    }
+}
+
+/// Whatever is open on top.
+fn render_overlay(frame: &mut Frame, area: Rect, main: Rect, st: &State) {
+    match &st.overlay {
+        Some(Overlay::Help(_)) => help::render_help(frame, area, st),
+        Some(Overlay::Finder(f)) => prompt::render_finder(frame, main, st, f),
+        Some(Overlay::Filter(f)) => prompt::render_filter(frame, main, st, f),
+        Some(Overlay::Palette(p)) => prompt::render_palette(frame, main, st, p),
+        Some(Overlay::Prompt(p)) => marks::render_prompt(frame, main, st, p),
+        Some(Overlay::Marks(l)) => marks::render_marks(frame, main, st, l),
+        None => {}
+    }
 }
