@@ -92,6 +92,15 @@ fn launch(
                 .map(|p| p.tours_dir().join("recorded.json")),
         },
         tour: tour.map(|(t, _)| t),
+        reload_from: cli.data.clone(),
+        compare: match &cli.compare {
+            Some(old) => {
+                let old_snap = sdgmap::snapshot::load_file(old)?;
+                let name = old.display().to_string();
+                Some((name, sdgmap::diff::Diff::between(&old_snap, &snapshot)))
+            }
+            None => None,
+        },
     };
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {

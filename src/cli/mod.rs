@@ -42,6 +42,10 @@ pub struct Cli {
     #[arg(long, value_name = "VIEW")]
     pub view: Option<String>,
 
+    /// Show the matrix with each cell's change since this older snapshot.
+    #[arg(long, value_name = "OLD")]
+    pub compare: Option<PathBuf>,
+
     /// Open the app on a saved bookmark (see `sdgmap bookmarks list`).
     #[arg(long, value_name = "NAME", conflicts_with = "view")]
     pub bookmark: Option<String>,

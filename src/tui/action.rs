@@ -132,4 +132,6 @@ pub enum Action {
     SnapBack,
     /// Append the current view to a tour file (asks for a caption).
     RecordStep,
+    /// Reload the snapshot from disk.
+    Reload,
 }

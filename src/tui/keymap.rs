@@ -724,12 +724,20 @@ pub static KEYMAP: &[Binding] = &[
         desc: "append this view to a tour as a step",
         hint: None,
     },
+    Binding {
+        contexts: &[Global],
+        keys: &[k('R'), Key(KeyCode::Char('R'), KeyModifiers::SHIFT)],
+        label: "R",
+        action: Action::Reload,
+        desc: "reload the snapshot from disk, keeping the view",
+        hint: None,
+    },
 ];
 
 /// The contexts active in `st`, most specific first.
 pub fn contexts(st: &State) -> Vec<Context> {
     match &st.overlay {
-        Some(Overlay::Help(_)) => vec![Help],
+        Some(Overlay::Help(_) | Overlay::Message { .. }) => vec![Help],
         Some(Overlay::Finder(_)) => vec![Finder, Input],
         Some(Overlay::Palette(_)) => vec![Palette, Input],
         Some(Overlay::Filter(f)) if f.focus == FilterFocus::Input => vec![Filter, Input],

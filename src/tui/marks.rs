@@ -185,7 +185,7 @@ pub fn perform(st: &mut State, env: &mut Env, effect: Effect, out: &mut impl Wri
         }
         Effect::Bookmark(op) => bookmark(st, env, op),
         Effect::RecordStep(rec) => record(st, *rec),
-        Effect::None | Effect::Quit | Effect::Search(_) => {}
+        Effect::None | Effect::Quit | Effect::Search(_) | Effect::Reload => {}
     }
 }
 

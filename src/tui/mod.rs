@@ -11,6 +11,7 @@ pub mod filter;
 pub mod finder;
 pub mod input;
 pub mod keymap;
+pub mod lifecycle;
 pub mod marks;
 pub mod overlays;
 pub mod palette;
@@ -56,6 +57,10 @@ pub struct Options {
     pub tour: Option<crate::tour::Tour>,
     /// The tour file `T` appends recorded steps to.
     pub record_to: Option<std::path::PathBuf>,
+    /// The file `R` reloads (`--data`).
+    pub reload_from: Option<std::path::PathBuf>,
+    /// An older snapshot to compare the matrix with (`--compare`).
+    pub compare: Option<(String, crate::diff::Diff)>,
 }
 
 /// Whether `NO_COLOR` asks for no colour (set and not empty).
@@ -71,6 +76,9 @@ pub fn run(snap: Snapshot, opts: Options, mut env: marks::Env) -> io::Result<()>
         overlays::open_view(&mut st, v);
     }
     st.presenter.record_to = opts.record_to.clone();
+    if let Some((name, diff)) = opts.compare.clone() {
+        st.compare = Some(lifecycle::Compare { name, diff });
+    }
     if opts.presenter && !st.presenter.on {
         present::toggle(&mut st);
     }
@@ -93,7 +101,12 @@ pub fn run(snap: Snapshot, opts: Options, mut env: marks::Env) -> io::Result<()>
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
-    let result = event_loop(&mut terminal, &mut st, &mut env);
+    let result = event_loop(
+        &mut terminal,
+        &mut st,
+        &mut env,
+        opts.reload_from.as_deref(),
+    );
     if mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
@@ -106,10 +119,12 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     st: &mut State,
     env: &mut marks::Env,
+    reload_from: Option<&std::path::Path>,
 ) -> io::Result<()> {
     let mut last_click: Option<(Instant, u16, u16)> = None;
     // The finder's matching runs here, off the UI thread.
-    let worker = finder::SearchWorker::start(crate::search::Finder::with_corpus(st.corpus.clone()));
+    let mut worker =
+        finder::SearchWorker::start(crate::search::Finder::with_corpus(st.corpus.clone()));
     loop {
         draw(terminal, st)?;
         // Block until the next event (idle costs nothing); while a search
@@ -169,6 +184,20 @@ fn event_loop(
         match action.map(|a| update(st, a)) {
             Some(Effect::Quit) => return Ok(()),
             Some(Effect::Search(req)) => worker.submit(req),
+            Some(Effect::Reload) => match reload_from {
+                Some(path) => {
+                    lifecycle::reload(st, path);
+                    // the finder must search the new records
+                    worker = finder::SearchWorker::start(crate::search::Finder::with_corpus(
+                        st.corpus.clone(),
+                    ));
+                }
+                None => {
+                    st.status = Some(
+                        "R reloads a snapshot opened with --data; this is the bundled one".into(),
+                    )
+                }
+            },
             Some(effect @ (Effect::Copy(_) | Effect::Bookmark(_) | Effect::RecordStep(_))) => {
                 marks::perform(st, env, effect, &mut io::stdout())
             }
@@ -185,4 +214,9 @@ pub fn draw(terminal: &mut DefaultTerminal, st: &State) -> io::Result<()> {
         terminal.set_cursor_position((x, y))?;
     }
     Ok(())
+}
+
+/// Clips text for one-line messages (shared by modules outside `ui`).
+pub(crate) fn ui_text_clip(s: &str, width: usize) -> String {
+    ui::clip(s, width)
 }

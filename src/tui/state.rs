@@ -164,6 +164,15 @@ pub enum Overlay {
     Prompt(super::marks::Prompt),
     /// The `'` bookmark list.
     Marks(super::marks::List),
+    /// A message with several lines (e.g. why a reload failed).
+    Message {
+        /// Heading.
+        title: String,
+        /// The text.
+        lines: Vec<String>,
+        /// Lines scrolled.
+        scroll: usize,
+    },
 }
 
 /// Layout facts learned while drawing (for paging and mouse hits).
@@ -260,6 +269,8 @@ pub struct State {
     pub marks: Vec<super::marks::Row>,
     /// Presenter mode and the tour being presented.
     pub presenter: super::present::Presenter,
+    /// The older snapshot the matrix is compared with (`--compare`).
+    pub compare: Option<super::lifecycle::Compare>,
     /// Recently computed related groups (see [`State::related_to`]).
     related_memo: RefCell<Vec<(EntityRef, Rc<Vec<Group>>)>>,
 }
@@ -305,6 +316,7 @@ impl State {
             last_query: None,
             marks: Vec::new(),
             presenter: Default::default(),
+            compare: None,
         };
         st.resort();
         st.history.push(st.location());

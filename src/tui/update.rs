@@ -25,6 +25,8 @@ pub enum Effect {
     Bookmark(super::marks::Op),
     /// Append a step to a tour file.
     RecordStep(Box<super::marks::Record>),
+    /// Reload the snapshot from disk.
+    Reload,
 }
 
 /// Applies `action` to `st`.
@@ -32,6 +34,18 @@ pub fn update(st: &mut State, action: Action) -> Effect {
     st.status = None;
     if let Some(Overlay::Help(scroll)) = st.overlay {
         return help(st, action, scroll);
+    }
+    if let Some(Overlay::Message { scroll, .. }) = &mut st.overlay {
+        match action {
+            Action::ForceQuit => return quit(st),
+            Action::Down | Action::ScrollDown | Action::PageDown => *scroll += 1,
+            Action::Up | Action::ScrollUp | Action::PageUp => *scroll = scroll.saturating_sub(1),
+            Action::Back | Action::Quit | Action::ToggleHelp | Action::Cancel | Action::DrillIn => {
+                st.overlay = None
+            }
+            _ => {}
+        }
+        return Effect::None;
     }
     if st.overlay.is_some() {
         return super::overlays::update(st, action);
@@ -78,6 +92,7 @@ pub fn update(st: &mut State, action: Action) -> Effect {
         }
         Action::CopyView => return Effect::Copy(super::marks::current_view(st).to_string()),
         Action::TogglePresenter => super::present::toggle(st),
+        Action::Reload => return Effect::Reload,
         Action::ToggleKeyEcho => {
             st.presenter.echo = !st.presenter.echo;
             st.presenter.keys.clear();

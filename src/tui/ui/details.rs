@@ -127,6 +127,15 @@ pub fn card_lines(st: &State, e: EntityRef, _width: usize) -> Vec<Line<'static>>
                 Span::styled(format!(" SDG {goal} "), chip),
                 Span::styled(format!(" {} × {name}", s.line(row).short_name), t.title),
             ]));
+            let changes = crate::tui::lifecycle::cell_changes(st, row, goal);
+            if !changes.is_empty() {
+                let name = st.compare.as_ref().map_or("", |c| c.name.as_str());
+                out.push(Line::default());
+                out.push(Line::styled(format!("Changes since {name}"), t.warn));
+                for c in changes {
+                    out.push(Line::styled(format!("  {c}"), t.base));
+                }
+            }
             if links.is_empty() {
                 out.push(Line::styled("No Matrix link at this cell.", t.dim));
             }

@@ -57,3 +57,42 @@ pub fn render_help(frame: &mut Frame, area: Rect, st: &State) {
         r,
     );
 }
+
+/// A scrollable message box (e.g. why a reload failed).
+pub fn render_message(
+    frame: &mut Frame,
+    area: Rect,
+    st: &State,
+    title: &str,
+    lines: &[String],
+    scroll: usize,
+) {
+    let t = &st.theme;
+    let w = area.width.saturating_sub(4).min(110);
+    let h = (lines.len() as u16 + 2)
+        .min(area.height.saturating_sub(2))
+        .max(3.min(area.height));
+    let r = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(t.warn)
+        .title(Span::styled(format!(" {title} — Esc to close "), t.warn))
+        .style(t.base);
+    let text: Vec<Line> = lines
+        .iter()
+        .map(|l| Line::styled(l.clone(), t.base))
+        .collect();
+    frame.render_widget(Clear, r);
+    frame.render_widget(
+        Paragraph::new(text)
+            .block(block)
+            .scroll((scroll as u16, 0))
+            .wrap(ratatui::widgets::Wrap { trim: false }),
+        r,
+    );
+}

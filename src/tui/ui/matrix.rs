@@ -15,6 +15,7 @@ use super::details::card_lines;
 use super::text::{clip, fit};
 use crate::matrix::{Column, Mark, Metric};
 use crate::related::link_targets;
+use crate::tui::lifecycle;
 use crate::tui::state::{Hit, State};
 use crate::tui::theme::SHADES;
 
@@ -183,6 +184,17 @@ fn render_below(frame: &mut Frame, area: Rect, st: &State) {
         Span::styled("*", t.warn),
         Span::styled(" also disputed", t.dim),
     ]);
+    let legend = match &st.compare {
+        Some(c) => {
+            let mut l = legend;
+            l.spans.push(Span::styled(
+                format!("   + − ± changed since {}", c.name),
+                t.warn,
+            ));
+            l
+        }
+        None => legend,
+    };
     frame.render_widget(
         Paragraph::new(legend),
         Rect {
@@ -259,6 +271,10 @@ pub fn describe(st: &State) -> String {
         .iter()
         .filter(|&&a| st.sel.activity(a))
         .count();
+    if let Some(k) = lifecycle::cell_change(st, row, goal) {
+        let name = st.compare.as_ref().map_or("", |c| c.name.as_str());
+        parts.push(format!("{} since {name}", format!("{k:?}").to_lowercase()));
+    }
     parts.push(format!(
         "{acts} activit{}",
         if acts == 1 { "y" } else { "ies" }
@@ -284,9 +300,19 @@ fn cell(st: &State, r: usize, c: usize, cw: usize) -> (String, Style) {
     } else {
         mark_ch
     };
-    let body = if v == 0 && mark == Mark::None {
+    // --compare: the cell's change since the older snapshot takes the mark's place
+    let change = match g.columns.get(c) {
+        Some(Column::Sdg(n)) => g
+            .rows
+            .get(r)
+            .and_then(|&row| lifecycle::cell_change(st, row, *n)),
+        _ => None,
+    };
+    let mark_ch = change.map_or(mark_ch, lifecycle::change_mark);
+    let body = if v == 0 && mark == Mark::None && change.is_none() {
         center("·", cw)
-    } else if v == 0 && st.metric == Metric::Targets {
+    } else if v == 0 && (mark == Mark::None || st.metric == Metric::Targets) {
+        // no value to show: the mark alone (a link, or a change since --compare)
         center(&mark_ch.to_string(), cw)
     } else {
         let num = v.to_string();
@@ -313,6 +339,10 @@ fn cell(st: &State, r: usize, c: usize, cw: usize) -> (String, Style) {
         if mark == Mark::Disputed {
             style = t.warn;
         }
+    }
+    if change.is_some() {
+        style =
+            style.add_modifier(ratatui::style::Modifier::BOLD | ratatui::style::Modifier::REVERSED);
     }
     if r == st.mrow && c == st.mcol {
         style = t.selected;

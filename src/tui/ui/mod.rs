@@ -16,6 +16,8 @@ mod present;
 mod prompt;
 mod text;
 
+pub use text::clip;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -96,6 +98,16 @@ fn render_header(frame: &mut Frame, area: Rect, st: &State) {
         s.sdgs, s.targets, s.matrix_rows, s.links, s.activities
     );
     spans.push(Span::styled(counts, t.dim));
+    if let Some(c) = &st.compare {
+        spans.push(Span::styled(
+            format!(
+                " · compared with {}: {} cells changed",
+                c.name,
+                c.diff.cells().len()
+            ),
+            t.warn,
+        ));
+    }
     let shown = st.sel.activity_count();
     if shown != s.activities {
         spans.push(Span::styled(format!(" ({shown} shown)"), t.warn));
@@ -212,6 +224,11 @@ fn render_overlay(frame: &mut Frame, area: Rect, main: Rect, st: &State) {
         Some(Overlay::Palette(p)) => prompt::render_palette(frame, main, st, p),
         Some(Overlay::Prompt(p)) => marks::render_prompt(frame, main, st, p),
         Some(Overlay::Marks(l)) => marks::render_marks(frame, main, st, l),
+        Some(Overlay::Message {
+            title,
+            lines,
+            scroll,
+        }) => help::render_message(frame, area, st, title, lines, *scroll),
         None => {}
     }
 }

@@ -1,0 +1,169 @@
+//! The snapshot lifecycle in the app: `--compare` marks changed Matrix
+//! cells and explains them on drill-in; `R` reloads keeping the view, and a
+//! broken file keeps the old data on screen with its problems listed.
+
+#![allow(clippy::unwrap_used)] // test helpers may unwrap: a failure is the test failing
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use sdgmap::diff::{ChangeKind, Diff};
+use sdgmap::snapshot::{BUNDLED, load_file};
+use sdgmap::tui::action::Action::{self, *};
+use sdgmap::tui::lifecycle::{self, Compare};
+use sdgmap::tui::state::{Overlay, Screen};
+use sdgmap::tui::ui::render;
+use sdgmap::tui::update::update;
+use sdgmap::tui::{State, Theme, ThemeChoice};
+
+fn run(st: &mut State, actions: &[Action]) {
+    for &a in actions {
+        update(st, a);
+    }
+}
+
+fn screen(st: &State, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| render(f, st)).unwrap();
+    format!("{}", t.backend())
+}
+
+fn compared() -> State {
+    let old = load_file("tests/fixtures/diff/old.json".as_ref()).unwrap();
+    let new = load_file("tests/fixtures/diff/new.json".as_ref()).unwrap();
+    let diff = Diff::between(&old, &new);
+    let mut st = State::new(new, Theme::new(ThemeChoice::Dark), "new.json".into());
+    st.compare = Some(Compare {
+        name: "old.json".into(),
+        diff,
+    });
+    st
+}
+
+/// Moves the matrix cursor onto (row id, goal).
+fn goto(st: &mut State, row: &str, sdg: u8) {
+    let r = st
+        .grid
+        .rows
+        .iter()
+        .position(|&l| st.snap.line(l).id == row)
+        .unwrap();
+    let c = st
+        .grid
+        .columns
+        .iter()
+        .position(|&c| c == sdgmap::matrix::Column::Sdg(sdg))
+        .unwrap();
+    st.mrow = r;
+    st.mcol = c;
+}
+
+#[test]
+fn compare_marks_each_changed_cell() {
+    let st = compared();
+    let line = |id: &str| st.snap.index().line(id).unwrap();
+    assert_eq!(
+        lifecycle::cell_change(&st, line("C4"), 4),
+        Some(ChangeKind::Added)
+    );
+    assert_eq!(
+        lifecycle::cell_change(&st, line("C2"), 9),
+        Some(ChangeKind::Changed)
+    );
+    assert_eq!(
+        lifecycle::cell_change(&st, line("C5"), 16),
+        Some(ChangeKind::Changed)
+    );
+    assert_eq!(
+        lifecycle::cell_change(&st, line("C7-e-business"), 9),
+        None,
+        "no link before or after"
+    );
+    let wide = screen(&st, 160, 30);
+    assert!(
+        wide.contains("compared with old.json: 6 cells changed"),
+        "{wide}"
+    );
+    assert!(wide.contains("+ − ± changed since old.json"), "{wide}");
+    let text = screen(&st, 100, 30);
+    insta::assert_snapshot!("compare_matrix_100x30", text);
+}
+
+#[test]
+fn drilling_into_a_changed_cell_says_what_changed() {
+    let mut st = compared();
+    goto(&mut st, "C2", 9);
+    let text = screen(&st, 120, 40);
+    assert!(
+        text.contains("C2 × SDG 9 — ") && text.contains("changed since old.json"),
+        "{text}"
+    );
+    run(&mut st, &[DrillIn]);
+    let text = screen(&st, 120, 40);
+    assert!(text.contains("Changes since old.json"), "{text}");
+    assert!(
+        text.contains("C2/9 changed —") && text.contains("status: confirmed → partial"),
+        "{text}"
+    );
+}
+
+#[test]
+fn reload_keeps_the_view_and_a_broken_file_keeps_the_old_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("snap.json");
+    std::fs::write(&path, BUNDLED).unwrap();
+    let mut st = State::new(
+        load_file(&path).unwrap(),
+        Theme::new(ThemeChoice::Dark),
+        "snap.json".into(),
+    );
+    run(&mut st, &[OpenFilter]);
+    for c in "sdg:3".chars() {
+        update(&mut st, Insert(c));
+    }
+    run(&mut st, &[Accept, Show(Screen::Activities), DrillIn]);
+    let focus = st.trail.last().unwrap().entity.key(&st.snap);
+    let n = st.snap.activities().len();
+
+    // a new version of the file: one activity fewer, another one retitled
+    let mut raw: serde_json::Value = serde_json::from_str(BUNDLED).unwrap();
+    let acts = raw["activities"].as_array_mut().unwrap();
+    let gone = acts.iter().position(|a| a["id"] != focus.as_str()).unwrap();
+    acts.remove(gone);
+    std::fs::write(&path, serde_json::to_string(&raw).unwrap()).unwrap();
+    lifecycle::reload(&mut st, &path);
+    assert_eq!(st.snap.activities().len(), n - 1);
+    let status = st.status.clone().unwrap();
+    assert!(
+        status.starts_with("reloaded") && status.contains("1 changes"),
+        "{status}"
+    );
+    assert_eq!(st.screen, Screen::Activities, "the view is kept");
+    assert_eq!(st.chips[0].view.to_string(), "sdg:3");
+    assert_eq!(st.trail.last().unwrap().entity.key(&st.snap), focus);
+
+    // a broken file: nothing changes, the problems are shown
+    std::fs::write(&path, "{ \"format\": \"sdgmap-snapshot\", ").unwrap();
+    lifecycle::reload(&mut st, &path);
+    assert_eq!(st.snap.activities().len(), n - 1, "the old data stays");
+    let Some(Overlay::Message { title, lines, .. }) = &st.overlay else {
+        panic!("no message")
+    };
+    assert_eq!(title, "reload failed");
+    assert!(
+        lines.iter().any(|l| l.contains("invalid JSON")),
+        "{lines:?}"
+    );
+    assert!(st.status.as_deref().unwrap().contains("the old data stays"));
+    run(&mut st, &[Back]);
+    assert!(st.overlay.is_none());
+}
+
+#[test]
+fn r_asks_the_loop_to_reload() {
+    let mut st = State::new(
+        sdgmap::snapshot::load_bundled().unwrap(),
+        Theme::new(ThemeChoice::Dark),
+        "b".into(),
+    );
+    assert_eq!(update(&mut st, Reload), sdgmap::tui::update::Effect::Reload);
+}
