@@ -14,6 +14,7 @@ pub mod import;
 pub mod matrix;
 pub mod paths;
 pub mod related;
+pub mod report;
 pub mod sanitize;
 pub mod schema;
 pub mod search;

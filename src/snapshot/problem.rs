@@ -117,28 +117,13 @@ pub enum LoadError {
         excerpt: String,
     },
     /// The JSON is well-formed but the snapshot is not valid.
-    #[error("{file}: invalid snapshot ({} problem{}):\n{}", .problems.len(), if .problems.len() == 1 { "" } else { "s" }, ProblemList(.problems))]
+    #[error("{file}: invalid snapshot ({} problem{}):\n{}", .problems.len(), if .problems.len() == 1 { "" } else { "s" }, crate::report::Indented(.problems))]
     Invalid {
         /// The file.
         file: String,
         /// Every problem found, errors and warnings.
         problems: Vec<Problem>,
     },
-}
-
-/// Displays problems one per line, indented.
-struct ProblemList<'a>(&'a [Problem]);
-
-impl fmt::Display for ProblemList<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "  {p}")?;
-        }
-        Ok(())
-    }
 }
 
 impl LoadError {

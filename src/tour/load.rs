@@ -151,7 +151,7 @@ pub enum TourError {
         excerpt: String,
     },
     /// The JSON is well-formed but the tour breaks rules.
-    #[error("{file}: invalid tour ({} problem{}):\n{}", .problems.len(), if .problems.len() == 1 { "" } else { "s" }, List(.problems))]
+    #[error("{file}: invalid tour ({} problem{}):\n{}", .problems.len(), if .problems.len() == 1 { "" } else { "s" }, crate::report::Indented(.problems))]
     Invalid {
         /// The file.
         file: String,
@@ -166,20 +166,6 @@ pub enum TourError {
         /// What went wrong.
         error: crate::export::ExportError,
     },
-}
-
-struct List<'a>(&'a [TourProblem]);
-
-impl fmt::Display for List<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "  {p}")?;
-        }
-        Ok(())
-    }
 }
 
 impl TourError {

@@ -3,8 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
+use super::popup::frame_box;
 use crate::tui::keymap;
 use crate::tui::state::{Overlay, State};
 
@@ -44,17 +45,16 @@ pub fn render_help(frame: &mut Frame, area: Rect, st: &State) {
         height: h,
     };
     let max_scroll = (lines.len() as u16 + 2).saturating_sub(h) as usize;
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(t.border_focus)
-        .title(Span::styled(" help — Esc to close ", t.accent))
-        .style(t.base);
-    frame.render_widget(Clear, r);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .scroll((scroll.min(max_scroll) as u16, 0)),
+    let inner = frame_box(
+        frame,
         r,
+        st,
+        t.border_focus,
+        Span::styled(" help — Esc to close ", t.accent),
+    );
+    frame.render_widget(
+        Paragraph::new(lines).scroll((scroll.min(max_scroll) as u16, 0)),
+        inner,
     );
 }
 
@@ -78,21 +78,21 @@ pub fn render_message(
         width: w,
         height: h,
     };
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(t.warn)
-        .title(Span::styled(format!(" {title} — Esc to close "), t.warn))
-        .style(t.base);
+    let inner = frame_box(
+        frame,
+        r,
+        st,
+        t.warn,
+        Span::styled(format!(" {title} — Esc to close "), t.warn),
+    );
     let text: Vec<Line> = lines
         .iter()
         .map(|l| Line::styled(l.clone(), t.base))
         .collect();
-    frame.render_widget(Clear, r);
     frame.render_widget(
         Paragraph::new(text)
-            .block(block)
             .scroll((scroll as u16, 0))
             .wrap(ratatui::widgets::Wrap { trim: false }),
-        r,
+        inner,
     );
 }

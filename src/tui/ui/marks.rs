@@ -3,35 +3,24 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
+use super::popup::{centered, frame_box};
 use super::text::clip;
 use crate::tui::marks::{self, Prompt};
 use crate::tui::state::State;
 
-fn boxed(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
-}
-
 /// A question with its answer line (or y/n).
 pub fn render_prompt(frame: &mut Frame, area: Rect, st: &State, p: &Prompt) {
     let t = &st.theme;
-    let r = boxed(area, 72, 5);
-    frame.render_widget(Clear, r);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(t.border_focus)
-        .style(t.base)
-        .title(Span::styled(" bookmark ", t.accent));
-    let inner = block.inner(r);
-    frame.render_widget(block, r);
+    let r = centered(area, 72, 5);
+    let inner = frame_box(
+        frame,
+        r,
+        st,
+        t.border_focus,
+        Span::styled(" bookmark ", t.accent),
+    );
     let [q, a] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(inner);
     frame.render_widget(
         Paragraph::new(Line::styled(
@@ -63,22 +52,13 @@ pub fn render_prompt(frame: &mut Frame, area: Rect, st: &State, p: &Prompt) {
 /// The bookmark list: name, view string and whether it is stale.
 pub fn render_marks(frame: &mut Frame, area: Rect, st: &State, l: &marks::List) {
     let t = &st.theme;
-    let r = boxed(area, area.width * 9 / 10, area.height * 8 / 10);
-    frame.render_widget(Clear, r);
+    let r = centered(area, area.width * 9 / 10, area.height * 8 / 10);
     let rows = marks::shown(st, l);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(t.border_focus)
-        .style(t.base)
-        .title(Span::styled(
-            format!(
-                " bookmarks ({}) — Enter open · r rename · d delete · e edit · / filter ",
-                rows.len()
-            ),
-            t.accent,
-        ));
-    let inner = block.inner(r);
-    frame.render_widget(block, r);
+    let title = format!(
+        " bookmarks ({}) — Enter open · r rename · d delete · e edit · / filter ",
+        rows.len()
+    );
+    let inner = frame_box(frame, r, st, t.border_focus, Span::styled(title, t.accent));
     let [filter, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
     if l.filtering || !l.filter.text().is_empty() {
         let line = Line::from(vec![

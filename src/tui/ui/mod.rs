@@ -12,6 +12,7 @@ mod help;
 mod lists;
 mod marks;
 mod matrix;
+mod popup;
 mod present;
 mod prompt;
 mod text;

@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
 
+use super::popup::{centered_pct, frame_box};
 use super::text::clip;
 use crate::entity::EntityRef;
 use crate::tui::filter::{FilterFocus, FilterOverlay, effective};
@@ -16,17 +17,6 @@ use crate::tui::palette::{self, Command, PaletteOverlay};
 use crate::tui::state::State;
 use crate::view::apply_with;
 use crate::view::facets::PANEL;
-
-fn centered(area: Rect, w_pct: u16, h_pct: u16) -> Rect {
-    let w = (area.width * w_pct / 100).max(area.width.min(40));
-    let h = (area.height * h_pct / 100).max(area.height.min(10));
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
-}
 
 /// The prompt line `prefix text` with the cursor parked after the prefix.
 fn prompt_line(st: &State, area: Rect, prefix: &str, input: &LineEdit) -> Line<'static> {
@@ -66,7 +56,7 @@ fn highlighted(text: &str, marks: &[usize], base: Style, hi: Style) -> Vec<Span<
 /// The finder: prompt, counts, and results grouped by kind with highlights.
 pub fn render_finder(frame: &mut Frame, area: Rect, st: &State, f: &FinderOverlay) {
     let t = &st.theme;
-    let r = centered(area, 80, 80);
+    let r = centered_pct(area, 80, 80);
     frame.render_widget(Clear, r);
     let status = if f.busy {
         "searching…".to_string()
@@ -307,15 +297,14 @@ pub fn chips_line(st: &State, focused: bool, cursor: usize) -> Line<'static> {
 /// The palette: what is typed and the matching commands with their keys.
 pub fn render_palette(frame: &mut Frame, area: Rect, st: &State, p: &PaletteOverlay) {
     let t = &st.theme;
-    let r = centered(area, 60, 60);
-    frame.render_widget(Clear, r);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(t.border_focus)
-        .style(t.base)
-        .title(Span::styled(" commands — Enter to run ", t.accent));
-    let inner = block.inner(r);
-    frame.render_widget(block, r);
+    let r = centered_pct(area, 60, 60);
+    let inner = frame_box(
+        frame,
+        r,
+        st,
+        t.border_focus,
+        Span::styled(" commands — Enter to run ", t.accent),
+    );
     let [input, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
     frame.render_widget(
         Paragraph::new(prompt_line(st, input, ": ", &p.input)),
