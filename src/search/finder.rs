@@ -1,21 +1,29 @@
 //! The per-keystroke search: prefilter, score, keep the top k — fast.
 //!
-//! A [`Finder`] owns a shared [`Corpus`] and remembers the candidates of its
+//! A [`Finder`] owns a shared [`Corpus`] and remembers the matches of its
 //! last query. When the new query only extends the last one (typing more),
-//! it re-checks just those candidates ("incremental narrowing"). Candidates
-//! are split over threads in contiguous chunks; each keeps a bounded heap of
-//! its best `limit` hits and stops calling the fuzzy matcher once its heap is
-//! full of hits at the query's score bound (later records lose ties), so a
-//! short query over a million records costs about one prefilter pass. The
-//! cancel token is polled every few thousand records so a newer keystroke
-//! can abandon a stale search. Highlighting is left to
+//! it re-checks just those matches ("incremental narrowing"), and only the
+//! groups that changed: when the last word grew, each candidate resumes the
+//! greedy subsequence match where it ended last time, so a keystroke costs
+//! about one byte search per candidate. Every record carries a 64-bit
+//! character-class mask, so records lacking a needed letter are rejected
+//! without reading their text (and a one-letter word is decided by the mask
+//! alone). Candidates are split over threads in contiguous chunks; each keeps
+//! a bounded heap of its best `limit` hits and stops calling the fuzzy
+//! matcher once its heap is full of hits at the query's score bound (later
+//! records lose ties), so a short query over a million records costs about
+//! one prefilter pass. The cancel token is polled every few thousand records
+//! so a newer keystroke can abandon a stale search. Highlighting is left to
 //! [`Query::highlight`], called for visible rows only.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::ops::Range;
 use std::sync::Arc;
 
-use super::{CancelToken, Corpus, Query, matcher};
+use super::corpus::exact_bit;
+use super::query::subsequence_end;
+use super::{CancelToken, Corpus, Query, Term, matcher};
 use crate::entity::{EntityRef, Kind};
 use crate::snapshot::Snapshot;
 
@@ -53,13 +61,93 @@ pub struct Results {
 pub struct Finder {
     corpus: Arc<Corpus>,
     kinds: Vec<Kind>,
-    last: Option<(String, Vec<u32>)>,
+    last: Option<Last>,
+}
+
+/// What the last search left for the next one to narrow from.
+#[derive(Debug)]
+struct Last {
+    text: String,
+    query: Query,
+    /// Matching records, ascending.
+    matched: Vec<u32>,
+    /// When the query's last group is a resumable fuzzy term: per matched
+    /// record, where in its haystack the greedy match of that term ended
+    /// ([`UNKNOWN`] when a character-class mask alone proved the match).
+    ends: Option<Vec<u32>>,
+}
+
+/// An end not computed yet.
+const UNKNOWN: u32 = u32::MAX;
+
+/// How the query's last group is tested when it is a resumable fuzzy term,
+/// so that typing one more character costs one byte search per candidate.
+#[derive(Debug, Clone, Copy)]
+enum Tail<'a> {
+    /// Not tracked (the last group, if any, is tested with the others).
+    None,
+    /// Matched from the start, noting where the match ends.
+    Fresh(&'a [u8]),
+    /// The same term as last time: its ends carry over.
+    Same,
+    /// The last term grew by `rest`: continue from the previous end (from
+    /// the start with `full` where that end is unknown).
+    Resume { full: &'a [u8], rest: &'a [u8] },
+}
+
+/// What one search tests per candidate.
+#[derive(Debug, Clone, Copy)]
+struct Plan<'a> {
+    /// Groups tested in full.
+    check: &'a [Vec<Term>],
+    /// Character classes a candidate must contain.
+    mask: u64,
+    tail: Tail<'a>,
+}
+
+/// The records to test: a whole range, or a previous search's matches with
+/// their tail ends.
+#[derive(Debug, Clone)]
+enum Cands<'a> {
+    Range(Range<u32>),
+    List(&'a [u32], Option<&'a [u32]>),
+}
+
+impl Cands<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Cands::Range(r) => r.len(),
+            Cands::List(l, _) => l.len(),
+        }
+    }
+    /// Splits into at most `n` contiguous parts, in order.
+    fn split(&self, n: usize) -> Vec<Self> {
+        let chunk = self.len().div_ceil(n.max(1)).max(1);
+        match self {
+            Cands::Range(r) => (r.start..r.end)
+                .step_by(chunk)
+                .map(|a| Cands::Range(a..a.saturating_add(chunk as u32).min(r.end)))
+                .collect(),
+            Cands::List(l, e) => l
+                .chunks(chunk)
+                .enumerate()
+                .map(|(k, part)| {
+                    let ends = e.and_then(|e| e.get(k * chunk..k * chunk + part.len()));
+                    Cands::List(part, ends)
+                })
+                .collect(),
+        }
+    }
 }
 
 /// Below this many candidates a single thread is faster than spawning.
 const PARALLEL_MIN: usize = 20_000;
 /// How many records a worker checks between looks at the cancel token.
 const POLL_EVERY: usize = 4096;
+
+fn same_group(a: &[Term], b: &[Term]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.same(y))
+}
 
 impl Finder {
     /// Builds the corpus of `s` and a finder over every kind.
@@ -89,16 +177,90 @@ impl Finder {
     pub fn search(&mut self, query: &str, limit: usize, cancel: &CancelToken) -> Option<Results> {
         let q = Query::parse(query);
         let last = self.last.take();
-        let candidates = match &last {
-            Some((prev, cands)) if can_narrow(prev, query) => cands.as_slice(),
-            _ => &self.all(),
+        let prev = last.as_ref().filter(|l| can_narrow(&l.text, query));
+        let groups = q.groups();
+        let n = groups.len();
+        // Groups equal to the previous query's leading groups need no test:
+        // every candidate passed them already.
+        let (k, pg) = match prev {
+            Some(l) => {
+                let pg = l.query.groups();
+                let k = groups
+                    .iter()
+                    .zip(pg)
+                    .take_while(|(a, b)| same_group(a, b))
+                    .count();
+                (k, pg)
+            }
+            None => (0, &[][..]),
         };
-        let Some((matched, hits)) = rank(&self.corpus, &q, candidates, limit, cancel) else {
+        let prev_ends = prev.and_then(|l| l.ends.as_deref());
+        let tail_term = groups
+            .last()
+            .filter(|g| g.len() == 1)
+            .and_then(|g| g.first())
+            .filter(|t| t.resumable());
+        let (check, tail) = match tail_term {
+            None => (groups.get(k..).unwrap_or(&[]), Tail::None),
+            Some(t) => {
+                let others = groups.get(k.min(n - 1)..n - 1).unwrap_or(&[]);
+                let prev_tail = (pg.len() == n)
+                    .then(|| pg.last())
+                    .flatten()
+                    .filter(|g| g.len() == 1)
+                    .and_then(|g| g.first());
+                let tail = match (prev_ends, prev_tail) {
+                    (Some(_), Some(p)) if k == n => {
+                        debug_assert!(p.same(t));
+                        Tail::Same
+                    }
+                    (Some(_), Some(p))
+                        if k + 1 == n && p.resumable() && t.text.starts_with(&p.text) =>
+                    {
+                        Tail::Resume {
+                            full: t.text.as_bytes(),
+                            rest: &t.text.as_bytes()[p.text.len()..],
+                        }
+                    }
+                    _ => Tail::Fresh(t.text.as_bytes()),
+                };
+                (others, tail)
+            }
+        };
+        let plan = Plan {
+            check,
+            mask: q.mask_from(k),
+            tail,
+        };
+        let restricted;
+        let cands = match prev {
+            Some(l) => Cands::List(
+                &l.matched,
+                prev_ends.filter(|_| matches!(tail, Tail::Same | Tail::Resume { .. })),
+            ),
+            None if self.kinds.is_empty() => Cands::Range(0..self.corpus.len() as u32),
+            None => {
+                restricted = self.all();
+                Cands::List(&restricted, None)
+            }
+        };
+        let ranked = rank(&self.corpus, &q, &plan, cands, limit, cancel);
+        let Some(Ranked {
+            matched,
+            ends,
+            hits,
+        }) = ranked
+        else {
             self.last = last;
             return None;
         };
         let total = matched.len();
-        self.last = Some((query.to_string(), matched));
+        self.last = Some(Last {
+            text: query.to_string(),
+            query: q.clone(),
+            matched,
+            ends: (!matches!(tail, Tail::None)).then_some(ends),
+        });
         Some(Results {
             hits,
             total,
@@ -107,17 +269,14 @@ impl Finder {
     }
 
     fn all(&self) -> Vec<u32> {
-        if self.kinds.is_empty() {
-            (0..self.corpus.len() as u32).collect()
-        } else {
-            let mut v: Vec<u32> = self
-                .kinds
-                .iter()
-                .flat_map(|&k| self.corpus.range(k))
-                .collect();
-            v.sort_unstable();
-            v
-        }
+        let mut v: Vec<u32> = self
+            .kinds
+            .iter()
+            .flat_map(|&k| self.corpus.range(k))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
     }
 }
 
@@ -139,13 +298,20 @@ pub fn can_narrow(prev: &str, new: &str) -> bool {
     !(last.starts_with('!') || last.ends_with('$') || last.ends_with('\\'))
 }
 
-type Ranked = (Vec<u32>, Vec<Hit>);
+/// What a search (or one worker's part of it) found.
+#[derive(Debug, Default)]
+struct Ranked {
+    matched: Vec<u32>,
+    ends: Vec<u32>,
+    hits: Vec<Hit>,
+}
 
-/// Prefilters `cands` (ascending) and keeps the best `limit` hits.
+/// Tests `cands` (ascending) and keeps the best `limit` hits.
 fn rank(
     c: &Corpus,
     q: &Query,
-    cands: &[u32],
+    plan: &Plan<'_>,
+    cands: Cands<'_>,
     limit: usize,
     cancel: &CancelToken,
 ) -> Option<Ranked> {
@@ -153,11 +319,11 @@ fn rank(
         .map_or(1, |n| n.get())
         .min(8);
     let parts: Vec<Option<Ranked>> = if threads > 1 && cands.len() >= PARALLEL_MIN {
-        let chunk = cands.len().div_ceil(threads);
         std::thread::scope(|sc| {
             let handles: Vec<_> = cands
-                .chunks(chunk)
-                .map(|part| sc.spawn(move || rank_chunk(c, q, part, limit, cancel)))
+                .split(threads)
+                .into_iter()
+                .map(|part| sc.spawn(move || rank_chunk(c, q, plan, part, limit, cancel)))
                 .collect();
             handles
                 .into_iter()
@@ -165,41 +331,125 @@ fn rank(
                 .collect()
         })
     } else {
-        vec![rank_chunk(c, q, cands, limit, cancel)]
+        vec![rank_chunk(c, q, plan, cands, limit, cancel)]
     };
-    let mut matched = Vec::new();
-    let mut hits = Vec::new();
+    let mut all = Ranked::default();
+    let track = !matches!(plan.tail, Tail::None);
     for p in parts {
-        let (m, h) = p?;
-        matched.extend(m);
-        hits.extend(h);
+        let p = p?;
+        if all.matched.is_empty() {
+            all.matched = p.matched;
+            all.ends = p.ends;
+        } else {
+            all.matched.extend(p.matched);
+            if track {
+                all.ends.extend(p.ends);
+            }
+        }
+        all.hits.extend(p.hits);
     }
-    hits.sort_by_key(|h| (Reverse(h.score), h.record));
-    hits.truncate(limit);
-    Some((matched, hits))
+    all.hits.sort_by_key(|h| (Reverse(h.score), h.record));
+    all.hits.truncate(limit);
+    Some(all)
+}
+
+/// Whether record `i` passes `plan`; `Some(end of the tail match)` if so.
+#[inline]
+fn test(c: &Corpus, plan: &Plan<'_>, i: u32, end: u32) -> Option<u32> {
+    if c.mask(i) & plan.mask != plan.mask {
+        return None;
+    }
+    if !plan.check.is_empty() {
+        let hay = c.text(i);
+        if !plan.check.iter().all(|g| g.iter().any(|t| t.matches(hay))) {
+            return None;
+        }
+    }
+    let to_u32 = |e: usize| u32::try_from(e).unwrap_or(UNKNOWN);
+    // The haystack is read only when needed: at a million records, touching
+    // each one's memory costs more than the tests.
+    match plan.tail {
+        Tail::None => Some(UNKNOWN),
+        Tail::Same => Some(end),
+        // The mask proved a single letter or digit occurs; where is found
+        // only if the term grows.
+        Tail::Fresh([b]) if exact_bit(*b) => Some(UNKNOWN),
+        Tail::Fresh(t) => subsequence_end(t, c.bytes(i), 0).map(to_u32),
+        Tail::Resume { full, .. } if end == UNKNOWN => {
+            subsequence_end(full, c.bytes(i), 0).map(to_u32)
+        }
+        Tail::Resume { rest, .. } => subsequence_end(rest, c.bytes(i), end as usize).map(to_u32),
+    }
 }
 
 fn rank_chunk(
     c: &Corpus,
     q: &Query,
-    cands: &[u32],
+    plan: &Plan<'_>,
+    cands: Cands<'_>,
+    limit: usize,
+    cancel: &CancelToken,
+) -> Option<Ranked> {
+    match cands {
+        Cands::Range(r) => rank_iter(
+            c,
+            q,
+            plan,
+            r.clone().map(|i| (i, UNKNOWN)),
+            r.len(),
+            limit,
+            cancel,
+        ),
+        Cands::List(l, Some(e)) => rank_iter(
+            c,
+            q,
+            plan,
+            l.iter().copied().zip(e.iter().copied()),
+            l.len(),
+            limit,
+            cancel,
+        ),
+        Cands::List(l, None) => rank_iter(
+            c,
+            q,
+            plan,
+            l.iter().map(|&i| (i, UNKNOWN)),
+            l.len(),
+            limit,
+            cancel,
+        ),
+    }
+}
+
+fn rank_iter(
+    c: &Corpus,
+    q: &Query,
+    plan: &Plan<'_>,
+    cands: impl Iterator<Item = (u32, u32)>,
+    len: usize,
     limit: usize,
     cancel: &CancelToken,
 ) -> Option<Ranked> {
     // Pass 1: prefilter, and note records that provably score the best.
-    let mut matched = Vec::with_capacity(cands.len() / 2);
+    let track = !matches!(plan.tail, Tail::None);
+    let mut matched = Vec::with_capacity(len);
+    let mut ends = Vec::with_capacity(if track { len } else { 0 });
     let mut best = Vec::new();
-    for (n, &i) in cands.iter().enumerate() {
+    let skip_top = q.is_empty() || limit == 0;
+    for (n, (i, end)) in cands.enumerate() {
         if n % POLL_EVERY == 0 && cancel.is_cancelled() {
             return None;
         }
-        let hay = c.text(i);
-        if !q.matches(hay) {
+        let Some(end) = test(c, plan, i, end) else {
             continue;
-        }
+        };
         matched.push(i);
-        if best.len() < limit
-            && let Some(score) = q.top_score(hay)
+        if track {
+            ends.push(end);
+        }
+        if !skip_top
+            && best.len() < limit
+            && let Some(score) = q.top_score(c.text(i))
         {
             best.push((score, i));
         }
@@ -223,7 +473,11 @@ fn rank_chunk(
         } else {
             best.into_iter().filter_map(hit).collect()
         };
-        return Some((matched, hits));
+        return Some(Ranked {
+            matched,
+            ends,
+            hits,
+        });
     }
     // Pass 2: score, keeping a bounded heap; stop scoring once it is full at the bound.
     let m = matcher();
@@ -259,5 +513,9 @@ fn rank_chunk(
         .map(|(Reverse(s), r)| (s, r))
         .filter_map(hit)
         .collect();
-    Some((matched, hits))
+    Some(Ranked {
+        matched,
+        ends,
+        hits,
+    })
 }

@@ -13,7 +13,7 @@ mod corpus;
 mod finder;
 mod query;
 
-pub use corpus::{Corpus, haystack};
+pub use corpus::{Corpus, haystack, mask};
 pub use finder::{Finder, Hit, Results, can_narrow};
 pub use query::{Op, Query, Term, is_subsequence, lower, matcher};
 

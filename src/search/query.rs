@@ -168,19 +168,58 @@ impl Term {
         if h.starts_with(self.text.as_bytes()) {
             return Some(true);
         }
-        memmem::find_iter(h, self.text.as_bytes())
+        self.finder
+            .find_iter(h)
             .any(|i| i > 0 && h[i - 1] < 128 && self.good_prev[h[i - 1] as usize])
             .then_some(false)
+    }
+
+    /// The characters every haystack the term matches contains (see
+    /// [`super::mask`]); 0 for a negated term.
+    pub(super) fn mask(&self) -> u64 {
+        if self.negated {
+            0
+        } else {
+            super::mask(self.text.as_bytes())
+        }
+    }
+
+    /// Whether the term is a plain ASCII fuzzy term, matched greedily byte
+    /// by byte, so a longer term can resume where a shorter one ended.
+    pub(super) fn resumable(&self) -> bool {
+        !self.negated && self.op == Op::Fuzzy && self.text.is_ascii()
+    }
+
+    /// Whether two terms test the same thing.
+    pub(super) fn same(&self, other: &Term) -> bool {
+        self.op == other.op && self.negated == other.negated && self.text == other.text
     }
 
     /// The score of a haystack the term matches.
     fn score(&self, m: &SkimMatcherV2, hay: &str) -> i64 {
         match (self.negated, self.op) {
             (true, _) => 0,
-            (false, Op::Fuzzy) => m.fuzzy(hay, &self.text, false).map_or(0, |(s, _)| s),
+            (false, Op::Fuzzy) => m
+                .fuzzy(trim_after_last(hay, &self.text), &self.text, false)
+                .map_or(0, |(s, _)| s),
             (false, _) => self.bound,
         }
     }
+}
+
+/// `hay` cut after the last occurrence of `term`'s last character. The
+/// matcher's score is the best alignment *ending* on that character, and
+/// its table at a column depends only on the columns before it, so the cut
+/// never changes the score — it only spares the matcher the tail.
+fn trim_after_last<'a>(hay: &'a str, term: &str) -> &'a str {
+    let cut = match term.as_bytes().last() {
+        Some(&b) if b.is_ascii() => memchr::memrchr(b, hay.as_bytes()).map(|i| i + 1),
+        _ => term
+            .chars()
+            .next_back()
+            .and_then(|c| hay.rfind(c).map(|i| i + c.len_utf8())),
+    };
+    cut.and_then(|i| hay.get(..i)).unwrap_or(hay)
 }
 
 /// The summed first-character gain of the terms starting with `c`.
@@ -191,18 +230,29 @@ fn first_char_gain<'a>(terms: impl Iterator<Item = &'a Term>, c: Option<char>) -
         .sum()
 }
 
+/// Where the greedy, leftmost match of the ASCII `needle` as a subsequence
+/// of `hay[from..]` ends (one past its last byte), or `None`. Greedy is
+/// optimal for membership, and matching `ab` then `c` from there is matching
+/// `abc`, which is what lets the finder resume a growing term.
+pub(super) fn subsequence_end(needle: &[u8], hay: &[u8], from: usize) -> Option<usize> {
+    let mut pos = from;
+    for &b in needle {
+        // Successive characters are usually close: look a few bytes ahead
+        // before paying for memchr's setup.
+        let near = hay.get(pos..(pos + 8).min(hay.len()))?;
+        match near.iter().position(|&x| x == b) {
+            Some(i) => pos += i + 1,
+            None => pos += 8 + memchr::memchr(b, hay.get(pos + 8..)?)? + 1,
+        }
+    }
+    Some(pos)
+}
+
 /// Whether `needle`'s characters occur in `hay` in order.
 pub fn is_subsequence(needle: &str, hay: &str) -> bool {
     let h = hay.as_bytes();
     if needle.is_ascii() {
-        let mut pos = 0;
-        for &b in needle.as_bytes() {
-            match memchr::memchr(b, &h[pos..]) {
-                Some(i) => pos += i + 1,
-                None => return false,
-            }
-        }
-        true
+        subsequence_end(needle.as_bytes(), h, 0).is_some()
     } else {
         let mut it = hay.chars();
         needle.chars().all(|c| it.by_ref().any(|x| x == c))
@@ -308,6 +358,17 @@ impl Query {
         self.groups.is_empty()
     }
 
+    /// The characters a haystack needs to match groups `from..` (see
+    /// [`super::mask`]): those of every single-term group, and those common
+    /// to every term of an OR group.
+    pub(super) fn mask_from(&self, from: usize) -> u64 {
+        self.groups
+            .iter()
+            .skip(from)
+            .map(|g| g.iter().map(Term::mask).reduce(|a, b| a & b).unwrap_or(0))
+            .fold(0, |a, b| a | b)
+    }
+
     /// The AND-ed groups of OR-ed terms.
     pub fn groups(&self) -> &[Vec<Term>] {
         &self.groups
@@ -376,5 +437,30 @@ impl Query {
         out.sort_unstable();
         out.dedup();
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trimming_the_tail_never_changes_a_score() {
+        let m = matcher();
+        let hays = [
+            "digital health initiative\na programme helps health workers.\nwho",
+            "open data lab\nhealth for all; digital hub — ça va\nitu\nunicef",
+            "dh\nhh\ndd",
+            "é digital é\nhéalth",
+        ];
+        for hay in hays {
+            for term in ["dh", "health", "digital", "a", "lth", "al", "é", "hé", "ça"] {
+                let full = m.fuzzy(hay, term, false).map(|x| x.0);
+                let cut = m
+                    .fuzzy(trim_after_last(hay, term), term, false)
+                    .map(|x| x.0);
+                assert_eq!(full, cut, "{term:?} in {hay:?}");
+            }
+        }
     }
 }

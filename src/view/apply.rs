@@ -8,7 +8,7 @@
 
 use crate::entity::EntityRef;
 use crate::related::link_targets;
-use crate::search::{Corpus, Query, haystack, lower};
+use crate::search::{Corpus, Query, haystack, lower, matcher};
 use crate::selection::Selection;
 use crate::snapshot::{ActivityId, LineId, Link, LinkId, Snapshot, TargetId};
 
@@ -18,21 +18,17 @@ use super::{Facet, View};
 /// for free text; use [`apply_with`] when a [`Corpus`] exists already.
 pub fn apply(s: &Snapshot, v: &View) -> Selection {
     let q = Query::from_terms(&v.text);
-    let mut buf = String::new();
-    apply_inner(s, v, &mut |e| {
-        q.is_empty() || {
-            buf.clear();
-            haystack(s, e, &mut buf);
-            q.matches(&lower(&buf))
-        }
-    })
+    let f = Facets::new(s, v);
+    let mut t = TextTest::new(&q);
+    apply_inner(s, v, &f, &mut |e| t.matches(s, e))
 }
 
 /// [`apply`] with free text tested against a prepared corpus of `s`.
 pub fn apply_with(s: &Snapshot, v: &View, corpus: &Corpus) -> Selection {
     let q = Query::from_terms(&v.text);
+    let f = Facets::new(s, v);
     if q.is_empty() {
-        return apply_inner(s, v, &mut |_| true);
+        return apply_inner(s, v, &f, &mut |_| true);
     }
     let mut pass = std::collections::HashSet::new();
     for i in 0..corpus.len() as u32 {
@@ -40,7 +36,101 @@ pub fn apply_with(s: &Snapshot, v: &View, corpus: &Corpus) -> Selection {
             pass.extend(corpus.entity(i));
         }
     }
-    apply_inner(s, v, &mut |e| pass.contains(&e))
+    apply_inner(s, v, &f, &mut |e| pass.contains(&e))
+}
+
+/// [`apply`], also scoring the free text of every activity it lets through
+/// (as [`Query::score`] does), for ranking: one pass over the activities,
+/// split over threads, that tests facets, then text, then scores, building
+/// each haystack once. The scores are indexed by activity, `None` where an
+/// activity is not selected; `None` as a whole when the view has no text.
+pub fn apply_scored(s: &Snapshot, v: &View) -> (Selection, Option<Vec<Option<i64>>>) {
+    let q = Query::from_terms(&v.text);
+    let f = Facets::new(s, v);
+    if q.is_empty() {
+        return (apply_inner(s, v, &f, &mut |_| true), None);
+    }
+    let acts = s.activities();
+    let score_part = |from: usize, part: &[crate::snapshot::Activity]| {
+        let m = matcher();
+        let mut t = TextTest::new(&q);
+        part.iter()
+            .enumerate()
+            .map(|(k, a)| {
+                if !f.activity(v, a) {
+                    return None;
+                }
+                let e = EntityRef::Activity(ActivityId((from + k) as u32));
+                t.matches(s, e).then(|| q.score(&m, &t.low))
+            })
+            .collect::<Vec<_>>()
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let scores: Vec<Option<i64>> = if threads > 1 && acts.len() >= 2_000 {
+        let chunk = acts.len().div_ceil(threads);
+        std::thread::scope(|sc| {
+            let handles: Vec<_> = acts
+                .chunks(chunk)
+                .enumerate()
+                .map(|(k, part)| {
+                    let score_part = &score_part;
+                    sc.spawn(move || score_part(k * chunk, part))
+                })
+                .collect();
+            // A worker that panicked leaves its activities unselected.
+            let mut all = Vec::with_capacity(acts.len());
+            for (h, part) in handles.into_iter().zip(acts.chunks(chunk)) {
+                match h.join() {
+                    Ok(v) => all.extend(v),
+                    Err(_) => all.extend(part.iter().map(|_| None)),
+                }
+            }
+            all
+        })
+    } else {
+        score_part(0, acts)
+    };
+    let mut t = TextTest::new(&q);
+    let sel = apply_inner(s, v, &f, &mut |e| match e {
+        EntityRef::Activity(a) => scores.get(a.ix()).is_some_and(Option::is_some),
+        _ => t.matches(s, e),
+    });
+    (sel, Some(scores))
+}
+
+/// The free-text test of records without a corpus, reusing its buffers.
+struct TextTest<'q> {
+    q: &'q Query,
+    buf: String,
+    /// The lowercased haystack of the record last tested.
+    low: String,
+}
+
+impl<'q> TextTest<'q> {
+    fn new(q: &'q Query) -> Self {
+        TextTest {
+            q,
+            buf: String::new(),
+            low: String::new(),
+        }
+    }
+    fn matches(&mut self, s: &Snapshot, e: EntityRef) -> bool {
+        if self.q.is_empty() {
+            return true;
+        }
+        self.buf.clear();
+        haystack(s, e, &mut self.buf);
+        self.low.clear();
+        if self.buf.is_ascii() {
+            self.low.push_str(&self.buf);
+            self.low.make_ascii_lowercase();
+        } else {
+            self.low.push_str(&lower(&self.buf));
+        }
+        self.q.matches(&self.low)
+    }
 }
 
 /// A facet on strings, compared case-insensitively.
@@ -79,59 +169,94 @@ impl IdSet {
     }
 }
 
-fn apply_inner(s: &Snapshot, v: &View, text: &mut dyn FnMut(EntityRef) -> bool) -> Selection {
+/// A view's facets resolved against a snapshot.
+struct Facets {
+    al: IdSet,
+    targets: IdSet,
+    sources: IdSet,
+    sector: Facet<String>,
+    kind: Facet<String>,
+    lead: Facet<String>,
+    partner: Facet<String>,
+}
+
+impl Facets {
+    fn new(s: &Snapshot, v: &View) -> Facets {
+        let ix = s.index();
+        let lines = s.action_lines();
+        // `al:C7` means C7 and its sub-lines.
+        let al = IdSet::new(lines.len(), &v.al, |id| {
+            lines
+                .iter()
+                .position(|l| l.id.eq_ignore_ascii_case(id))
+                .map(|p| {
+                    std::iter::once(p)
+                        .chain(lines[p].children.iter().map(|c| c.ix()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        let targets = IdSet::new(s.targets().len(), &v.target, |c| {
+            ix.target(c).map(|t| t.ix()).into_iter().collect()
+        });
+        let sources = IdSet::new(s.meta().sources.len(), &v.source, |id| {
+            s.meta()
+                .sources
+                .iter()
+                .position(|x| x.id.eq_ignore_ascii_case(id))
+                .into_iter()
+                .collect()
+        });
+        Facets {
+            al,
+            targets,
+            sources,
+            sector: strings(&v.sector),
+            kind: strings(&v.kind),
+            lead: strings(&v.lead),
+            partner: strings(&v.partner),
+        }
+    }
+
+    /// Whether activity `a` passes every facet (free text aside).
+    fn activity(&self, v: &View, a: &crate::snapshot::Activity) -> bool {
+        // Lowercase only what an active facet compares.
+        let low = |o: &Option<String>| o.as_deref().map(str::to_lowercase);
+        let one = |f: &Facet<String>, o: &Option<String>| {
+            f.is_empty() || {
+                let x = low(o);
+                f.passes(|y| x.as_ref() == Some(y))
+            }
+        };
+        (v.sdg.is_empty() || v.sdg.passes(|n| a.sdgs.contains(n)))
+            && self.targets.passes(a.targets.iter().map(|t| t.ix()))
+            && self.al.passes(a.action_lines.iter().map(|l| l.ix()))
+            && self.sources.passes(std::iter::once(a.source.ix()))
+            && one(&self.sector, &a.sector)
+            && one(&self.kind, &a.kind)
+            && one(&self.lead, &a.lead)
+            && (self.partner.is_empty() || {
+                let partners: Vec<String> = a.partners.iter().map(|p| p.to_lowercase()).collect();
+                self.partner.passes(|x| partners.contains(x))
+            })
+            && v.year.passes(|r| a.year.is_some_and(|y| r.contains(y)))
+    }
+}
+
+fn apply_inner(
+    s: &Snapshot,
+    v: &View,
+    f: &Facets,
+    text: &mut dyn FnMut(EntityRef) -> bool,
+) -> Selection {
     let ix = s.index();
     let lines = s.action_lines();
-    // `al:C7` means C7 and its sub-lines.
-    let al = IdSet::new(lines.len(), &v.al, |id| {
-        lines
-            .iter()
-            .position(|l| l.id.eq_ignore_ascii_case(id))
-            .map(|p| {
-                std::iter::once(p)
-                    .chain(lines[p].children.iter().map(|c| c.ix()))
-                    .collect()
-            })
-            .unwrap_or_default()
-    });
-    let targets = IdSet::new(s.targets().len(), &v.target, |c| {
-        ix.target(c).map(|t| t.ix()).into_iter().collect()
-    });
-    let sources = IdSet::new(s.meta().sources.len(), &v.source, |id| {
-        s.meta()
-            .sources
-            .iter()
-            .position(|x| x.id.eq_ignore_ascii_case(id))
-            .into_iter()
-            .collect()
-    });
+    let (al, targets, sources) = (&f.al, &f.targets, &f.sources);
     let sdg = |n: u8| v.sdg.passes(|&x| x == n);
-    let (sector, kind, lead, partner) = (
-        strings(&v.sector),
-        strings(&v.kind),
-        strings(&v.lead),
-        strings(&v.partner),
-    );
-    let low = |o: &Option<String>| o.as_deref().map(str::to_lowercase);
 
     let mut sel = Selection::all(s);
     for (i, a) in s.activities().iter().enumerate() {
-        let (sec, kin, led) = (low(&a.sector), low(&a.kind), low(&a.lead));
-        let partners: Vec<String> = if partner.is_empty() {
-            Vec::new()
-        } else {
-            a.partners.iter().map(|p| p.to_lowercase()).collect()
-        };
-        let ok = (v.sdg.is_empty() || v.sdg.passes(|n| a.sdgs.contains(n)))
-            && targets.passes(a.targets.iter().map(|t| t.ix()))
-            && al.passes(a.action_lines.iter().map(|l| l.ix()))
-            && sources.passes(std::iter::once(a.source.ix()))
-            && sector.passes(|x| sec.as_ref() == Some(x))
-            && kind.passes(|x| kin.as_ref() == Some(x))
-            && lead.passes(|x| led.as_ref() == Some(x))
-            && partner.passes(|x| partners.contains(x))
-            && v.year.passes(|r| a.year.is_some_and(|y| r.contains(y)))
-            && text(EntityRef::Activity(ActivityId(i as u32)));
+        let ok = f.activity(v, a) && text(EntityRef::Activity(ActivityId(i as u32)));
         sel.set_activity(ActivityId(i as u32), ok);
     }
 
