@@ -623,3 +623,35 @@ fn present_the_bundled_tour_step_off_and_snap_back() {
     p.send("q");
     assert!(p.wait_exit(TIMEOUT).success());
 }
+
+#[test]
+fn a_panic_restores_the_terminal_and_its_message_is_readable() {
+    let mut p = Spawn::new()
+        .env("SDGMAP_TEST_PANIC", "1")
+        .env("RUST_BACKTRACE", "0")
+        .start();
+    p.wait_for("C1 × SDG 1");
+    p.send("!");
+    let status = p.wait_exit(TIMEOUT);
+    assert!(!status.success(), "a panic exits non-zero");
+    let raw = p.raw();
+    // the alternate screen was left and the cursor shown again …
+    let left = find_last(&raw, b"\x1b[?1049l").expect("left the alternate screen");
+    assert!(
+        find_last(&raw, b"\x1b[?25h")
+            .is_some_and(|i| i > find_last(&raw, b"\x1b[?1049h").unwrap_or(0))
+    );
+    // … before the panic message was printed, so it is readable on the normal screen
+    let msg = find_last(&raw, b"test panic requested").expect("the panic message");
+    assert!(
+        msg > left,
+        "the message comes after the terminal was restored"
+    );
+    assert!(!p.alternate_screen());
+    assert!(
+        p.screen()
+            .contains("test panic requested with SDGMAP_TEST_PANIC"),
+        "{}",
+        p.screen()
+    );
+}

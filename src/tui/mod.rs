@@ -140,6 +140,14 @@ fn event_loop(
         }
         let action = match event::read()? {
             Event::Key(k) if k.kind != KeyEventKind::Release => {
+                // Lets the end-to-end tests prove that a panic restores the
+                // terminal and leaves its message readable (an unbound key
+                // otherwise).
+                if k.code == event::KeyCode::Char('!')
+                    && std::env::var_os("SDGMAP_TEST_PANIC").is_some()
+                {
+                    panic!("test panic requested with SDGMAP_TEST_PANIC");
+                }
                 let action = keymap::lookup(st, k);
                 if let Some(a) = action {
                     present::echo(st, k, a);
