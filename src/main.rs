@@ -14,8 +14,23 @@ fn main() -> ExitCode {
     match cli::run(args) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("sdgmap: {err:#}");
+            eprintln!("sdgmap: {}", report(&err));
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes on one line, each cause once (many messages
+/// already quote their cause), made safe for the terminal: a file name or
+/// a value from a file can carry escape sequences.
+fn report(err: &anyhow::Error) -> String {
+    let mut msg = err.to_string();
+    for cause in err.chain().skip(1) {
+        let cause = cause.to_string();
+        if !msg.contains(&cause) {
+            msg.push_str(": ");
+            msg.push_str(&cause);
+        }
+    }
+    sdgmap::sanitize::sanitize(&msg, sdgmap::sanitize::Lines::Multi).into_owned()
 }

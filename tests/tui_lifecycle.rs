@@ -6,7 +6,7 @@
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use sdgmap::diff::{ChangeKind, Diff};
+use sdgmap::diff::ChangeKind;
 use sdgmap::snapshot::{BUNDLED, load_file};
 use sdgmap::tui::action::Action::{self, *};
 use sdgmap::tui::lifecycle::{self, Compare};
@@ -30,12 +30,8 @@ fn screen(st: &State, w: u16, h: u16) -> String {
 fn compared() -> State {
     let old = load_file("tests/fixtures/diff/old.json".as_ref()).unwrap();
     let new = load_file("tests/fixtures/diff/new.json".as_ref()).unwrap();
-    let diff = Diff::between(&old, &new);
     let mut st = State::new(new, Theme::new(ThemeChoice::Dark), "new.json".into());
-    st.compare = Some(Compare {
-        name: "old.json".into(),
-        diff,
-    });
+    st.compare = Some(Compare::new("old.json", std::sync::Arc::new(old), &st.snap));
     st
 }
 
@@ -79,10 +75,7 @@ fn compare_marks_each_changed_cell() {
         "no link before or after"
     );
     let wide = screen(&st, 160, 30);
-    assert!(
-        wide.contains("compared with old.json: 6 cells changed"),
-        "{wide}"
-    );
+    assert!(wide.contains("[vs old.json: 6 cells changed]"), "{wide}");
     assert!(wide.contains("+ − ± changed since old.json"), "{wide}");
     let text = screen(&st, 100, 30);
     insta::assert_snapshot!("compare_matrix_100x30", text);
@@ -166,4 +159,41 @@ fn r_asks_the_loop_to_reload() {
         "b".into(),
     );
     assert_eq!(update(&mut st, Reload), sdgmap::tui::update::Effect::Reload);
+}
+
+#[test]
+fn reloading_during_a_tour_keeps_its_steps_on_the_same_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("snap.json");
+    std::fs::write(&path, BUNDLED).unwrap();
+    let snap = load_file(&path).unwrap();
+    let tour = sdgmap::tour::load_bytes(
+        "t",
+        sdgmap::tour::bundled("itu-2030-agenda").unwrap().as_bytes(),
+        &snap,
+    )
+    .unwrap();
+    let keys: Vec<Option<String>> = tour
+        .steps
+        .iter()
+        .map(|s| s.focus.map(|e| e.key(&snap)))
+        .collect();
+    let mut st = State::new(snap, Theme::new(ThemeChoice::Dark), "snap.json".into());
+    sdgmap::tui::present::start(&mut st, tour);
+    // the new file lists the activities in reverse order: every position moves
+    let mut raw: serde_json::Value = serde_json::from_str(BUNDLED).unwrap();
+    raw["activities"].as_array_mut().unwrap().reverse();
+    std::fs::write(&path, serde_json::to_string(&raw).unwrap()).unwrap();
+    assert!(lifecycle::reload(&mut st, &path));
+    let run = st.presenter.tour.as_ref().unwrap();
+    let now: Vec<Option<String>> = run
+        .tour
+        .steps
+        .iter()
+        .map(|s| s.focus.map(|e| e.key(&st.snap)))
+        .collect();
+    assert_eq!(now, keys);
+    for _ in 0..12 {
+        update(&mut st, TourNext);
+    }
 }

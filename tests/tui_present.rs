@@ -108,8 +108,17 @@ fn stepping_off_and_snapping_back_restores_the_step_exactly() {
     );
     assert!(st.overlay.is_none());
     assert_ne!(shown(&st), before);
+    run(
+        &mut st,
+        &[Show(Screen::Matrix), Right, Right, ToggleZoom, CycleMetric],
+    );
     run(&mut st, &[SnapBack]);
     assert_eq!(shown(&st), before);
+    assert_eq!(
+        (st.zoom, st.metric),
+        (None, sdgmap::matrix::Metric::Targets),
+        "explorer settings do not leak into the step"
+    );
     assert!(!st.presenter.tour.as_ref().unwrap().state.is_off_tour());
 }
 
@@ -150,7 +159,7 @@ fn presenter_mode_toggles_its_theme_and_echoes_keys() {
 #[test]
 fn t_records_the_current_view_as_a_tour_step() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("mine.json");
+    let path = dir.path().join("tours").join("mine.json"); // the folder does not exist yet
     let mut st = State::new(
         load_bundled().unwrap(),
         Theme::new(ThemeChoice::Dark),

@@ -208,3 +208,36 @@ fn movement_is_clamped() {
     }
     assert_eq!(st.mcol, 16);
 }
+
+#[test]
+fn unzooming_after_the_zoomed_goal_is_filtered_out_stays_in_range() {
+    let mut st = app();
+    for _ in 0..16 {
+        update(&mut st, Right);
+    }
+    run(&mut st, &[ToggleZoom]);
+    assert_eq!(st.zoom, Some(17));
+    run(&mut st, &[OpenFilter]);
+    for c in "sdg:3".chars() {
+        update(&mut st, Insert(c));
+    }
+    run(&mut st, &[Accept]);
+    assert_eq!(st.zoom, None, "the zoom ends with its goal");
+    run(&mut st, &[ToggleZoom, ToggleZoom, Back]);
+    assert!(st.mcol < st.grid.columns.len());
+    assert!(st.selected().is_some());
+}
+
+#[test]
+fn tree_cursors_stay_on_a_listed_item_after_filtering() {
+    let mut st = app();
+    run(&mut st, &[Show(Screen::Sdgs), Bottom]);
+    run(&mut st, &[OpenFilter]);
+    for c in "sdg:1".chars() {
+        update(&mut st, Insert(c));
+    }
+    run(&mut st, &[Accept]);
+    assert_eq!(key(&st, st.selected().unwrap()), "1");
+    run(&mut st, &[Show(Screen::Lines), Bottom, DrillIn]);
+    assert!(!st.trail.is_empty());
+}

@@ -72,7 +72,22 @@ fn parse(bytes: &[u8]) -> Result<Vec<Bookmark>, String> {
 }
 
 /// Sorts by name and keeps one bookmark per name (the last updated).
+/// Text read from a file is made display-safe first (a hand-edited or
+/// foreign file could hold escape sequences or bidi overrides).
 pub(crate) fn normalize(mut list: Vec<Bookmark>) -> Vec<Bookmark> {
+    use crate::sanitize::{Lines, sanitize_in_place};
+    for b in &mut list {
+        for text in [
+            &mut b.name,
+            &mut b.view,
+            &mut b.snapshot.title,
+            &mut b.snapshot.date,
+            &mut b.created,
+            &mut b.updated,
+        ] {
+            sanitize_in_place(text, Lines::Single);
+        }
+    }
     list.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| b.updated.cmp(&a.updated)));
     list.dedup_by(|later, first| later.name == first.name);
     list

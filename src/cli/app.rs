@@ -96,8 +96,7 @@ fn launch(
         compare: match &cli.compare {
             Some(old) => {
                 let old_snap = sdgmap::snapshot::load_file(old)?;
-                let name = old.display().to_string();
-                Some((name, sdgmap::diff::Diff::between(&old_snap, &snapshot)))
+                Some((old.display().to_string(), std::sync::Arc::new(old_snap)))
             }
             None => None,
         },

@@ -32,7 +32,9 @@ pub fn load_bundled() -> Result<Snapshot, LoadError> {
 
 /// Loads and validates the snapshot at `path`.
 pub fn load_file(path: &Path) -> Result<Snapshot, LoadError> {
-    let file = path.display().to_string();
+    let file =
+        crate::sanitize::sanitize(&path.display().to_string(), crate::sanitize::Lines::Single)
+            .into_owned();
     let io = |error| LoadError::Io {
         file: file.clone(),
         error,

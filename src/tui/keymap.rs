@@ -732,6 +732,42 @@ pub static KEYMAP: &[Binding] = &[
         desc: "reload the snapshot from disk, keeping the view",
         hint: None,
     },
+    Binding {
+        contexts: &[Help],
+        keys: &[code(KeyCode::PageDown), ctrl('d')],
+        label: "PgDn",
+        action: Action::PageDown,
+        desc: "scroll a page down",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Help],
+        keys: &[code(KeyCode::PageUp), ctrl('u')],
+        label: "PgUp",
+        action: Action::PageUp,
+        desc: "scroll a page up",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Help],
+        keys: &[k('g'), code(KeyCode::Home)],
+        label: "g Home",
+        action: Action::Top,
+        desc: "top",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Help],
+        keys: &[
+            k('G'),
+            Key(KeyCode::Char('G'), KeyModifiers::SHIFT),
+            code(KeyCode::End),
+        ],
+        label: "G End",
+        action: Action::Bottom,
+        desc: "bottom",
+        hint: None,
+    },
 ];
 
 /// The contexts active in `st`, most specific first.

@@ -19,12 +19,23 @@ use crate::selection::Selection;
 use crate::snapshot::{LineId, Snapshot};
 
 /// What the matrix is compared with.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Compare {
-    /// The older snapshot's name (file), for headings.
+    /// The older snapshot's name (file), for headings (sanitized).
     pub name: String,
+    /// The older snapshot, kept so a reload can compare again.
+    pub old: Arc<Snapshot>,
     /// Old → current.
     pub diff: Diff,
+}
+
+impl Compare {
+    /// Compares `old` (named `name`) with `current`.
+    pub fn new(name: &str, old: Arc<Snapshot>, current: &Snapshot) -> Self {
+        let diff = Diff::between(&old, current);
+        let name = crate::sanitize::sanitize(name, crate::sanitize::Lines::Single).into_owned();
+        Compare { name, old, diff }
+    }
 }
 
 /// The change at a Matrix cell, if any.
@@ -80,7 +91,23 @@ fn short(v: &serde_json::Value) -> String {
 /// (by key; records that no longer exist are dropped) and matrix settings.
 pub fn replace_snapshot(st: &mut State, snap: Snapshot) -> Vec<String> {
     let trail: Vec<String> = st.trail.iter().map(|c| c.entity.key(&st.snap)).collect();
+    // tour steps point at records too: keep them by key across the swap
+    let tour_keys: Vec<Option<String>> = st.presenter.tour.as_ref().map_or_else(Vec::new, |t| {
+        t.tour
+            .steps
+            .iter()
+            .map(|s| s.focus.map(|e| e.key(&st.snap)))
+            .collect()
+    });
     st.snap = snap;
+    if let Some(t) = &mut st.presenter.tour {
+        for (step, key) in t.tour.steps.iter_mut().zip(tour_keys) {
+            step.focus = key.and_then(|k| EntityRef::resolve(&st.snap, &k));
+        }
+    }
+    if let Some(c) = &mut st.compare {
+        c.diff = Diff::between(&c.old, &st.snap);
+    }
     st.corpus = Arc::new(Corpus::new(&st.snap));
     st.sel = Selection::all(&st.snap);
     let mut lost = Vec::new();
@@ -108,8 +135,9 @@ pub fn replace_snapshot(st: &mut State, snap: Snapshot) -> Vec<String> {
 }
 
 /// Reloads from `path`: on success the snapshot is replaced and the status
-/// says what changed; on failure nothing changes and the problems are shown.
-pub fn reload(st: &mut State, path: &Path) {
+/// says what changed; on failure nothing changes and the problems are
+/// shown. Returns whether the snapshot was replaced.
+pub fn reload(st: &mut State, path: &Path) -> bool {
     match crate::diff::reload(path, &st.snap) {
         Ok(r) => {
             let changes: usize = r
@@ -134,14 +162,15 @@ pub fn reload(st: &mut State, path: &Path) {
                     lost.join(", ")
                 ));
             }
-            st.status = Some(msg);
+            st.status = Some(clean(&msg));
+            true
         }
         Err(e) => {
             let mut lines: Vec<String> = vec![
                 "The file did not load; the data on screen is unchanged.".into(),
                 String::new(),
             ];
-            lines.extend(e.to_string().lines().map(str::to_string));
+            lines.extend(e.to_string().lines().map(clean));
             st.overlay = Some(Overlay::Message {
                 title: "reload failed".into(),
                 lines,
@@ -151,6 +180,11 @@ pub fn reload(st: &mut State, path: &Path) {
                 "reload failed: {} problem(s) — the old data stays",
                 e.problems().len()
             ));
+            false
         }
     }
+}
+
+fn clean(s: &str) -> String {
+    crate::sanitize::sanitize(s, crate::sanitize::Lines::Single).into_owned()
 }

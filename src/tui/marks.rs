@@ -300,8 +300,27 @@ fn record(st: &mut State, rec: Record) {
         rec.caption,
     );
     let title = format!("Tour recorded on {}", st.snap.meta().title);
-    match crate::tour::append_step(&rec.path, &title, Some(&st.snap.meta().title), step) {
-        Ok(n) => st.status = Some(format!("step {n} added to {}", rec.path.display())),
-        Err(e) => st.status = Some(format!("could not record the step: {e}")),
+    if let Some(dir) = rec.path.parent().filter(|d| !d.as_os_str().is_empty())
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        st.status = Some(
+            crate::sanitize::sanitize(
+                &format!(
+                    "could not record the step: cannot create {}: {e}",
+                    dir.display()
+                ),
+                crate::sanitize::Lines::Single,
+            )
+            .into_owned(),
+        );
+        return;
     }
+    match crate::tour::append_step(&rec.path, &title, Some(&st.snap.meta().title), step) {
+        Ok(n) => st.status = Some(clean(&format!("step {n} added to {}", rec.path.display()))),
+        Err(e) => st.status = Some(clean(&format!("could not record the step: {e}"))),
+    }
+}
+
+fn clean(s: &str) -> String {
+    crate::sanitize::sanitize(s, crate::sanitize::Lines::Single).into_owned()
 }

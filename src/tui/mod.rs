@@ -59,8 +59,8 @@ pub struct Options {
     pub record_to: Option<std::path::PathBuf>,
     /// The file `R` reloads (`--data`).
     pub reload_from: Option<std::path::PathBuf>,
-    /// An older snapshot to compare the matrix with (`--compare`).
-    pub compare: Option<(String, crate::diff::Diff)>,
+    /// An older snapshot to compare the matrix with (`--compare`): its name and data.
+    pub compare: Option<(String, std::sync::Arc<Snapshot>)>,
 }
 
 /// Whether `NO_COLOR` asks for no colour (set and not empty).
@@ -76,8 +76,8 @@ pub fn run(snap: Snapshot, opts: Options, mut env: marks::Env) -> io::Result<()>
         overlays::open_view(&mut st, v);
     }
     st.presenter.record_to = opts.record_to.clone();
-    if let Some((name, diff)) = opts.compare.clone() {
-        st.compare = Some(lifecycle::Compare { name, diff });
+    if let Some((name, old)) = opts.compare.clone() {
+        st.compare = Some(lifecycle::Compare::new(&name, old, &st.snap));
     }
     if opts.presenter && !st.presenter.on {
         present::toggle(&mut st);
@@ -194,7 +194,23 @@ fn event_loop(
             Some(Effect::Search(req)) => worker.submit(req),
             Some(Effect::Reload) => match reload_from {
                 Some(path) => {
-                    lifecycle::reload(st, path);
+                    if lifecycle::reload(st, path) {
+                        // bookmarks saved from now on belong to the new file
+                        match crate::bookmarks::content_hash_file(path) {
+                            Ok(hash) => {
+                                env.current = crate::bookmarks::SnapshotRef {
+                                    title: st.snap.meta().title.clone(),
+                                    date: st.snap.meta().snapshot_date.clone(),
+                                    hash,
+                                }
+                            }
+                            Err(e) => {
+                                st.status = Some(format!(
+                                    "reloaded, but could not fingerprint the file: {e}"
+                                ))
+                            }
+                        }
+                    }
                     // the finder must search the new records
                     worker = finder::SearchWorker::start(crate::search::Finder::with_corpus(
                         st.corpus.clone(),

@@ -143,7 +143,7 @@ fn palette(st: &mut State, mut p: PaletteOverlay, action: Action) -> Effect {
         Action::Cancel => return Effect::None,
         Action::Accept => {
             return match palette::matches(p.input.text()).into_iter().nth(p.cursor) {
-                Some(Command::Run(a)) => update_main(st, a),
+                Some(Command::Run(b)) => update_main(st, b.action),
                 Some(Command::Open(view)) => {
                     open_view(st, &view);
                     Effect::None

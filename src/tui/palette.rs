@@ -18,10 +18,11 @@ pub struct PaletteOverlay {
 }
 
 /// What `Enter` in the palette does.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Command {
-    /// Run a keymap action.
-    Run(Action),
+    /// Run a keymap binding's action (the binding itself, so the palette
+    /// shows the key and words of the binding that matched).
+    Run(&'static Binding),
     /// Open a view string.
     Open(String),
 }
@@ -54,14 +55,14 @@ pub fn matches(text: &str) -> Vec<Command> {
         return vec![Command::Open(view.trim().to_string())];
     }
     let m = SkimMatcherV2::default().ignore_case();
-    let mut scored: Vec<(i64, usize, Action)> = commands()
+    let mut scored: Vec<(i64, usize, &'static Binding)> = commands()
         .enumerate()
         .filter_map(|(i, b)| {
             if text.is_empty() {
-                return Some((0, i, b.action));
+                return Some((0, i, b));
             }
             m.fuzzy_match(&format!("{} {}", b.desc, b.label), text)
-                .map(|s| (s, i, b.action))
+                .map(|s| (s, i, b))
         })
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -75,11 +76,6 @@ pub fn matches(text: &str) -> Vec<Command> {
     out
 }
 
-/// The binding of an action, for showing its key and description.
-pub fn binding(a: Action) -> Option<&'static Binding> {
-    commands().find(|b| b.action == a)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,15 +83,25 @@ mod tests {
 
     #[test]
     fn fuzzy_over_descriptions() {
+        let first = |text: &str| match matches(text).into_iter().next() {
+            Some(Command::Run(b)) => Some(b.action),
+            _ => None,
+        };
+        assert_eq!(first("zoom"), Some(Action::ToggleZoom));
         assert_eq!(
-            matches("zoom").first(),
-            Some(&Command::Run(Action::ToggleZoom))
+            first("activities scr"),
+            Some(Action::Show(Screen::Activities))
         );
-        assert_eq!(
-            matches("activities scr").first(),
-            Some(&Command::Run(Action::Show(Screen::Activities)))
-        );
-        assert_eq!(matches("open sdg:9"), [Command::Open("sdg:9".into())]);
+        assert!(matches!(&matches("open sdg:9")[..], [Command::Open(v)] if v == "sdg:9"));
         assert!(matches("").len() > 20);
+    }
+
+    #[test]
+    fn each_match_shows_the_binding_that_matched() {
+        // "collapse" is the tree's h/←, not the matrix's "previous column"
+        match matches("collapse").into_iter().next() {
+            Some(Command::Run(b)) => assert!(b.desc.starts_with("collapse"), "{}", b.desc),
+            other => panic!("{other:?}"),
+        }
     }
 }

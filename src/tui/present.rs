@@ -114,6 +114,15 @@ fn show_step(st: &mut State, i: usize) {
     st.overlay = None;
     st.trail.clear();
     st.pane = Pane::Main;
+    // a step is shown as written: none of the explorer's own settings carry over
+    st.zoom = None;
+    st.metric = crate::matrix::Metric::default();
+    st.mrow = 0;
+    st.mcol = 0;
+    st.sdg_cursor = Default::default();
+    st.line_cursor = Default::default();
+    st.act_cursor = Default::default();
+    st.rel_cursor = Default::default();
     let mut view = step.view.clone();
     view.focus = None;
     let show = view.show.take();

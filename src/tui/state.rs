@@ -325,6 +325,10 @@ impl State {
 
     /// Recomputes the grid after a change of metric, zoom or selection.
     pub fn regrid(&mut self) {
+        // a zoom into a goal the view no longer shows ends
+        if self.zoom.is_some_and(|n| !self.sel.sdg(n)) {
+            self.zoom = None;
+        }
         self.grid = Matrix::compute(&self.snap, self.metric, self.zoom, &self.sel);
         self.mrow = self.mrow.min(self.grid.rows.len().saturating_sub(1));
         self.mcol = self.mcol.min(self.grid.columns.len().saturating_sub(1));
@@ -463,6 +467,15 @@ impl State {
         self.related_memo.borrow_mut().clear();
         self.regrid();
         self.resort();
+        // every cursor stays on something that is still listed
+        let (sdgs, lines) = (self.sdg_items().len(), self.line_items().len());
+        self.sdg_cursor.clamp(sdgs);
+        self.line_cursor.clamp(lines);
+        let related = self.related_flat().len();
+        self.related_cursor_mut().clamp(related);
+        if self.trail.is_empty() {
+            self.rel_cursor.clamp(related);
+        }
     }
 
     /// The related records as one flat list (group order kept).

@@ -65,6 +65,7 @@ pub fn update(st: &mut State, action: Action) -> Effect {
             st.screen = screen;
             st.trail.clear();
             st.pane = Pane::Main;
+            st.rel_cursor = Cursor::default();
             record(st);
         }
         Action::FocusNext | Action::FocusPrev => {
@@ -177,12 +178,20 @@ fn quit(st: &mut State) -> Effect {
 }
 
 fn help(st: &mut State, action: Action, scroll: usize) -> Effect {
+    // no further than the longest help can scroll
+    let last = super::keymap::KEYMAP.len();
+    let scroll = scroll.min(last);
     match action {
         Action::ForceQuit => return quit(st),
         Action::Back | Action::Quit | Action::ToggleHelp => st.overlay = None,
-        Action::Down | Action::ScrollDown => st.overlay = Some(Overlay::Help(scroll + 1)),
+        Action::Down | Action::ScrollDown => {
+            st.overlay = Some(Overlay::Help((scroll + 1).min(last)))
+        }
         Action::Up | Action::ScrollUp => st.overlay = Some(Overlay::Help(scroll.saturating_sub(1))),
-        Action::PageDown | Action::HalfPageDown => st.overlay = Some(Overlay::Help(scroll + 10)),
+        Action::PageDown | Action::HalfPageDown => {
+            st.overlay = Some(Overlay::Help((scroll + 10).min(last)))
+        }
+        Action::Bottom => st.overlay = Some(Overlay::Help(last)),
         Action::PageUp | Action::HalfPageUp => {
             st.overlay = Some(Overlay::Help(scroll.saturating_sub(10)))
         }
@@ -302,7 +311,8 @@ fn zoom(st: &mut State) {
                 .columns
                 .iter()
                 .position(|&c| c == Column::Sdg(n))
-                .unwrap_or(st.zoom_return);
+                .unwrap_or(st.zoom_return)
+                .min(st.grid.columns.len().saturating_sub(1));
         }
         None => {
             let Some(&Column::Sdg(n)) = st.grid.columns.get(st.mcol) else {

@@ -56,7 +56,14 @@ impl ViewError {
             .get(start..end)
             .map_or(0, |s| s.chars().count())
             .max(1);
-        format!("{clean}\n{}{}\n{self}", " ".repeat(col), "^".repeat(width))
+        // the message quotes what was typed, so it is cleaned too
+        let message = crate::sanitize::sanitize(&self.to_string(), crate::sanitize::Lines::Single)
+            .into_owned();
+        format!(
+            "{clean}\n{}{}\n{message}",
+            " ".repeat(col),
+            "^".repeat(width)
+        )
     }
 }
 

@@ -16,9 +16,10 @@ pub fn render_help(frame: &mut Frame, area: Rect, st: &State) {
         return;
     };
     // The keys of the view under the overlay, plus the overlay's own.
+    // the overlay's own keys first, then those of the view under it
     let under = {
-        let mut ctx = keymap::contexts_without_overlay(st);
-        ctx.push(keymap::Context::Help);
+        let mut ctx = vec![keymap::Context::Help];
+        ctx.extend(keymap::contexts_without_overlay(st));
         ctx
     };
     let mut lines = vec![

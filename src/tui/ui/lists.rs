@@ -296,12 +296,23 @@ fn render_table(frame: &mut Frame, area: Rect, st: &State, focused: bool) {
         head("SDGs", SortKey::Sdgs),
     ])
     .style(t.title);
+    // the SDG column is as wide as the most chips on a visible row, so a
+    // chip is never cut into a different number
+    let chips_w = st
+        .act_order
+        .iter()
+        .skip(offset)
+        .take(height)
+        .map(|&a| s.activity(a).sdgs.len() as u16 * 3)
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 51);
     let widths = [
         Constraint::Fill(3),
         Constraint::Length(8),
         Constraint::Length(5),
         Constraint::Length(6),
-        Constraint::Fill(1),
+        Constraint::Length(chips_w),
     ];
     let table = Table::new(rows, widths)
         .header(header)

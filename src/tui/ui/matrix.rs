@@ -239,7 +239,21 @@ pub fn describe(st: &State) -> String {
         Column::Sdg(n) => format!("{line} × SDG {n}"),
         Column::Target(t) => format!("{line} × target {}", s.target(t).code),
     };
-    let links = s.index().links_at(row, goal);
+    // zoomed into a target: only the links that cover it, and its activities
+    let covers = |k: &crate::snapshot::LinkId| match col {
+        Column::Sdg(_) => true,
+        Column::Target(t) => {
+            let l = s.link(*k);
+            l.scope == crate::snapshot::Scope::AllTargets || l.targets.contains(&t)
+        }
+    };
+    let links: Vec<crate::snapshot::LinkId> = s
+        .index()
+        .links_at(row, goal)
+        .iter()
+        .copied()
+        .filter(|k| covers(k))
+        .collect();
     let mut parts = vec![head];
     if links.iter().all(|&k| !st.sel.link(k)) {
         parts.push("no Matrix link".into());
@@ -270,6 +284,10 @@ pub fn describe(st: &State) -> String {
         .activities_at(row, goal)
         .iter()
         .filter(|&&a| st.sel.activity(a))
+        .filter(|&&a| match col {
+            Column::Sdg(_) => true,
+            Column::Target(t) => s.activity(a).targets.contains(&t),
+        })
         .count();
     if let Some(k) = lifecycle::cell_change(st, row, goal) {
         let name = st.compare.as_ref().map_or("", |c| c.name.as_str());

@@ -89,30 +89,29 @@ fn render_too_small(frame: &mut Frame, area: Rect, st: &State) {
 fn render_header(frame: &mut Frame, area: Rect, st: &State) {
     let s = Summary::of(&st.snap);
     let t = &st.theme;
-    let mut spans = vec![
-        Span::styled(" sdgmap ", t.accent),
-        Span::styled(format!("{} ", st.snap.meta().title), t.title),
-        Span::styled(format!("· {} ", st.snap.meta().snapshot_date), t.dim),
-    ];
+    let mut spans = vec![Span::styled(" sdgmap ", t.accent)];
+    // what changes the picture comes first, so narrow terminals keep it
+    let shown = st.sel.activity_count();
+    if shown != s.activities {
+        spans.push(Span::styled(
+            format!("[{shown} of {} activities shown] ", s.activities),
+            t.warn,
+        ));
+    }
+    if let Some(c) = &st.compare {
+        let msg = format!("[vs {}: {} cells changed] ", c.name, c.diff.cells().len());
+        spans.push(Span::styled(msg, t.warn));
+    }
+    spans.push(Span::styled(format!("{} ", st.snap.meta().title), t.title));
+    spans.push(Span::styled(
+        format!("· {} ", st.snap.meta().snapshot_date),
+        t.dim,
+    ));
     let counts = format!(
         "· {} SDGs · {} targets · {} rows · {} links · {} activities",
         s.sdgs, s.targets, s.matrix_rows, s.links, s.activities
     );
     spans.push(Span::styled(counts, t.dim));
-    if let Some(c) = &st.compare {
-        spans.push(Span::styled(
-            format!(
-                " · compared with {}: {} cells changed",
-                c.name,
-                c.diff.cells().len()
-            ),
-            t.warn,
-        ));
-    }
-    let shown = st.sel.activity_count();
-    if shown != s.activities {
-        spans.push(Span::styled(format!(" ({shown} shown)"), t.warn));
-    }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(t.bar), area);
 }
 

@@ -318,9 +318,8 @@ pub fn render_palette(frame: &mut Frame, area: Rect, st: &State, p: &PaletteOver
         .skip(offset)
         .take(h)
         .map(|c| match c {
-            Command::Run(a) => {
-                let b = palette::binding(*a);
-                let (label, desc) = b.map_or(("", ""), |b| (b.label, b.desc));
+            Command::Run(b) => {
+                let (label, desc) = (b.label, b.desc);
                 let w = (list.width as usize).saturating_sub(label.chars().count() + 3);
                 ListItem::new(Line::from(vec![
                     Span::styled(format!("{:<w$} ", clip(desc, w)), t.base),
