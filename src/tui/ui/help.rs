@@ -37,7 +37,7 @@ pub fn render_help(frame: &mut Frame, area: Rect, st: &State) {
         "  Mouse: click selects, double-click opens, wheel scrolls.",
         t.dim,
     ));
-    let w = 64.min(area.width.saturating_sub(4));
+    let w = 90.min(area.width.saturating_sub(4));
     let h = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
     let r = Rect {
         x: area.x + (area.width - w) / 2,
