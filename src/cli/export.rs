@@ -33,11 +33,7 @@ pub fn run(
         Ok(p) => p,
         Err(code) => return Ok(code),
     };
-    let rows: Vec<export::Row> = p
-        .records
-        .iter()
-        .map(|&e| export::row(&p.snapshot, &p.selection, e))
-        .collect();
+    let rows = p.rows();
     let format = match format {
         ExportFormat::Csv => Format::Csv,
         ExportFormat::Json => Format::Json,

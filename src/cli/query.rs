@@ -78,6 +78,16 @@ pub struct Prepared {
     pub selection: Selection,
 }
 
+impl Prepared {
+    /// One output row per selected record, in rank order.
+    pub fn rows(&self) -> Vec<export::Row> {
+        self.records
+            .iter()
+            .map(|&e| export::row(&self.snapshot, &self.selection, e))
+            .collect()
+    }
+}
+
 /// Parses `text`, loads the snapshot, checks and applies the view. A bad
 /// view is reported on stderr with a caret; the error result is exit 2.
 pub fn prepare(
@@ -145,11 +155,7 @@ pub fn run(
         Ok(p) => p,
         Err(code) => return Ok(code),
     };
-    let rows: Vec<export::Row> = p
-        .records
-        .iter()
-        .map(|&e| export::row(&p.snapshot, &p.selection, e))
-        .collect();
+    let rows = p.rows();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match export::write(

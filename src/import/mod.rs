@@ -282,7 +282,7 @@ pub enum ImportError {
     #[error("--map: {0}")]
     Map(String),
     /// Some rows are invalid.
-    #[error("{file}: {} invalid row{}; nothing was written:\n{}", count_rows(.problems), if count_rows(.problems) == 1 { "" } else { "s" }, List(.problems))]
+    #[error("{file}: {} invalid row{}; nothing was written:\n{}", count_rows(.problems), if count_rows(.problems) == 1 { "" } else { "s" }, crate::report::Indented(.problems))]
     InvalidRows {
         /// The CSV.
         file: String,
@@ -293,7 +293,7 @@ pub enum ImportError {
     #[error("the snapshot to import into does not load: {0}")]
     Base(#[source] LoadError),
     /// The merged snapshot is invalid for a reason no row explains.
-    #[error("the merged snapshot is invalid:\n{}", List(.0))]
+    #[error("the merged snapshot is invalid:\n{}", crate::report::Indented(.0))]
     Merged(Vec<Problem>),
     /// The output could not be written.
     #[error("{path}: {source}")]
@@ -313,20 +313,6 @@ fn count_rows(p: &[RowProblem]) -> usize {
         .collect();
     rows.dedup();
     rows.len()
-}
-
-struct List<'a, T>(&'a [T]);
-
-impl<T: fmt::Display> fmt::Display for List<'_, T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "  {p}")?;
-        }
-        Ok(())
-    }
 }
 
 pub(crate) fn clean(s: &str) -> String {
