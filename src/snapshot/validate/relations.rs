@@ -1,0 +1,244 @@
+//! Validation of the records that refer to others — Matrix links and
+//! activities — with every dangling reference named at both ends. Split
+//! from the rest of validation only to keep each file about one thing.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use super::{ActivityName, At, Validator, clean, is_valid_id};
+use crate::sanitize::Lines;
+use crate::snapshot::model::*;
+use crate::snapshot::raw::*;
+
+impl Validator {
+    pub(super) fn links(
+        &mut self,
+        raw: Vec<RawLink>,
+        lines: &[ActionLine],
+        targets: &[Target],
+    ) -> Vec<Link> {
+        let mut seen: HashMap<(String, u8, bool), usize> = HashMap::new();
+        let mut out = Vec::with_capacity(raw.len());
+        for (i, l) in raw.into_iter().enumerate() {
+            let path = format!("links[{i}]");
+            let name = format!("link {} × SDG {}", clean(&l.action_line), l.sdg);
+            let line = match self.index.line(&l.action_line) {
+                None => {
+                    self.err(
+                        format!("{path}.action_line"),
+                        format!(
+                            "{name} refers to action line \"{}\", which is not in action_lines",
+                            clean(&l.action_line)
+                        ),
+                    );
+                    None
+                }
+                Some(id) if !lines[id.ix()].children.is_empty() => {
+                    self.err(
+                        format!("{path}.action_line"),
+                        format!(
+                            "{name}: {} has sub-lines, so links go to one of its sub-lines",
+                            l.action_line
+                        ),
+                    );
+                    None
+                }
+                Some(id) => Some(id),
+            };
+            if !self.sdg_numbers.contains(&l.sdg) {
+                self.err(
+                    format!("{path}.sdg"),
+                    format!("{name} refers to SDG {}, which is not in sdgs", l.sdg),
+                );
+            }
+            let ids = self.target_refs(&path, &name, &l.targets, Some(l.sdg), targets);
+            match l.scope {
+                Scope::Targets if l.targets.is_empty() => self.err(
+                    format!("{path}.targets"),
+                    format!("{name} has scope \"targets\" but lists no targets"),
+                ),
+                Scope::Goal if !l.targets.is_empty() => self.err(
+                    format!("{path}.targets"),
+                    format!("{name} has scope \"goal\" but lists targets; use scope \"targets\""),
+                ),
+                _ => {}
+            }
+            let key = (
+                l.action_line.clone(),
+                l.sdg,
+                l.status == LinkStatus::Disputed,
+            );
+            if let Some(first) = seen.insert(key, i) {
+                self.err(path.clone(), format!("{name} repeats links[{first}]; a cell has at most one link (and one disputed link)"));
+            }
+            let source = self.source_ref(format_args!("{path}.source"), &name, &l.source);
+            let rationale =
+                self.required(format_args!("{path}.rationale"), l.rationale, Lines::Multi);
+            let note = l
+                .note
+                .map(|n| self.text(format_args!("{path}.note"), n, Lines::Multi));
+            if let Some(action_line) = line {
+                out.push(Link {
+                    action_line,
+                    sdg: l.sdg,
+                    targets: ids,
+                    scope: l.scope,
+                    status: l.status,
+                    rationale,
+                    source,
+                    note,
+                });
+            }
+        }
+        out
+    }
+
+    /// Resolves target codes, checking each belongs to `goal` when given.
+    fn target_refs(
+        &mut self,
+        path: impl fmt::Display,
+        name: impl fmt::Display,
+        codes: &[String],
+        goal: Option<u8>,
+        targets: &[Target],
+    ) -> Vec<TargetId> {
+        let mut ids = Vec::with_capacity(codes.len());
+        for (j, code) in codes.iter().enumerate() {
+            match self.index.target(code) {
+                None => self.err(
+                    format!("{path}.targets[{j}]"),
+                    format!(
+                        "{name} refers to target \"{}\", which is not in sdgs[].targets",
+                        clean(code)
+                    ),
+                ),
+                Some(t) => {
+                    let g = targets[t.ix()].goal;
+                    match goal {
+                        Some(goal) if g != goal => self.err(
+                            format!("{path}.targets[{j}]"),
+                            format!(
+                                "{name} lists target {}, which belongs to SDG {g}, not SDG {goal}",
+                                clean(code)
+                            ),
+                        ),
+                        _ => ids.push(t),
+                    }
+                }
+            }
+        }
+        ids
+    }
+
+    pub(super) fn activities(
+        &mut self,
+        raw: Vec<RawActivity>,
+        targets: &[Target],
+    ) -> Vec<Activity> {
+        self.index.activity_by_id.reserve(raw.len());
+        // `into_iter().map().collect()` lets the standard library reuse the
+        // raw records' buffer for the model's (`Activity` is not larger than
+        // `RawActivity`), so the two arrays never coexist.
+        raw.into_iter()
+            .enumerate()
+            .map(|(i, a)| self.activity(i, a, targets))
+            .collect()
+    }
+
+    fn activity(&mut self, i: usize, a: RawActivity, targets: &[Target]) -> Activity {
+        let root = At::Key("activities");
+        let path = root.at(i);
+        if !is_valid_id(&a.id) {
+            self.err(
+                path.field("id"),
+                format!(
+                    "\"{}\" is not a valid id (letters, digits, '-', '_', '.')",
+                    clean(&a.id)
+                ),
+            );
+        } else if self
+            .index
+            .activity_by_id
+            .insert(&a.id, ActivityId(i as u32))
+            .is_some()
+        {
+            self.err(
+                path.field("id"),
+                format!("duplicate activity id \"{}\"", a.id),
+            );
+        }
+        let name = ActivityName(&a.id);
+        let mut sdgs = a.sdgs;
+        let listed = sdgs.len();
+        for (j, &s) in sdgs.iter().enumerate() {
+            if !self.sdg_numbers.contains(&s) {
+                self.err(
+                    path.field("sdgs").at(j),
+                    format!("{name} refers to SDG {s}, which is not in sdgs"),
+                );
+            }
+        }
+        let tids = self.target_refs(path, &name, &a.targets, None, targets);
+        for t in &tids {
+            let g = targets[t.ix()].goal;
+            if !sdgs[..listed].contains(&g) {
+                self.warn(
+                    path.field("targets"),
+                    format!(
+                        "{name} lists target {} but not its goal SDG {g}; SDG {g} is added",
+                        targets[t.ix()].code
+                    ),
+                );
+                sdgs.push(g);
+            }
+        }
+        sdgs.sort_unstable();
+        sdgs.dedup();
+        let mut lids = Vec::with_capacity(a.action_lines.len());
+        for (j, l) in a.action_lines.iter().enumerate() {
+            match self.index.line(l) {
+                Some(id) => lids.push(id),
+                None => self.err(
+                    path.field("action_lines").at(j),
+                    format!(
+                        "{name} refers to action line \"{}\", which is not in action_lines",
+                        clean(l)
+                    ),
+                ),
+            }
+        }
+        if sdgs.is_empty() && lids.is_empty() {
+            self.warn(
+                path,
+                format!("{name} links to no SDG, target or action line"),
+            );
+        }
+        let source = self.source_ref(path.field("source"), &name, &a.source);
+        let title = self.required(path.field("title"), a.title, Lines::Single);
+        let summary = self.text(path.field("summary"), a.summary, Lines::Multi);
+        let lead = self.opt(path.field("lead"), a.lead);
+        let partners = self.list(path.field("partners"), a.partners);
+        let sector = self.opt(path.field("sector"), a.sector);
+        let kind = self.opt(path.field("kind"), a.kind);
+        let url = self.opt(path.field("url"), a.url);
+        let note = a
+            .note
+            .map(|n| self.text(path.field("note"), n, Lines::Multi));
+        Activity {
+            id: a.id,
+            title,
+            summary,
+            lead,
+            partners,
+            sector,
+            kind,
+            year: a.year,
+            sdgs,
+            targets: tids,
+            action_lines: lids,
+            source,
+            url,
+            note,
+        }
+    }
+}
