@@ -11,6 +11,7 @@ pub mod diff;
 pub mod entity;
 pub mod export;
 pub mod import;
+mod jsonpos;
 pub mod matrix;
 pub mod paths;
 pub mod related;

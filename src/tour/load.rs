@@ -3,16 +3,16 @@
 //!
 //! Tours are small hand-written files, so the whole text is parsed into a
 //! `serde_json::Value` in one go and the rules are checked on that value
-//! ([`super::validate`]). This module deliberately shares no code with the
-//! snapshot loader: the two formats evolve apart, and the few lines that
-//! turn a serde position into `file:line:column` and a caret excerpt are
-//! cheaper to own than to couple.
+//! ([`super::validate`]). Positions and caret excerpts are shown exactly as
+//! for snapshots ([`crate::jsonpos`]).
 
 use std::fmt;
 use std::path::Path;
 
 use serde::Serialize;
 use serde_json::Value;
+
+use crate::jsonpos::{char_column, excerpt, line_col_at, strip_position};
 
 use crate::sanitize::{Lines, sanitize};
 use crate::snapshot::Severity;
@@ -228,9 +228,7 @@ pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Value, TourError> {
         });
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let prefix = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
-        let line = prefix.matches('\n').count() + 1;
-        let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let (line, column) = line_col_at(&bytes[..e.valid_up_to()]);
         TourError::NotUtf8 {
             file: file.clone(),
             line,
@@ -246,31 +244,13 @@ pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Value, TourError> {
 
 fn syntax_error(file: String, text: &str, e: &serde_json::Error) -> TourError {
     let line = e.line().max(1);
-    let src = text.lines().nth(line - 1).unwrap_or("");
-    // serde_json counts columns in bytes; people count characters.
-    let mut end = e.column().saturating_sub(1).min(src.len());
-    while !src.is_char_boundary(end) {
-        end -= 1;
-    }
-    let column = src[..end].chars().count() + 1;
-    let msg = e.to_string();
-    let message = msg
-        .rfind(" at line ")
-        .map_or(msg.as_str(), |i| &msg[..i])
-        .to_string();
-    let gutter = format!("{line} | ");
-    let shown: String = src.chars().take(column + 40).collect();
-    let excerpt = format!(
-        "{gutter}{}\n{}^",
-        sanitize(&shown, Lines::Single),
-        " ".repeat(gutter.len() + column - 1)
-    );
+    let column = char_column(text, line, e.column().max(1));
     TourError::Syntax {
         file,
         line,
         column,
-        message,
-        excerpt,
+        message: strip_position(&e.to_string()),
+        excerpt: excerpt(text, line, column),
     }
 }
 
