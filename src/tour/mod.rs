@@ -76,8 +76,8 @@ pub struct Step {
     pub notes: String,
 }
 
-/// The app screens a step can ask for. Mirrors the app's four screens
-/// without depending on the terminal UI.
+/// The app's four screens, switched with `1`–`4`; a tour step can ask for
+/// one. Defined here, in the core, so tours and the app share one type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
     /// The Action Lines × SDGs Matrix.
@@ -106,6 +106,16 @@ impl Screen {
             Screen::Sdgs => "sdgs",
             Screen::Lines => "lines",
             Screen::Activities => "activities",
+        }
+    }
+
+    /// The title shown on the app's tab.
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Matrix => "Matrix",
+            Screen::Sdgs => "SDGs",
+            Screen::Lines => "Action Lines",
+            Screen::Activities => "Activities",
         }
     }
 

@@ -293,12 +293,7 @@ pub struct Record {
 }
 
 fn record(st: &mut State, rec: Record) {
-    let step = crate::tour::raw::RawStep::record(
-        &rec.view,
-        None,
-        Some(super::present::tour_screen(rec.screen)),
-        rec.caption,
-    );
+    let step = crate::tour::raw::RawStep::record(&rec.view, None, Some(rec.screen), rec.caption);
     let title = format!("Tour recorded on {}", st.snap.meta().title);
     if let Some(dir) = rec.path.parent().filter(|d| !d.as_os_str().is_empty())
         && let Err(e) = std::fs::create_dir_all(dir)

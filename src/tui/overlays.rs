@@ -182,12 +182,7 @@ pub fn open_view(st: &mut State, text: &str) {
         .collect();
     filter::set_chips(st, chips);
     if let Some(show) = view.show {
-        st.screen = match show {
-            crate::view::Show::Activities => Screen::Activities,
-            crate::view::Show::Sdgs | crate::view::Show::Targets => Screen::Sdgs,
-            crate::view::Show::Rows => Screen::Lines,
-            crate::view::Show::Links => Screen::Matrix,
-        };
+        st.screen = screen_for(show);
         st.trail.clear();
         st.pane = Pane::Main;
     }
@@ -197,6 +192,16 @@ pub fn open_view(st: &mut State, text: &str) {
         .and_then(|k| EntityRef::resolve(&st.snap, k))
     {
         push(st, e);
+    }
+}
+
+/// The screen that shows what a view's `show:` names.
+pub fn screen_for(show: crate::view::Show) -> Screen {
+    match show {
+        crate::view::Show::Activities => Screen::Activities,
+        crate::view::Show::Sdgs | crate::view::Show::Targets => Screen::Sdgs,
+        crate::view::Show::Rows => Screen::Lines,
+        crate::view::Show::Links => Screen::Matrix,
     }
 }
 

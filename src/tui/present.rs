@@ -128,36 +128,12 @@ fn show_step(st: &mut State, i: usize) {
     let show = view.show.take();
     filter::set_chips(st, Vec::new());
     open_view(st, &view.to_string());
-    st.screen = match step.screen {
-        Some(s) => screen_of(s),
-        None => match show {
-            Some(crate::view::Show::Activities) => Screen::Activities,
-            Some(crate::view::Show::Sdgs | crate::view::Show::Targets) => Screen::Sdgs,
-            Some(crate::view::Show::Rows) => Screen::Lines,
-            _ => Screen::Matrix,
-        },
-    };
+    st.screen = step
+        .screen
+        .or(show.map(super::overlays::screen_for))
+        .unwrap_or(Screen::Matrix);
     if let Some(e) = step.focus {
         push(st, e);
-    }
-}
-
-fn screen_of(s: crate::tour::Screen) -> Screen {
-    match s {
-        crate::tour::Screen::Matrix => Screen::Matrix,
-        crate::tour::Screen::Sdgs => Screen::Sdgs,
-        crate::tour::Screen::Lines => Screen::Lines,
-        crate::tour::Screen::Activities => Screen::Activities,
-    }
-}
-
-/// The tour screen name of an app screen, for recording.
-pub fn tour_screen(s: Screen) -> crate::tour::Screen {
-    match s {
-        Screen::Matrix => crate::tour::Screen::Matrix,
-        Screen::Sdgs => crate::tour::Screen::Sdgs,
-        Screen::Lines => crate::tour::Screen::Lines,
-        Screen::Activities => crate::tour::Screen::Activities,
     }
 }
 

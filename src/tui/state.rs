@@ -24,37 +24,7 @@ use crate::selection::Selection;
 use crate::snapshot::{ActivityId, Snapshot};
 use std::sync::Arc;
 
-/// The four screens, switched with `1`–`4`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Screen {
-    /// Action Lines × SDGs heatmap.
-    Matrix,
-    /// Goals and their targets.
-    Sdgs,
-    /// Action Lines and C7's sub-lines.
-    Lines,
-    /// The activity table.
-    Activities,
-}
-
-impl Screen {
-    /// All screens in key order.
-    pub const ALL: [Screen; 4] = [
-        Screen::Matrix,
-        Screen::Sdgs,
-        Screen::Lines,
-        Screen::Activities,
-    ];
-    /// Tab title.
-    pub fn title(self) -> &'static str {
-        match self {
-            Screen::Matrix => "Matrix",
-            Screen::Sdgs => "SDGs",
-            Screen::Lines => "Action Lines",
-            Screen::Activities => "Activities",
-        }
-    }
-}
+pub use crate::tour::Screen;
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
