@@ -16,7 +16,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
-use sdgmap::snapshot::{BUNDLED, BUNDLED_NAME, Snapshot, load_bytes, parse_raw};
+use sdgmap::snapshot::{BUNDLED, BUNDLED_NAME, Snapshot, load_bytes, load_file, parse_raw};
 
 /// A synthetic snapshot of `activities` activities as the `synth` example
 /// writes it (one-space indentation, like the bundled snapshot).
@@ -67,6 +67,19 @@ fn bench_load(c: &mut Criterion) {
         group.throughput(Throughput::Bytes(bytes.len() as u64));
         group.measurement_time(Duration::from_secs(secs));
         group.bench_function(label, |b| b.iter_with_large_drop(|| load(label, &bytes)));
+        // What the app and `check` do with a path: read the file, then load.
+        let path = std::env::temp_dir().join(format!("sdgmap-bench-load-{label}.json"));
+        if let Err(e) = std::fs::write(&path, &bytes) {
+            panic!("cannot write {}: {e}", path.display());
+        }
+        drop(bytes);
+        group.bench_function(format!("{label}-file"), |b| {
+            b.iter_with_large_drop(|| match load_file(black_box(&path)) {
+                Ok(snapshot) => snapshot,
+                Err(e) => panic!("{label} does not load: {e}"),
+            })
+        });
+        let _ = std::fs::remove_file(&path);
     }
     group.finish();
 }

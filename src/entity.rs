@@ -76,7 +76,7 @@ impl EntityRef {
             EntityRef::Line(l) => s.line(l).id.clone(),
             EntityRef::Link(l) => s.link_key(l),
             EntityRef::Cell(l, n) => format!("{}@{n}", s.line(l).id),
-            EntityRef::Activity(a) => s.activity(a).id.clone(),
+            EntityRef::Activity(a) => s.activity(a).id().to_owned(),
         }
     }
 
@@ -96,7 +96,7 @@ impl EntityRef {
                 format!("{} × SDG {}{d}", s.line(link.action_line).id, link.sdg)
             }
             EntityRef::Cell(l, n) => format!("{} × SDG {n}", s.line(l).id),
-            EntityRef::Activity(a) => s.activity(a).title.clone(),
+            EntityRef::Activity(a) => s.activity(a).title().to_owned(),
         }
     }
 
@@ -111,7 +111,7 @@ impl EntityRef {
                 let goal = s.sdg(n).map(|g| g.short_name.as_str()).unwrap_or("");
                 format!("{} × {goal}", s.line(l).short_name)
             }
-            EntityRef::Activity(a) => s.activity(a).title.clone(),
+            EntityRef::Activity(a) => s.activity(a).title().to_owned(),
         }
     }
 

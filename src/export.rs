@@ -181,7 +181,7 @@ pub fn select(s: &Snapshot, v: &View, show: Show) -> (Selection, Vec<EntityRef>)
         .filter_map(|(i, sc)| sc.map(|sc| (sc, i as u32)))
         .collect();
     // Score descending, ties by key (an activity's key is its unique id).
-    let id = |i: u32| acts.get(i as usize).map_or("", |a| a.id.as_str());
+    let id = |i: u32| acts.get(i as usize).map_or("", |a| a.id());
     ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| id(a.1).cmp(id(b.1))));
     let ids = ranked
         .into_iter()
@@ -197,15 +197,15 @@ pub fn row(s: &Snapshot, sel: &Selection, e: EntityRef) -> Row {
         EntityRef::Activity(a) => {
             let a = s.activity(a);
             Row::Activity(ActivityRow {
-                id: a.id.clone(),
-                title: a.title.clone(),
-                lead: a.lead.clone().unwrap_or_default(),
-                sector: a.sector.clone().unwrap_or_default(),
-                kind: a.kind.clone().unwrap_or_default(),
-                year: a.year,
-                sdgs: join(a.sdgs.iter().map(u8::to_string).collect()),
+                id: a.id().to_owned(),
+                title: a.title().to_owned(),
+                lead: a.lead().unwrap_or_default().to_owned(),
+                sector: a.sector().unwrap_or_default().to_owned(),
+                kind: a.kind().unwrap_or_default().to_owned(),
+                year: a.year(),
+                sdgs: join(a.sdgs().iter().map(|n| n.to_string()).collect()),
                 action_lines: join(
-                    a.action_lines
+                    a.action_lines()
                         .iter()
                         .map(|&l| s.line(l).id.clone())
                         .collect(),
@@ -224,7 +224,11 @@ pub fn row(s: &Snapshot, sel: &Selection, e: EntityRef) -> Row {
                 _ => String::new(),
             };
             let title = match e {
-                EntityRef::Sdg(n) => s.sdg(n).map(|g| g.title.clone()).unwrap_or_default(),
+                EntityRef::Sdg(n) => s
+                    .sdg(n)
+                    .map(|g| g.title.clone())
+                    .unwrap_or_default()
+                    .to_owned(),
                 _ => e.title(s),
             };
             Row::Record(RecordRow {
@@ -245,7 +249,7 @@ fn cells(r: &Row) -> Vec<String> {
             a.lead.clone(),
             a.sector.clone(),
             a.kind.clone(),
-            a.year.map(|y| y.to_string()).unwrap_or_default(),
+            a.year.map(|y| y.to_string()).unwrap_or_default().to_owned(),
             a.sdgs.clone(),
             a.action_lines.clone(),
         ],

@@ -170,7 +170,7 @@ impl Matrix {
                     let acts: Vec<u32> = match col {
                         Column::Sdg(_) => acts.map(|a| a.0).collect(),
                         Column::Target(t) => acts
-                            .filter(|&&a| s.activity(a).targets.contains(&t))
+                            .filter(|&&a| s.activity(a).targets().contains(&t))
                             .map(|a| a.0)
                             .collect(),
                     };

@@ -78,11 +78,11 @@ pub fn related(s: &Snapshot, e: EntityRef) -> Vec<Group> {
         }
         EntityRef::Activity(a) => {
             let act = s.activity(a);
-            sdgs.extend(&act.sdgs);
-            targets.extend(&act.targets);
-            lines.extend(&act.action_lines);
-            for &l in &act.action_lines {
-                for &n in &act.sdgs {
+            sdgs.extend(&act.sdgs());
+            targets.extend(act.targets());
+            lines.extend(act.action_lines());
+            for &l in act.action_lines() {
+                for n in act.sdgs() {
                     links.extend(ix.links_at(l, n));
                 }
             }

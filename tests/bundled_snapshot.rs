@@ -205,11 +205,11 @@ fn index_answers_the_questions_the_views_ask() {
     let of3: Vec<&str> = ix
         .activities_of_sdg(3)
         .iter()
-        .map(|&a| s.activity(a).id.as_str())
+        .map(|&a| s.activity(a).id())
         .collect();
     assert!(of3.contains(&"digital-health-for-africa"), "{of3:?}");
     let dh = ix.activity("digital-health-for-africa").expect("activity");
-    assert_eq!(s.activity(dh).year, Some(2017));
+    assert_eq!(s.activity(dh).year(), Some(2017));
     let health = ix.line("C7-e-health").expect("line");
     assert!(ix.activities_at(health, 3).contains(&dh));
     assert!(ix.activities_of_line(health).contains(&dh));
@@ -234,13 +234,13 @@ fn every_activity_reference_resolves_to_something() {
     let s = snapshot();
     for a in s.activities() {
         assert!(
-            !a.sdgs.is_empty() || !a.action_lines.is_empty(),
+            !a.sdgs().is_empty() || !a.action_lines().is_empty(),
             "{} links to nothing",
-            a.id
+            a.id()
         );
-        assert!(!a.title.is_empty());
-        for &t in &a.targets {
-            assert!(a.sdgs.contains(&s.target(t).goal), "{}", a.id);
+        assert!(!a.title().is_empty());
+        for &t in a.targets() {
+            assert!(a.sdgs().contains(s.target(t).goal), "{}", a.id());
         }
     }
 }

@@ -8,7 +8,7 @@
 #![allow(clippy::expect_used)]
 
 use proptest::prelude::*;
-use sdgmap::snapshot::{LoadError, Severity, load_bytes};
+use sdgmap::snapshot::{LoadError, Severity, build, load_bytes, parse_raw};
 use serde_json::Value;
 
 const MINIMAL: &str = include_str!("fixtures/valid/minimal.json");
@@ -28,6 +28,7 @@ fn check_lenient(bytes: &[u8]) -> Result<(), TestCaseError> {
 }
 
 fn check_with(bytes: &[u8], strict: bool) -> Result<(), TestCaseError> {
+    agree(bytes)?;
     match load_bytes(NAME, bytes) {
         Ok(s) => {
             // A snapshot that loads is internally consistent.
@@ -49,6 +50,38 @@ fn check_with(bytes: &[u8], strict: bool) -> Result<(), TestCaseError> {
                 prop_assert!(line >= 1 && column >= 1);
             }
         }
+    }
+    Ok(())
+}
+
+/// The one-pass loader (`load_bytes`) and the precise path (`parse_raw` +
+/// `build`) give the same outcome: both a snapshot with the same records, or
+/// both the same problems.
+fn agree(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Ok(()); // only the precise path reads non-UTF-8 input
+    };
+    if text.starts_with('\u{feff}') || text.trim().is_empty() {
+        return Ok(()); // the precise path is `parse_raw` after these checks
+    }
+    let fast = load_bytes(NAME, bytes);
+    let slow = parse_raw(NAME, text).and_then(|raw| {
+        build(raw).map_err(|problems| LoadError::Invalid {
+            file: NAME.to_string(),
+            problems,
+        })
+    });
+    match (fast, slow) {
+        (Ok(a), Ok(b)) => {
+            prop_assert_eq!(
+                format!("{:?}", a.activities()),
+                format!("{:?}", b.activities())
+            );
+            prop_assert_eq!(format!("{:?}", a.links()), format!("{:?}", b.links()));
+            prop_assert_eq!(a.warnings(), b.warnings());
+        }
+        (Err(a), Err(b)) => prop_assert_eq!(a.problems(), b.problems()),
+        (a, b) => prop_assert!(false, "fast ok: {}, precise ok: {}", a.is_ok(), b.is_ok()),
     }
     Ok(())
 }

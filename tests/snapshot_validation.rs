@@ -196,17 +196,17 @@ fn minimal_fixture_activities_and_their_relations() {
     let s = valid("valid/minimal.json");
     let ix = s.index();
     let dh = s.activity(ix.activity("digital-health-for-africa").expect("activity"));
-    assert_eq!(dh.year, Some(2017));
-    assert_eq!(dh.partners, ["WHO"]);
-    assert_eq!(dh.sdgs, [3]);
-    assert_eq!(s.source(dh.source).id, "itu-roadmap-2030");
+    assert_eq!(dh.year(), Some(2017));
+    assert_eq!(dh.partners().collect::<Vec<_>>(), ["WHO"]);
+    assert_eq!(dh.sdgs().iter().collect::<Vec<_>>(), [3]);
+    assert_eq!(s.source(dh.source()).id, "itu-roadmap-2030");
     // Goals are sorted and deduplicated.
     let bb = s.activity(ix.activity("broadband-for-schools").expect("activity"));
-    assert_eq!(bb.sdgs, [3, 9]);
+    assert_eq!(bb.sdgs().iter().collect::<Vec<_>>(), [3, 9]);
     let of3: Vec<&str> = ix
         .activities_of_sdg(3)
         .iter()
-        .map(|&a| s.activity(a).id.as_str())
+        .map(|&a| s.activity(a).id())
         .collect();
     assert_eq!(
         of3,
@@ -227,7 +227,7 @@ fn minimal_fixture_activities_and_their_relations() {
     let cell: Vec<&str> = ix
         .activities_at(health, 3)
         .iter()
-        .map(|&a| s.activity(a).id.as_str())
+        .map(|&a| s.activity(a).id())
         .collect();
     assert_eq!(cell, ["digital-health-for-africa"]);
     assert!(ix.activity("no-such-activity").is_none());
@@ -252,7 +252,11 @@ fn fixture_with_warnings_loads_and_reports_them() {
             .activity("broadband-for-schools")
             .expect("activity"),
     );
-    assert_eq!(bb.sdgs, [3, 9], "the goal of a listed target is added");
+    assert_eq!(
+        bb.sdgs().iter().collect::<Vec<_>>(),
+        [3, 9],
+        "the goal of a listed target is added"
+    );
 }
 
 #[test]

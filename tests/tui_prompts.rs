@@ -228,17 +228,17 @@ fn n_and_shift_n_step_through_matches_in_the_pane() {
     run(&mut st, &[NextMatch]);
     let at = |st: &State| st.snap.activity(st.act_order[st.act_cursor.pos]).clone();
     let first = at(&st);
-    let text = format!("{} {}", first.title, first.summary).to_lowercase();
+    let text = format!("{} {}", first.title(), first.summary()).to_lowercase();
     assert!(
         sdgmap::search::is_subsequence("health", &text),
         "{}",
-        first.title
+        first.title()
     );
     run(&mut st, &[NextMatch]);
     let second = at(&st);
-    assert_ne!(first.id, second.id);
+    assert_ne!(first.id(), second.id());
     run(&mut st, &[PrevMatch]);
-    assert_eq!(at(&st).id, first.id);
+    assert_eq!(at(&st).id(), first.id());
 }
 
 #[test]

@@ -162,21 +162,21 @@ fn activity_table_sorts() {
     let titles: Vec<String> = st
         .act_order
         .iter()
-        .map(|&a| st.snap.activity(a).title.to_lowercase())
+        .map(|&a| st.snap.activity(a).title().to_lowercase())
         .collect();
     assert!(titles.windows(2).all(|w| w[0] <= w[1]));
     run(&mut st, &[SortNext, SortNext]); // year
     let years: Vec<Option<i32>> = st
         .act_order
         .iter()
-        .map(|&a| st.snap.activity(a).year)
+        .map(|&a| st.snap.activity(a).year())
         .collect();
     assert!(years.windows(2).all(|w| w[0] <= w[1]));
     run(&mut st, &[SortReverse]);
     let years: Vec<Option<i32>> = st
         .act_order
         .iter()
-        .map(|&a| st.snap.activity(a).year)
+        .map(|&a| st.snap.activity(a).year())
         .collect();
     assert!(years.windows(2).all(|w| w[0] >= w[1]));
 }

@@ -17,7 +17,7 @@ fn sel(s: &Snapshot, view: &str) -> [Vec<String>; 5] {
     let x: Selection = apply(s, &parse(view).unwrap());
     let acts = (0..s.activities().len() as u32)
         .filter(|&i| x.activity(ActivityId(i)))
-        .map(|i| s.activity(ActivityId(i)).id.clone())
+        .map(|i| s.activity(ActivityId(i)).id().to_owned())
         .collect();
     let links = (0..s.links().len() as u32)
         .filter(|&i| x.link(LinkId(i)))

@@ -199,7 +199,8 @@ impl Diff {
         };
         let activity = |s: &Snapshot| -> Vec<(String, Record)> {
             let a = s.activities().iter();
-            a.map(|a| (a.id.clone(), record::activity(s, a))).collect()
+            a.map(|a| (a.id().to_owned(), record::activity(s, a)))
+                .collect()
         };
         let links = link_changes(old, new);
         let cells = cell_changes(old, new, &links);

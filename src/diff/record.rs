@@ -208,25 +208,25 @@ pub fn link(s: &Snapshot, l: &Link) -> Record {
 /// plus the goals of listed targets, ascending).
 pub fn activity(s: &Snapshot, a: &Activity) -> Record {
     let mut r = Record::default();
-    r.push("title", &a.title);
-    r.push("summary", &a.summary);
-    r.push("lead", &a.lead);
-    r.push("partners", &a.partners);
-    r.push("sector", &a.sector);
-    r.push("kind", &a.kind);
-    r.push("year", a.year);
-    r.push("sdgs", &a.sdgs);
-    r.push("targets", codes(s, &a.targets));
+    r.push("title", a.title());
+    r.push("summary", a.summary());
+    r.push("lead", a.lead());
+    r.push("partners", a.partners().collect::<Vec<_>>());
+    r.push("sector", a.sector());
+    r.push("kind", a.kind());
+    r.push("year", a.year());
+    r.push("sdgs", a.sdgs());
+    r.push("targets", codes(s, a.targets()));
     r.push(
         "action_lines",
-        a.action_lines
+        a.action_lines()
             .iter()
             .map(|&l| s.line(l).id.clone())
             .collect::<Vec<_>>(),
     );
-    r.push("source", &s.source(a.source).id);
-    r.push("url", &a.url);
-    r.push("note", &a.note);
+    r.push("source", &s.source(a.source()).id);
+    r.push("url", a.url());
+    r.push("note", a.note());
     r
 }
 

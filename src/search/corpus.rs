@@ -60,10 +60,10 @@ pub fn haystack(s: &Snapshot, e: EntityRef, out: &mut String) {
         EntityRef::Cell(l, n) => field(&format!("{} × SDG {n}", s.line(l).id)),
         EntityRef::Activity(a) => {
             let a = s.activity(a);
-            field(&a.title);
-            field(&a.summary);
-            field(a.lead.as_deref().unwrap_or(""));
-            for p in &a.partners {
+            field(a.title());
+            field(a.summary());
+            field(a.lead().unwrap_or(""));
+            for p in a.partners() {
                 field(p);
             }
         }

@@ -21,33 +21,72 @@ pub struct Adjacency<T> {
     items: Vec<T>,
 }
 
-impl<T: Copy> Adjacency<T> {
+impl<T: Copy + Default> Adjacency<T> {
     /// Builds the relation for keys `0..keys` from (key, item) pairs; items of a
     /// key keep the order the pairs came in.
     pub fn build(keys: usize, pairs: impl Iterator<Item = (usize, T)> + Clone) -> Self {
-        let mut counts = vec![0u32; keys + 1];
+        let mut b = AdjacencyBuilder::new(keys);
         for (k, _) in pairs.clone() {
-            counts[k + 1] += 1;
+            b.count(k);
         }
-        for i in 1..counts.len() {
-            counts[i] += counts[i - 1];
-        }
-        let total = counts[keys] as usize;
-        let offsets = counts.clone();
-        let mut fill = counts;
-        // Every slot is overwritten below; any item of the relation serves as
-        // the initial value, so no `Option` temporary is needed.
-        let mut items = match pairs.clone().next() {
-            Some((_, first)) => vec![first; total],
-            None => Vec::new(),
-        };
+        b.allocate();
         for (k, item) in pairs {
-            items[fill[k] as usize] = item;
-            fill[k] += 1;
+            b.place(k, item);
         }
-        Self { offsets, items }
+        b.finish()
     }
+}
 
+/// Builds an [`Adjacency`] in two passes over the pairs — [`count`] each
+/// key, then [`place`] each item — so that several relations can be built
+/// in the same two passes over the records.
+///
+/// [`count`]: AdjacencyBuilder::count
+/// [`place`]: AdjacencyBuilder::place
+pub(crate) struct AdjacencyBuilder<T> {
+    /// During counting, `counts[k + 1]` is the number of items of key `k`;
+    /// after `allocate`, `counts[k]` is where the next item of `k` goes.
+    counts: Vec<u32>,
+    offsets: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T: Copy + Default> AdjacencyBuilder<T> {
+    pub(crate) fn new(keys: usize) -> Self {
+        Self {
+            counts: vec![0; keys + 1],
+            offsets: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+    /// Counts one item of `key`.
+    pub(crate) fn count(&mut self, key: usize) {
+        self.counts[key + 1] += 1;
+    }
+    /// Ends counting: turns counts into offsets and makes room for the items.
+    pub(crate) fn allocate(&mut self) {
+        for i in 1..self.counts.len() {
+            self.counts[i] += self.counts[i - 1];
+        }
+        self.offsets = self.counts.clone();
+        let total = self.counts.last().copied().unwrap_or(0);
+        self.items = vec![T::default(); total as usize];
+    }
+    /// Places an item of `key`, after the ones placed before it.
+    pub(crate) fn place(&mut self, key: usize, item: T) {
+        let at = &mut self.counts[key];
+        self.items[*at as usize] = item;
+        *at += 1;
+    }
+    pub(crate) fn finish(self) -> Adjacency<T> {
+        Adjacency {
+            offsets: self.offsets,
+            items: self.items,
+        }
+    }
+}
+
+impl<T: Copy> Adjacency<T> {
     /// The items related to `key` (empty for an unknown key).
     pub fn get(&self, key: usize) -> &[T] {
         match (self.offsets.get(key), self.offsets.get(key + 1)) {
@@ -58,19 +97,23 @@ impl<T: Copy> Adjacency<T> {
 }
 
 /// A string-keyed map for many keys (activity ids) that keeps every key in
-/// one arena instead of one heap string per key: an open-addressing table of
-/// entry numbers with a randomly seeded hash, like `HashMap`'s, so crafted
-/// ids cannot force collisions. A million ids cost a few flat allocations
-/// to build and to free.
+/// one arena instead of one heap string per key: an open-addressing table
+/// with a randomly seeded hash, like `HashMap`'s, so crafted ids cannot
+/// force collisions. Each slot holds the entry number and the top half of
+/// its key's hash, so probing and growing rarely touch the keys themselves.
+/// A million ids cost a few flat allocations to build and to free.
 #[derive(Debug, Default)]
 pub(crate) struct IdMap<V> {
     hasher: RandomState,
-    /// Entry number + 1, or 0 for an empty slot; length is a power of two.
-    slots: Vec<u32>,
+    /// `hash >> 32 << 32 | entry + 1`, or 0 for an empty slot; the length is
+    /// a power of two.
+    slots: Vec<u64>,
     /// (start, end) of each key in `arena`, and its value.
-    entries: Vec<(usize, usize, V)>,
+    entries: Vec<(u32, u32, V)>,
     arena: String,
 }
+
+const ENTRY: u64 = u32::MAX as u64;
 
 impl<V: Copy> IdMap<V> {
     /// Makes room for `n` more keys.
@@ -84,45 +127,55 @@ impl<V: Copy> IdMap<V> {
         if want <= self.slots.len() {
             return;
         }
-        self.slots = vec![0; want];
-        for e in 0..self.entries.len() {
-            let (a, b, _) = self.entries[e];
-            let slot = self.probe(&self.arena[a..b]).unwrap_or_else(|free| free);
-            self.slots[slot] = e as u32 + 1;
+        let old = std::mem::replace(&mut self.slots, vec![0; want]);
+        let mask = want - 1;
+        for slot in old.into_iter().filter(|&s| s != 0) {
+            let mut at = (slot >> 32) as usize & mask;
+            while self.slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = slot;
         }
     }
 
+    fn hash(&self, key: &str) -> u64 {
+        self.hasher.hash_one(key) & !ENTRY
+    }
+
     /// `Ok(slot)` of `key`, or `Err(slot)` of the empty slot where it goes.
-    fn probe(&self, key: &str) -> Result<usize, usize> {
+    fn probe(&self, key: &str, hash: u64) -> Result<usize, usize> {
         let mask = self.slots.len() - 1;
-        let mut slot = self.hasher.hash_one(key) as usize & mask;
+        let mut at = (hash >> 32) as usize & mask;
         loop {
-            match self.slots[slot] {
-                0 => return Err(slot),
-                e => {
-                    let (a, b, _) = self.entries[e as usize - 1];
-                    if &self.arena[a..b] == key {
-                        return Ok(slot);
+            match self.slots[at] {
+                0 => return Err(at),
+                s if s & !ENTRY == hash => {
+                    let (a, b, _) = self.entries[(s & ENTRY) as usize - 1];
+                    if &self.arena[a as usize..b as usize] == key {
+                        return Ok(at);
                     }
                 }
+                _ => {}
             }
-            slot = (slot + 1) & mask;
+            at = (at + 1) & mask;
         }
     }
 
     /// Inserts `key`; like `HashMap::insert`, returns the value it replaced.
     pub(crate) fn insert(&mut self, key: &str, value: V) -> Option<V> {
         self.grow_to(self.entries.len() + 1);
-        match self.probe(key) {
-            Ok(slot) => {
-                let e = &mut self.entries[self.slots[slot] as usize - 1];
+        let hash = self.hash(key);
+        match self.probe(key, hash) {
+            Ok(at) => {
+                let e = &mut self.entries[(self.slots[at] & ENTRY) as usize - 1];
                 Some(std::mem::replace(&mut e.2, value))
             }
-            Err(slot) => {
-                let start = self.arena.len();
+            Err(at) => {
+                // Keys live in a snapshot of at most 1 GiB: offsets fit.
+                let start = self.arena.len() as u32;
                 self.arena.push_str(key);
-                self.entries.push((start, self.arena.len(), value));
-                self.slots[slot] = self.entries.len() as u32;
+                self.entries.push((start, self.arena.len() as u32, value));
+                self.slots[at] = hash | self.entries.len() as u64;
                 None
             }
         }
@@ -133,8 +186,34 @@ impl<V: Copy> IdMap<V> {
         if self.slots.is_empty() {
             return None;
         }
-        let slot = self.probe(key).ok()?;
-        Some(self.entries[self.slots[slot] as usize - 1].2)
+        let at = self.probe(key, self.hash(key)).ok()?;
+        Some(self.entries[(self.slots[at] & ENTRY) as usize - 1].2)
+    }
+}
+
+/// Calls `f(relation, key, activity)` for every pair of the four activity
+/// relations: 0 by goal, 1 by target, 2 by line, 3 by Matrix cell.
+fn activity_pairs(
+    activities: &[Activity],
+    cell: impl Fn(LineId, u8) -> Option<usize>,
+    mut f: impl FnMut(usize, usize, ActivityId),
+) {
+    for (i, a) in activities.iter().enumerate() {
+        let id = ActivityId(i as u32);
+        for s in a.sdgs() {
+            f(0, s as usize, id);
+        }
+        for t in a.targets() {
+            f(1, t.ix(), id);
+        }
+        for &l in a.action_lines() {
+            f(2, l.ix(), id);
+            for s in a.sdgs() {
+                if let Some(c) = cell(l, s) {
+                    f(3, c, id);
+                }
+            }
+        }
     }
 }
 
@@ -211,34 +290,23 @@ impl Index {
             cells,
             links().filter_map(|(id, l)| cell(l.action_line, l.sdg).map(|c| (c, id))),
         );
-        let acts = || {
-            p.activities
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (ActivityId(i as u32), a))
-        };
-        self.activities_by_sdg = Adjacency::build(
-            18,
-            acts().flat_map(|(id, a)| a.sdgs.iter().map(move |&s| (s as usize, id))),
-        );
-        self.activities_by_target = Adjacency::build(
-            p.targets,
-            acts().flat_map(|(id, a)| a.targets.iter().map(move |t| (t.ix(), id))),
-        );
-        self.activities_by_line = Adjacency::build(
-            p.lines.len(),
-            acts().flat_map(|(id, a)| a.action_lines.iter().map(move |l| (l.ix(), id))),
-        );
-        self.activities_by_cell = Adjacency::build(
-            cells,
-            acts().flat_map(move |(id, a)| {
-                a.action_lines.iter().flat_map(move |&l| {
-                    a.sdgs
-                        .iter()
-                        .filter_map(move |&s| cell(l, s).map(|c| (c, id)))
-                })
-            }),
-        );
+        // The activities are the bulk: their four relations are counted in
+        // one pass over them and filled in a second, not two passes each.
+        let mut rel = [
+            AdjacencyBuilder::new(18),
+            AdjacencyBuilder::new(p.targets),
+            AdjacencyBuilder::new(p.lines.len()),
+            AdjacencyBuilder::new(cells),
+        ];
+        activity_pairs(p.activities, cell, |r, key, _| rel[r].count(key));
+        rel.iter_mut().for_each(AdjacencyBuilder::allocate);
+        activity_pairs(p.activities, cell, |r, key, id| rel[r].place(key, id));
+        [
+            self.activities_by_sdg,
+            self.activities_by_target,
+            self.activities_by_line,
+            self.activities_by_cell,
+        ] = rel.map(AdjacencyBuilder::finish);
         self.indicators_by_target = Adjacency::build(
             p.targets,
             p.indicators

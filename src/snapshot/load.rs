@@ -1,10 +1,11 @@
 //! Reading a snapshot from bytes or a file, with errors a person can act on.
 //!
-//! The fast path deserializes straight into [`RawSnapshot`] and validates.
-//! Only when serde rejects the document does the slow path run: it parses to
-//! a `serde_json::Value` and deserializes each record on its own, so that
-//! *every* type error is reported with its JSON path, not just the first.
-//! Valid files never pay for that.
+//! The fast path reads the whole file and validates each activity into the
+//! model as it is parsed (see `stream.rs`). Only when serde rejects the
+//! document does the precise path run: it parses to a `serde_json::Value`
+//! and deserializes each record on its own, so that *every* type error is
+//! reported with its JSON path, not just the first. Valid files never pay
+//! for that.
 
 use std::path::Path;
 
@@ -33,6 +34,7 @@ pub fn load_bundled() -> Result<Snapshot, LoadError> {
 
 /// Loads and validates the snapshot at `path`.
 pub fn load_file(path: &Path) -> Result<Snapshot, LoadError> {
+    use std::io::Read as _;
     let file =
         crate::sanitize::sanitize(&path.display().to_string(), crate::sanitize::Lines::Single)
             .into_owned();
@@ -48,34 +50,34 @@ pub fn load_file(path: &Path) -> Result<Snapshot, LoadError> {
             limit: MAX_BYTES,
         });
     }
-    // Fast path: parse straight from the file, so its bytes are never all
-    // in memory next to the parsed records (a valid file's peak is about the
-    // records alone). Any failure, and anything a precise message needs (a
-    // byte-order mark, bad UTF-8, an excerpt), takes the in-memory path below,
-    // which re-reads the file and reports exactly as `load_bytes` does.
-    if let Ok(raw) = parse_stream(path) {
-        let file = crate::sanitize::sanitize(&file, crate::sanitize::Lines::Single).into_owned();
-        return build(raw).map_err(|problems| LoadError::Invalid { file, problems });
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
-    let (file, raw) = parse_bytes(&file, &bytes)?;
-    // The raw records own copies of every string: the file's bytes are no
-    // longer needed, and freeing them now lowers the peak while validating.
-    drop(bytes);
-    build(raw).map_err(|problems| LoadError::Invalid { file, problems })
-}
-
-/// Parses the file at `path` as it is read; `Err(())` on any error, including
-/// a file that grew past [`MAX_BYTES`] (it is then read no further).
-fn parse_stream(path: &Path) -> Result<RawSnapshot, ()> {
-    use std::io::Read as _;
-    let file = std::fs::File::open(path).map_err(drop)?;
-    let reader = std::io::BufReader::with_capacity(1 << 16, file.take(MAX_BYTES));
-    serde_json::from_reader(reader).map_err(drop)
+    // Read at most one byte past the limit, so a file that grows while it
+    // is read is still refused, not read without end.
+    let mut bytes = Vec::with_capacity(size as usize);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(io)?;
+    load_bytes(&file, &bytes)
 }
 
 /// Loads and validates a snapshot from `bytes`; `file` names it in messages.
+///
+/// A valid file takes one pass (the `stream` module): activities are validated
+/// into the model as they are parsed, their strings copied straight from
+/// `bytes`. A file serde rejects is parsed again by the precise path, which
+/// reports every problem with its position or JSON path.
 pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Snapshot, LoadError> {
+    if bytes.len() as u64 <= MAX_BYTES {
+        // One check of the whole text is much faster than serde's check of
+        // each string it borrows.
+        let text = std::str::from_utf8(bytes).ok();
+        let text = text.map(|t| t.strip_prefix('\u{feff}').unwrap_or(t));
+        if let Some(Ok(built)) = text.map(super::stream::load) {
+            return built.map_err(|problems| LoadError::Invalid {
+                file: crate::sanitize::sanitize(file, crate::sanitize::Lines::Single).into_owned(),
+                problems,
+            });
+        }
+    }
     let (file, raw) = parse_bytes(file, bytes)?;
     build(raw).map_err(|problems| LoadError::Invalid { file, problems })
 }

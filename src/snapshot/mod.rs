@@ -4,11 +4,13 @@
 //! errors; `validate` checks every rule and builds the immutable `model`
 //! with its `index`. Nothing here knows about terminals.
 
+mod activity;
 mod index;
 mod load;
 mod model;
 mod problem;
 pub mod raw;
+mod stream;
 mod validate;
 
 pub use index::{Adjacency, Index};

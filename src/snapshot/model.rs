@@ -7,6 +7,7 @@
 //! [`super::validate::build`], so every id it holds resolves.
 
 use super::Problem;
+pub use super::activity::{Activity, SdgSet};
 use super::index::Index;
 use super::raw::{LinkStatus, Scope};
 
@@ -161,39 +162,6 @@ pub struct Link {
     /// Where it comes from.
     pub source: SourceId,
     /// Remarks on oddities.
-    pub note: Option<String>,
-}
-
-/// An activity.
-#[derive(Debug, Clone)]
-pub struct Activity {
-    /// Stable id.
-    pub id: String,
-    /// Name.
-    pub title: String,
-    /// What it does.
-    pub summary: String,
-    /// Leading organisation.
-    pub lead: Option<String>,
-    /// Partners.
-    pub partners: Vec<String>,
-    /// ITU Sector or grouping.
-    pub sector: Option<String>,
-    /// What sort of activity.
-    pub kind: Option<String>,
-    /// Start year.
-    pub year: Option<i32>,
-    /// Goals served: those listed plus the goals of the listed targets, ascending.
-    pub sdgs: Vec<u8>,
-    /// Targets served.
-    pub targets: Vec<TargetId>,
-    /// Action Lines.
-    pub action_lines: Vec<LineId>,
-    /// Where it comes from.
-    pub source: SourceId,
-    /// Web address.
-    pub url: Option<String>,
-    /// How the record was derived.
     pub note: Option<String>,
 }
 

@@ -8,8 +8,11 @@
 //! in-memory model is shaped for fast queries. The JSON Schema shipped in
 //! `assets/snapshot.schema.json` is generated from these types.
 
+use std::borrow::Cow;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
 
 /// The value of the top-level `format` key every snapshot carries.
 pub const FORMAT_NAME: &str = "sdgmap-snapshot";
@@ -232,4 +235,97 @@ pub struct RawActivity {
     /// How the record was derived from its source (judgement calls, caveats).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+/// A string borrowed from the file's bytes when it has no escapes, owned
+/// otherwise (serde's `Cow<str>` always owns, even inside a `Vec`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CowStr<'a>(pub Cow<'a, str>);
+
+impl std::ops::Deref for CowStr<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for CowStr<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = CowStr<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Self::Value, E> {
+                Ok(CowStr(Cow::Borrowed(s)))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(CowStr(Cow::Owned(s.to_owned())))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Self::Value, E> {
+                Ok(CowStr(Cow::Owned(s)))
+            }
+        }
+        d.deserialize_str(Visit)
+    }
+}
+
+/// [`RawActivity`] with its strings borrowed from the file where possible:
+/// what the loader streams activities through, so that a large file's
+/// records are never all held as owned strings next to the model. Same
+/// fields, defaults and types as [`RawActivity`] (a test keeps them in step).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct RawActivityRef<'a> {
+    #[serde(borrow)]
+    pub id: CowStr<'a>,
+    #[serde(borrow)]
+    pub title: CowStr<'a>,
+    #[serde(borrow, default)]
+    pub summary: CowStr<'a>,
+    #[serde(borrow, default)]
+    pub lead: Option<CowStr<'a>>,
+    #[serde(borrow, default)]
+    pub partners: SmallVec<[CowStr<'a>; 4]>,
+    #[serde(borrow, default)]
+    pub sector: Option<CowStr<'a>>,
+    #[serde(borrow, default)]
+    pub kind: Option<CowStr<'a>>,
+    #[serde(default)]
+    pub year: Option<i32>,
+    #[serde(default)]
+    pub sdgs: SmallVec<[u8; 8]>,
+    #[serde(borrow, default)]
+    pub targets: SmallVec<[CowStr<'a>; 4]>,
+    #[serde(borrow, default)]
+    pub action_lines: SmallVec<[CowStr<'a>; 4]>,
+    #[serde(borrow)]
+    pub source: CowStr<'a>,
+    #[serde(borrow, default)]
+    pub url: Option<CowStr<'a>>,
+    #[serde(borrow, default)]
+    pub note: Option<CowStr<'a>>,
+}
+
+impl From<RawActivity> for RawActivityRef<'_> {
+    fn from(a: RawActivity) -> Self {
+        let own = |s: String| CowStr(Cow::Owned(s));
+        let list = |v: Vec<String>| v.into_iter().map(own).collect();
+        RawActivityRef {
+            id: own(a.id),
+            title: own(a.title),
+            summary: own(a.summary),
+            lead: a.lead.map(own),
+            partners: list(a.partners),
+            sector: a.sector.map(own),
+            kind: a.kind.map(own),
+            year: a.year,
+            sdgs: a.sdgs.into(),
+            targets: list(a.targets),
+            action_lines: list(a.action_lines),
+            source: own(a.source),
+            url: a.url.map(own),
+            note: a.note.map(own),
+        }
+    }
 }

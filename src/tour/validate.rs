@@ -261,7 +261,7 @@ fn all_keys(s: &Snapshot) -> Vec<String> {
     let mut keys: Vec<String> = s.sdgs().iter().map(|g| g.number.to_string()).collect();
     keys.extend(s.targets().iter().map(|t| t.code.clone()));
     keys.extend(s.action_lines().iter().map(|l| l.id.clone()));
-    keys.extend(s.activities().iter().map(|a| a.id.clone()));
+    keys.extend(s.activities().iter().map(|a| a.id().to_owned()));
     keys
 }
 

@@ -224,8 +224,8 @@ pub fn heading(st: &State) -> (Option<String>, Option<u8>, String) {
         ),
         E::Activity(a) => (
             None,
-            s.activity(a).sdgs.first().copied(),
-            s.activity(a).title.clone(),
+            s.activity(a).sdgs().first(),
+            s.activity(a).title().to_owned(),
         ),
     }
 }

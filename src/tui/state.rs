@@ -315,13 +315,13 @@ impl State {
         order.sort_by(|&a, &b| {
             let (x, y) = (s.activity(a), s.activity(b));
             let ord = match key {
-                SortKey::Title => x.title.to_lowercase().cmp(&y.title.to_lowercase()),
-                SortKey::Lead => x.lead.cmp(&y.lead),
-                SortKey::Year => x.year.cmp(&y.year),
-                SortKey::Sector => x.sector.cmp(&y.sector),
-                SortKey::Sdgs => x.sdgs.cmp(&y.sdgs),
+                SortKey::Title => x.title().to_lowercase().cmp(&y.title().to_lowercase()),
+                SortKey::Lead => x.lead().cmp(&y.lead()),
+                SortKey::Year => x.year().cmp(&y.year()),
+                SortKey::Sector => x.sector().cmp(&y.sector()),
+                SortKey::Sdgs => x.sdgs().cmp(&y.sdgs()),
             };
-            ord.then_with(|| x.id.cmp(&y.id))
+            ord.then_with(|| x.id().cmp(y.id()))
         });
         if self.sort_desc {
             order.reverse();

@@ -221,25 +221,25 @@ impl Facets {
     /// Whether activity `a` passes every facet (free text aside).
     fn activity(&self, v: &View, a: &crate::snapshot::Activity) -> bool {
         // Lowercase only what an active facet compares.
-        let low = |o: &Option<String>| o.as_deref().map(str::to_lowercase);
-        let one = |f: &Facet<String>, o: &Option<String>| {
+        let low = |o: Option<&str>| o.map(str::to_lowercase);
+        let one = |f: &Facet<String>, o: Option<&str>| {
             f.is_empty() || {
                 let x = low(o);
                 f.passes(|y| x.as_ref() == Some(y))
             }
         };
-        (v.sdg.is_empty() || v.sdg.passes(|n| a.sdgs.contains(n)))
-            && self.targets.passes(a.targets.iter().map(|t| t.ix()))
-            && self.al.passes(a.action_lines.iter().map(|l| l.ix()))
-            && self.sources.passes(std::iter::once(a.source.ix()))
-            && one(&self.sector, &a.sector)
-            && one(&self.kind, &a.kind)
-            && one(&self.lead, &a.lead)
+        (v.sdg.is_empty() || v.sdg.passes(|&n| a.sdgs().contains(n)))
+            && self.targets.passes(a.targets().iter().map(|t| t.ix()))
+            && self.al.passes(a.action_lines().iter().map(|l| l.ix()))
+            && self.sources.passes(std::iter::once(a.source().ix()))
+            && one(&self.sector, a.sector())
+            && one(&self.kind, a.kind())
+            && one(&self.lead, a.lead())
             && (self.partner.is_empty() || {
-                let partners: Vec<String> = a.partners.iter().map(|p| p.to_lowercase()).collect();
+                let partners: Vec<String> = a.partners().map(str::to_lowercase).collect();
                 self.partner.passes(|x| partners.contains(x))
             })
-            && v.year.passes(|r| a.year.is_some_and(|y| r.contains(y)))
+            && v.year.passes(|r| a.year().is_some_and(|y| r.contains(y)))
     }
 }
 

@@ -71,18 +71,14 @@ fn check_with(v: &View, s: &Snapshot, located: &[Located]) -> Vec<ViewError> {
     }
     type Field = fn(&crate::snapshot::Activity) -> Vec<&str>;
     let fields: [(Key, &str, Field); 4] = [
-        (Key::Sector, "sector", |a| {
-            a.sector.as_deref().into_iter().collect()
-        }),
+        (Key::Sector, "sector", |a| a.sector().into_iter().collect()),
         (Key::Kind, "activity kind", |a| {
-            a.kind.as_deref().into_iter().collect()
+            a.kind().into_iter().collect()
         }),
         (Key::Lead, "lead organisation", |a| {
-            a.lead.as_deref().into_iter().collect()
+            a.lead().into_iter().collect()
         }),
-        (Key::Partner, "partner", |a| {
-            a.partners.iter().map(String::as_str).collect()
-        }),
+        (Key::Partner, "partner", |a| a.partners().collect()),
     ];
     for (key, what, field) in fields {
         let facet = match key {

@@ -54,7 +54,7 @@ pub fn values(s: &Snapshot, view: &View, key: Key) -> Vec<FacetValue> {
                 counts.insert(format!("{:02}", g.number), 0);
             }
             for a in acts() {
-                for n in &s.activity(a).sdgs {
+                for n in &s.activity(a).sdgs() {
                     *counts.entry(format!("{n:02}")).or_default() += 1;
                 }
             }
@@ -65,7 +65,7 @@ pub fn values(s: &Snapshot, view: &View, key: Key) -> Vec<FacetValue> {
                 counts.insert(l.id.clone(), 0);
             }
             for a in acts() {
-                for &l in &s.activity(a).action_lines {
+                for &l in s.activity(a).action_lines() {
                     *counts.entry(s.line(l).id.clone()).or_default() += 1;
                     if let Some(p) = s.line(l).parent {
                         *counts.entry(s.line(p).id.clone()).or_default() += 1;
@@ -94,10 +94,10 @@ pub fn values(s: &Snapshot, view: &View, key: Key) -> Vec<FacetValue> {
             for a in acts() {
                 let act = s.activity(a);
                 let v = match key {
-                    Key::Sector => act.sector.clone(),
-                    Key::Kind => act.kind.clone(),
-                    Key::Lead => act.lead.clone(),
-                    _ => act.year.map(|y| y.to_string()),
+                    Key::Sector => act.sector().map(str::to_owned),
+                    Key::Kind => act.kind().map(str::to_owned),
+                    Key::Lead => act.lead().map(str::to_owned),
+                    _ => act.year().map(|y| y.to_string()),
                 };
                 if let Some(v) = v {
                     *counts.entry(v).or_default() += 1;
@@ -246,7 +246,7 @@ mod tests {
         let expected = s
             .activities()
             .iter()
-            .filter(|a| a.sector.as_deref() == Some("ITU-D") && a.sdgs.contains(&9))
+            .filter(|a| a.sector() == Some("ITU-D") && a.sdgs().contains(9))
             .count();
         assert_eq!(nine.count, expected);
         assert!(!vals.iter().find(|f| f.value == "3").unwrap().selected);

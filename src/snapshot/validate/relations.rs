@@ -2,11 +2,13 @@
 //! activities — with every dangling reference named at both ends. Split
 //! from the rest of validation only to keep each file about one thing.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
 use super::{ActivityName, At, Validator, clean, is_valid_id};
 use crate::sanitize::Lines;
+use crate::snapshot::activity::ActivityParts;
 use crate::snapshot::model::*;
 use crate::snapshot::raw::*;
 
@@ -98,7 +100,7 @@ impl Validator {
         &mut self,
         path: impl fmt::Display,
         name: impl fmt::Display,
-        codes: &[String],
+        codes: &[impl std::ops::Deref<Target = str>],
         goal: Option<u8>,
         targets: &[Target],
     ) -> Vec<TargetId> {
@@ -130,22 +132,12 @@ impl Validator {
         ids
     }
 
-    pub(super) fn activities(
+    pub(super) fn activity(
         &mut self,
-        raw: Vec<RawActivity>,
+        i: usize,
+        a: RawActivityRef<'_>,
         targets: &[Target],
-    ) -> Vec<Activity> {
-        self.index.activity_by_id.reserve(raw.len());
-        // `into_iter().map().collect()` lets the standard library reuse the
-        // raw records' buffer for the model's (`Activity` is not larger than
-        // `RawActivity`), so the two arrays never coexist.
-        raw.into_iter()
-            .enumerate()
-            .map(|(i, a)| self.activity(i, a, targets))
-            .collect()
-    }
-
-    fn activity(&mut self, i: usize, a: RawActivity, targets: &[Target]) -> Activity {
+    ) -> Activity {
         let root = At::Key("activities");
         let path = root.at(i);
         if !is_valid_id(&a.id) {
@@ -164,24 +156,26 @@ impl Validator {
         {
             self.err(
                 path.field("id"),
-                format!("duplicate activity id \"{}\"", a.id),
+                format!("duplicate activity id \"{}\"", &*a.id),
             );
         }
         let name = ActivityName(&a.id);
-        let mut sdgs = a.sdgs;
-        let listed = sdgs.len();
-        for (j, &s) in sdgs.iter().enumerate() {
-            if !self.sdg_numbers.contains(&s) {
+        let mut sdgs = SdgSet::EMPTY;
+        for (j, &s) in a.sdgs.iter().enumerate() {
+            if self.sdg_numbers.contains(&s) {
+                sdgs.insert(s);
+            } else {
                 self.err(
                     path.field("sdgs").at(j),
                     format!("{name} refers to SDG {s}, which is not in sdgs"),
                 );
             }
         }
+        let listed = sdgs;
         let tids = self.target_refs(path, &name, &a.targets, None, targets);
         for t in &tids {
             let g = targets[t.ix()].goal;
-            if !sdgs[..listed].contains(&g) {
+            if !listed.contains(g) {
                 self.warn(
                     path.field("targets"),
                     format!(
@@ -189,11 +183,9 @@ impl Validator {
                         targets[t.ix()].code
                     ),
                 );
-                sdgs.push(g);
+                sdgs.insert(g);
             }
         }
-        sdgs.sort_unstable();
-        sdgs.dedup();
         let mut lids = Vec::with_capacity(a.action_lines.len());
         for (j, l) in a.action_lines.iter().enumerate() {
             match self.index.line(l) {
@@ -214,31 +206,49 @@ impl Validator {
             );
         }
         let source = self.source_ref(path.field("source"), &name, &a.source);
-        let title = self.required(path.field("title"), a.title, Lines::Single);
-        let summary = self.text(path.field("summary"), a.summary, Lines::Multi);
-        let lead = self.opt(path.field("lead"), a.lead);
-        let partners = self.list(path.field("partners"), a.partners);
-        let sector = self.opt(path.field("sector"), a.sector);
-        let kind = self.opt(path.field("kind"), a.kind);
-        let url = self.opt(path.field("url"), a.url);
+        if a.title.trim().is_empty() {
+            self.err(path.field("title"), "must not be empty");
+        }
+        let title = self.text_ref(path.field("title"), &a.title, Lines::Single);
+        let summary = self.text_ref(path.field("summary"), &a.summary, Lines::Multi);
+        let lead = self.opt_ref(path.field("lead"), &a.lead);
+        let partners: smallvec::SmallVec<[Cow<'_, str>; 4]> = a
+            .partners
+            .iter()
+            .enumerate()
+            .map(|(j, p)| self.text_ref(path.field("partners").at(j), p, Lines::Single))
+            .collect();
+        let sector = self.opt_ref(path.field("sector"), &a.sector);
+        let kind = self.opt_ref(path.field("kind"), &a.kind);
+        let url = self.opt_ref(path.field("url"), &a.url);
         let note = a
             .note
-            .map(|n| self.text(path.field("note"), n, Lines::Multi));
-        Activity {
-            id: a.id,
-            title,
-            summary,
-            lead,
-            partners,
-            sector,
-            kind,
+            .as_deref()
+            .map(|n| self.text_ref(path.field("note"), n, Lines::Multi));
+        Activity::from(ActivityParts {
+            id: &a.id,
+            title: &title,
+            summary: &summary,
+            lead: lead.as_deref(),
+            sector: sector.as_deref(),
+            kind: kind.as_deref(),
+            url: url.as_deref(),
+            note: note.as_deref(),
+            partners: &partners,
             year: a.year,
             sdgs,
             targets: tids,
             action_lines: lids,
             source,
-            url,
-            note,
-        }
+        })
+    }
+
+    /// A single-line optional field, sanitized.
+    fn opt_ref<'a>(
+        &mut self,
+        path: impl fmt::Display,
+        s: &'a Option<CowStr<'_>>,
+    ) -> Option<Cow<'a, str>> {
+        s.as_deref().map(|s| self.text_ref(path, s, Lines::Single))
     }
 }

@@ -181,26 +181,26 @@ pub fn card_lines(st: &State, e: EntityRef, _width: usize) -> Vec<Line<'static>>
         }
         EntityRef::Activity(a) => {
             let act = s.activity(a);
-            out.push(Line::styled(act.title.clone(), t.title));
+            out.push(Line::styled(act.title().to_owned(), t.title));
             let mut facts = Vec::new();
-            facts.extend(act.kind.clone());
-            facts.extend(act.sector.clone());
-            facts.extend(act.year.map(|y| y.to_string()));
+            facts.extend(act.kind().map(str::to_owned));
+            facts.extend(act.sector().map(str::to_owned));
+            facts.extend(act.year().map(|y| y.to_string()));
             out.push(Line::styled(facts.join(" · "), t.dim));
             out.push(Line::default());
-            if !act.summary.is_empty() {
-                out.push(Line::styled(act.summary.clone(), t.base));
+            if !act.summary().is_empty() {
+                out.push(Line::styled(act.summary().to_owned(), t.base));
                 out.push(Line::default());
             }
-            out.push(field(
-                "lead",
-                act.lead.clone().unwrap_or_else(|| "—".into()),
-            ));
-            if !act.partners.is_empty() {
-                out.push(field("partners", act.partners.join(", ")));
+            out.push(field("lead", act.lead().unwrap_or("—").to_owned()));
+            if act.partners().len() > 0 {
+                out.push(field(
+                    "partners",
+                    act.partners().collect::<Vec<_>>().join(", "),
+                ));
             }
             let mut chips = vec![Span::styled(format!("{:<13}", "SDGs"), t.dim)];
-            for &n in &act.sdgs {
+            for n in act.sdgs() {
                 chips.push(Span::styled(
                     format!(" {n} "),
                     s.sdg(n).map_or(t.title, |g| t.goal(g.color)),
@@ -208,10 +208,10 @@ pub fn card_lines(st: &State, e: EntityRef, _width: usize) -> Vec<Line<'static>>
                 chips.push(Span::raw(" "));
             }
             out.push(Line::from(chips));
-            if !act.targets.is_empty() {
+            if !act.targets().is_empty() {
                 out.push(field(
                     "targets",
-                    act.targets
+                    act.targets()
                         .iter()
                         .map(|&x| s.target(x).code.clone())
                         .collect::<Vec<_>>()
@@ -220,18 +220,18 @@ pub fn card_lines(st: &State, e: EntityRef, _width: usize) -> Vec<Line<'static>>
             }
             out.push(field(
                 "action lines",
-                act.action_lines
+                act.action_lines()
                     .iter()
                     .map(|&x| s.line(x).id.clone())
                     .collect::<Vec<_>>()
                     .join(", "),
             ));
-            out.push(field("source", s.source(act.source).title.clone()));
-            if let Some(u) = &act.url {
-                out.push(field("url", u.clone()));
+            out.push(field("source", s.source(act.source()).title.clone()));
+            if let Some(u) = act.url() {
+                out.push(field("url", u.to_owned()));
             }
-            if let Some(n) = &act.note {
-                out.push(field("note", n.clone()));
+            if let Some(n) = act.note() {
+                out.push(field("note", n.to_owned()));
             }
         }
     }
@@ -341,9 +341,9 @@ pub fn related_item(st: &State, e: EntityRef, width: usize) -> Line<'static> {
         }
         EntityRef::Activity(a) => {
             let act = s.activity(a);
-            let year = act.year.map(|y| format!(" {y}")).unwrap_or_default();
+            let year = act.year().map(|y| format!(" {y}")).unwrap_or_default();
             Line::from(vec![
-                Span::styled(clip(&act.title, width.saturating_sub(6)), t.base),
+                Span::styled(clip(act.title(), width.saturating_sub(6)), t.base),
                 Span::styled(year, t.dim),
             ])
         }

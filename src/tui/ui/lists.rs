@@ -264,9 +264,9 @@ fn render_table(frame: &mut Frame, area: Rect, st: &State, focused: bool) {
         .map(|&a| {
             let act = s.activity(a);
             let chips: Vec<Span> = act
-                .sdgs
+                .sdgs()
                 .iter()
-                .flat_map(|&n| {
+                .flat_map(|n| {
                     [
                         Span::styled(
                             format!("{n:>2}"),
@@ -277,13 +277,13 @@ fn render_table(frame: &mut Frame, area: Rect, st: &State, focused: bool) {
                 })
                 .collect();
             Row::new(vec![
-                Cell::from(act.title.clone()),
-                Cell::from(Span::styled(act.lead.clone().unwrap_or_default(), t.dim)),
+                Cell::from(act.title().to_owned()),
+                Cell::from(Span::styled(act.lead().unwrap_or_default(), t.dim)),
                 Cell::from(Span::styled(
-                    act.year.map(|y| y.to_string()).unwrap_or_default(),
+                    act.year().map(|y| y.to_string()).unwrap_or_default(),
                     t.dim,
                 )),
-                Cell::from(Span::styled(act.sector.clone().unwrap_or_default(), t.dim)),
+                Cell::from(Span::styled(act.sector().unwrap_or_default(), t.dim)),
                 Cell::from(Line::from(chips)),
             ])
         })
@@ -303,7 +303,7 @@ fn render_table(frame: &mut Frame, area: Rect, st: &State, focused: bool) {
         .iter()
         .skip(offset)
         .take(height)
-        .map(|&a| s.activity(a).sdgs.len() as u16 * 3)
+        .map(|&a| s.activity(a).sdgs().len() as u16 * 3)
         .max()
         .unwrap_or(4)
         .clamp(4, 51);

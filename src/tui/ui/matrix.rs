@@ -286,7 +286,7 @@ pub fn describe(st: &State) -> String {
         .filter(|&&a| st.sel.activity(a))
         .filter(|&&a| match col {
             Column::Sdg(_) => true,
-            Column::Target(t) => s.activity(a).targets.contains(&t),
+            Column::Target(t) => s.activity(a).targets().contains(&t),
         })
         .count();
     if let Some(k) = lifecycle::cell_change(st, row, goal) {

@@ -1,0 +1,139 @@
+//! Building a snapshot: the sections first, then activities one at a time.
+
+use super::{Validator, format_problem};
+use crate::snapshot::index::Parts;
+use crate::snapshot::model::*;
+use crate::snapshot::raw::*;
+use crate::snapshot::{Problem, Severity};
+
+/// Validates `raw` and builds the snapshot, or returns every problem found
+/// (errors and warnings) when there is at least one error.
+pub fn build(raw: RawSnapshot) -> Result<Snapshot, Vec<Problem>> {
+    let RawSnapshot {
+        format,
+        version,
+        meta,
+        sdgs,
+        indicators,
+        action_lines,
+        links,
+        activities,
+    } = raw;
+    let mut builder = Builder::new(Head {
+        format,
+        version,
+        meta,
+        sdgs,
+        indicators,
+        action_lines,
+        links,
+    })?;
+    builder.reserve(activities.len());
+    for a in activities {
+        builder.push(a.into());
+    }
+    builder.finish()
+}
+
+/// Everything in a snapshot file but its activities.
+pub(crate) struct Head {
+    pub format: String,
+    pub version: u32,
+    pub meta: RawMeta,
+    pub sdgs: Vec<RawSdg>,
+    pub indicators: Vec<RawIndicator>,
+    pub action_lines: Vec<RawActionLine>,
+    pub links: Vec<RawLink>,
+}
+
+/// Builds a snapshot in two steps: the [`Head`] at once, then the
+/// activities one at a time as they are read, so that a loader can stream
+/// them from the file without ever holding them all in their raw form.
+pub(crate) struct Builder {
+    v: Validator,
+    meta: Meta,
+    sdgs: Vec<Sdg>,
+    targets: Vec<Target>,
+    indicators: Vec<Indicator>,
+    action_lines: Vec<ActionLine>,
+    links: Vec<Link>,
+    activities: Vec<Activity>,
+}
+
+impl Builder {
+    /// Validates everything but the activities. Only a wrong format or
+    /// version fails here (nothing else can then be trusted); other problems
+    /// are collected and reported by [`Builder::finish`].
+    pub(crate) fn new(head: Head) -> Result<Builder, Vec<Problem>> {
+        if let Some(p) = format_problem(&head.format, head.version.into()) {
+            return Err(vec![p]);
+        }
+        let mut v = Validator::default();
+        let meta = v.meta(head.meta);
+        let (sdgs, targets) = v.sdgs(head.sdgs);
+        let indicators = v.indicators(head.indicators);
+        let action_lines = v.lines(head.action_lines);
+        let links = v.links(head.links, &action_lines, &targets);
+        Ok(Builder {
+            v,
+            meta,
+            sdgs,
+            targets,
+            indicators,
+            action_lines,
+            links,
+            activities: Vec::new(),
+        })
+    }
+
+    /// Makes room for `n` more activities.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.activities.reserve(n);
+        self.v.index.activity_by_id.reserve(n);
+    }
+
+    /// Validates the next activity and adds it.
+    pub(crate) fn push(&mut self, a: RawActivityRef<'_>) {
+        let i = self.activities.len();
+        let activity = self.v.activity(i, a, &self.targets);
+        self.activities.push(activity);
+    }
+
+    /// The snapshot, or every problem when there is at least one error.
+    pub(crate) fn finish(self) -> Result<Snapshot, Vec<Problem>> {
+        let Builder {
+            mut v,
+            meta,
+            sdgs,
+            targets,
+            indicators,
+            action_lines,
+            links,
+            mut activities,
+        } = self;
+        if v.problems.iter().any(|p| p.severity == Severity::Error) {
+            return Err(v.problems);
+        }
+        activities.shrink_to_fit();
+        let mut index = std::mem::take(&mut v.index);
+        index.build_relations(Parts {
+            sdgs: &sdgs,
+            targets: targets.len(),
+            indicators: &indicators,
+            lines: &action_lines,
+            links: &links,
+            activities: &activities,
+        });
+        Ok(Snapshot {
+            meta,
+            sdgs,
+            targets,
+            indicators,
+            action_lines,
+            links,
+            activities,
+            index,
+            warnings: v.problems,
+        })
+    }
+}
