@@ -8,6 +8,7 @@
 //! view string and the snapshot title and date so a reader can reproduce
 //! them. [`write_atomic`] puts a file in place all at once or not at all.
 
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::Path;
 
@@ -53,26 +54,26 @@ pub enum ExportError {
 /// One output row: its cells by column name (column order of [`columns`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
-pub enum Row {
+pub enum Row<'a> {
     /// An activity.
-    Activity(ActivityRow),
+    Activity(ActivityRow<'a>),
     /// Any other record: a key, a label and a title.
     Record(RecordRow),
 }
 
-/// An activity row.
+/// An activity row; its text borrowed from the snapshot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ActivityRow {
+pub struct ActivityRow<'a> {
     /// Stable id.
-    pub id: String,
+    pub id: &'a str,
     /// Title.
-    pub title: String,
+    pub title: &'a str,
     /// Leading organisation.
-    pub lead: String,
+    pub lead: &'a str,
     /// Sector.
-    pub sector: String,
+    pub sector: &'a str,
     /// Kind.
-    pub kind: String,
+    pub kind: &'a str,
     /// Start year.
     pub year: Option<i32>,
     /// Goals served, `;`-joined.
@@ -191,25 +192,33 @@ pub fn select(s: &Snapshot, v: &View, show: Show) -> (Selection, Vec<EntityRef>)
 }
 
 /// The output row of a record.
-pub fn row(s: &Snapshot, sel: &Selection, e: EntityRef) -> Row {
-    let join = |v: Vec<String>| v.join(";");
+pub fn row<'a>(s: &'a Snapshot, sel: &Selection, e: EntityRef) -> Row<'a> {
     match e {
         EntityRef::Activity(a) => {
             let a = s.activity(a);
+            let mut sdgs = String::new();
+            for n in a.sdgs() {
+                if !sdgs.is_empty() {
+                    sdgs.push(';');
+                }
+                let _ = write!(sdgs, "{n}"); // writing to a String cannot fail
+            }
+            let mut action_lines = String::new();
+            for &l in a.action_lines() {
+                if !action_lines.is_empty() {
+                    action_lines.push(';');
+                }
+                action_lines.push_str(&s.line(l).id);
+            }
             Row::Activity(ActivityRow {
-                id: a.id().to_owned(),
-                title: a.title().to_owned(),
-                lead: a.lead().unwrap_or_default().to_owned(),
-                sector: a.sector().unwrap_or_default().to_owned(),
-                kind: a.kind().unwrap_or_default().to_owned(),
+                id: a.id(),
+                title: a.title(),
+                lead: a.lead().unwrap_or_default(),
+                sector: a.sector().unwrap_or_default(),
+                kind: a.kind().unwrap_or_default(),
                 year: a.year(),
-                sdgs: join(a.sdgs().iter().map(|n| n.to_string()).collect()),
-                action_lines: join(
-                    a.action_lines()
-                        .iter()
-                        .map(|&l| s.line(l).id.clone())
-                        .collect(),
-                ),
+                sdgs,
+                action_lines,
             })
         }
         _ => {
@@ -241,14 +250,14 @@ pub fn row(s: &Snapshot, sel: &Selection, e: EntityRef) -> Row {
     }
 }
 
-fn cells(r: &Row) -> Vec<String> {
+fn cells(r: &Row<'_>) -> Vec<String> {
     match r {
         Row::Activity(a) => vec![
-            a.id.clone(),
-            a.title.clone(),
-            a.lead.clone(),
-            a.sector.clone(),
-            a.kind.clone(),
+            a.id.to_owned(),
+            a.title.to_owned(),
+            a.lead.to_owned(),
+            a.sector.to_owned(),
+            a.kind.to_owned(),
             a.year.map(|y| y.to_string()).unwrap_or_default().to_owned(),
             a.sdgs.clone(),
             a.action_lines.clone(),
@@ -269,7 +278,7 @@ pub fn write(
     s: &Snapshot,
     view: &str,
     show: Show,
-    rows: &[Row],
+    rows: &[Row<'_>],
 ) -> Result<(), ExportError> {
     let cols = columns(show);
     let clean = |x: &str| sanitize(x, Lines::Single).into_owned();
@@ -281,7 +290,7 @@ pub fn write(
                 snapshot: Snap<'a>,
                 show: &'a str,
                 count: usize,
-                rows: &'a [Row],
+                rows: &'a [Row<'a>],
             }
             #[derive(Serialize)]
             struct Snap<'a> {
