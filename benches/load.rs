@@ -18,6 +18,10 @@ use std::time::Duration;
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use sdgmap::snapshot::{BUNDLED, BUNDLED_NAME, Snapshot, load_bytes, load_file, parse_raw};
 
+/// Measure with the allocator the `sdgmap` binary ships with.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A synthetic snapshot of `activities` activities as the `synth` example
 /// writes it (one-space indentation, like the bundled snapshot).
 fn synthetic(activities: usize) -> Vec<u8> {

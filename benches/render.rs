@@ -22,6 +22,10 @@ use sdgmap::tui::ui::render;
 use sdgmap::tui::update::update;
 use sdgmap::tui::{State, Theme, ThemeChoice};
 
+/// Measure with the allocator the `sdgmap` binary ships with.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn synthetic(n: usize) -> Snapshot {
     let base = parse_raw(BUNDLED_NAME, BUNDLED).unwrap_or_else(|e| panic!("{e}"));
     build(generate::generate(&base, n, 7)).unwrap_or_else(|e| panic!("{e:?}"))

@@ -21,6 +21,10 @@ use std::time::{Duration, Instant};
 use sdgmap::search::{CancelToken, Finder};
 use sdgmap::snapshot::{BUNDLED, BUNDLED_NAME, build, parse_raw};
 
+/// Measure with the allocator the `sdgmap` binary ships with.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const TYPED: &str = "digital health";
 const LIMIT: usize = 50;
 

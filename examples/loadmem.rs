@@ -19,7 +19,7 @@ use cap::Cap;
 use clap::Parser;
 
 #[global_allocator]
-static ALLOC: Cap<std::alloc::System> = Cap::new(std::alloc::System, usize::MAX);
+static ALLOC: Cap<mimalloc::MiMalloc> = Cap::new(mimalloc::MiMalloc, usize::MAX);
 
 /// Load a snapshot file and report its peak heap as a multiple of its size.
 #[derive(Parser)]
