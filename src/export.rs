@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::entity::EntityRef;
 use crate::sanitize::{Lines, sanitize};
-use crate::search::{Query, haystack, lower, matcher};
+use crate::search::{Query, haystack, lower};
 use crate::selection::Selection;
 use crate::snapshot::{ActivityId, LinkId, Snapshot};
 use crate::view::{Show, View, status_name};
@@ -152,14 +152,13 @@ pub fn records(s: &Snapshot, v: &View, sel: &Selection, show: Show) -> Vec<Entit
     if q.is_empty() {
         return ids;
     }
-    let m = matcher();
     let mut buf = String::new();
     let mut scored: Vec<(i64, String, EntityRef)> = ids
         .into_iter()
         .map(|e| {
             buf.clear();
             haystack(s, e, &mut buf);
-            (q.score(&m, &lower(&buf)), e.key(s), e)
+            (q.score(&lower(&buf)), e.key(s), e)
         })
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
@@ -313,12 +312,25 @@ pub fn write(
         Format::Csv => {
             let mut w = csv::WriterBuilder::new()
                 .has_headers(false)
-                .from_writer(out);
+                .from_writer(&mut *out);
             w.write_record(cols)?;
-            for r in rows {
-                w.serialize(r)?;
-            }
             w.flush()?;
+            drop(w);
+            // Large results are formatted in parallel chunks, written in order.
+            let parts = crate::par::chunks(rows, 4096, |_, part| {
+                let mut w = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(Vec::new());
+                for r in part {
+                    w.serialize(r)?;
+                }
+                w.into_inner().map_err(|e| ExportError::Io(e.into_error()))
+            });
+            for part in parts {
+                let part = part
+                    .ok_or_else(|| std::io::Error::other("formatting a chunk of rows failed"))??;
+                out.write_all(&part)?;
+            }
         }
         Format::Md => {
             let md = |x: &str| clean(x).replace('|', "\\|");

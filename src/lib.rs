@@ -13,6 +13,7 @@ pub mod export;
 pub mod import;
 mod jsonpos;
 pub mod matrix;
+pub mod par;
 pub mod paths;
 pub mod related;
 pub mod report;

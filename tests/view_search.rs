@@ -6,17 +6,16 @@
 use std::cmp::Reverse;
 
 use proptest::prelude::*;
-use sdgmap::search::{CancelToken, Canceller, Finder, Query, is_subsequence, matcher};
+use sdgmap::search::{CancelToken, Canceller, Finder, Query, is_subsequence};
 use sdgmap::snapshot::load_bundled;
 
 /// Every record's (score, record) for `q`, ranked by brute force.
 fn brute(f: &Finder, q: &str) -> Vec<(i64, u32)> {
     let q = Query::parse(q);
-    let m = matcher();
     let c = f.corpus();
     let mut all: Vec<(i64, u32)> = (0..c.len() as u32)
         .filter(|&i| q.matches(c.text(i)))
-        .map(|i| (q.score(&m, c.text(i)), i))
+        .map(|i| (q.score(c.text(i)), i))
         .collect();
     all.sort_by_key(|&(s, i)| (Reverse(s), i));
     all
@@ -96,7 +95,7 @@ proptest! {
     fn no_haystack_scores_above_the_bound(q in "[a-z]{1,6}", hay in "[a-z \\n.-]{0,60}") {
         let query = Query::parse(&q);
         if query.matches(&hay) {
-            prop_assert!(query.score(&matcher(), &hay) <= query.bound());
+            prop_assert!(query.score(&hay) <= query.bound());
         }
         prop_assert_eq!(query.matches(&hay), is_subsequence(&q, &hay));
     }
@@ -110,7 +109,7 @@ proptest! {
     ) {
         let query = Query::parse(&format!("{a} {b}"));
         if query.matches(&hay) {
-            let score = query.score(&matcher(), &hay);
+            let score = query.score(&hay);
             prop_assert!(score <= query.bound(), "{} > {}", score, query.bound());
             if let Some(top) = query.top_score(&hay) {
                 prop_assert_eq!(top, score);

@@ -23,7 +23,7 @@ use std::sync::Arc;
 
 use super::corpus::exact_bit;
 use super::query::subsequence_end;
-use super::{CancelToken, Corpus, Query, Term, matcher};
+use super::{CancelToken, Corpus, Query, Term};
 use crate::entity::{EntityRef, Kind};
 use crate::snapshot::Snapshot;
 
@@ -480,7 +480,6 @@ fn rank_iter(
         });
     }
     // Pass 2: score, keeping a bounded heap; stop scoring once it is full at the bound.
-    let m = matcher();
     let bound = q.bound();
     let mut heap: BinaryHeap<(Reverse<i64>, u32)> = BinaryHeap::with_capacity(limit + 1);
     for (n, &i) in matched.iter().enumerate() {
@@ -496,7 +495,7 @@ fn rank_iter(
         let score = if q.is_empty() {
             0
         } else {
-            q.top_score(hay).unwrap_or_else(|| q.score(&m, hay))
+            q.top_score(hay).unwrap_or_else(|| q.score(hay))
         };
         if heap.len() < limit {
             heap.push((Reverse(score), i));

@@ -15,7 +15,7 @@ mod query;
 
 pub use corpus::{Corpus, haystack, mask};
 pub use finder::{Finder, Hit, Results, can_narrow};
-pub use query::{Op, Query, Term, is_subsequence, lower, matcher};
+pub use query::{Op, Query, Term, fuzzy, is_subsequence, lower};
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -53,10 +53,19 @@ pub struct Query {
     top: Option<(i64, i64)>,
 }
 
-/// The matcher configuration every score comes from (haystacks and terms
-/// are lowercased already, so case is respected, which is fastest).
-pub fn matcher() -> SkimMatcherV2 {
-    SkimMatcherV2::default().respect_case()
+/// The skim score of `pattern` in `choice` (both lowercased; matching
+/// respects case), with the matched character indices when `with_pos`.
+///
+/// A fresh fuzzy-matcher per call, on purpose: `SkimMatcherV2` (0.3.7) keeps
+/// its score matrix in a per-matcher cache and reads some cells of it before
+/// writing them, so a reused matcher's score can depend on the calls made
+/// before it — the same query could rank differently after other searches
+/// or on another thread — and its `use_cache(false)` panics. A matcher per
+/// call (about 10% dearer) makes every score a function of its inputs.
+pub fn fuzzy(choice: &str, pattern: &str, with_pos: bool) -> Option<(i64, Vec<usize>)> {
+    SkimMatcherV2::default()
+        .respect_case()
+        .fuzzy(choice, pattern, with_pos)
 }
 
 /// Lowercases `s` char by char (ASCII fast path), as haystacks are.
@@ -73,7 +82,7 @@ const EXACT_PER_CHAR: i64 = 20;
 
 impl Term {
     /// Parses one word (`!^foo$` …); `None` when nothing is left to match.
-    pub fn parse(word: &str, m: &SkimMatcherV2) -> Option<Term> {
+    pub fn parse(word: &str) -> Option<Term> {
         let mut w = word;
         let negated = w.starts_with('!');
         if negated {
@@ -110,7 +119,7 @@ impl Term {
         };
         let bound = match (negated, op) {
             (true, _) => 0,
-            (false, Op::Fuzzy) => m.fuzzy(&text, &text, false).map_or(0, |(s, _)| s),
+            (false, Op::Fuzzy) => fuzzy(&text, &text, false).map_or(0, |(s, _)| s),
             (false, _) => EXACT_PER_CHAR * text.chars().count() as i64,
         };
         let mut good_prev = [false; 128];
@@ -121,7 +130,7 @@ impl Term {
             let n = text.chars().count() as u32;
             let after = |d: u8| {
                 let hay = format!("{}{text}", d as char);
-                match m.fuzzy(&hay, &text, true) {
+                match fuzzy(&hay, &text, true) {
                     Some((s, pos)) if pos.iter().copied().eq((1..=n).map(|i| i as usize)) => s,
                     _ => i64::MIN,
                 }
@@ -196,12 +205,12 @@ impl Term {
     }
 
     /// The score of a haystack the term matches.
-    fn score(&self, m: &SkimMatcherV2, hay: &str) -> i64 {
+    fn score(&self, hay: &str) -> i64 {
         match (self.negated, self.op) {
             (true, _) => 0,
-            (false, Op::Fuzzy) => m
-                .fuzzy(window(hay, &self.text), &self.text, false)
-                .map_or(0, |(s, _)| s),
+            (false, Op::Fuzzy) => {
+                fuzzy(window(hay, &self.text), &self.text, false).map_or(0, |(s, _)| s)
+            }
             (false, _) => self.bound,
         }
     }
@@ -308,7 +317,6 @@ impl Query {
 
     /// Builds a query from words already split (a view's text terms).
     pub fn from_terms<S: AsRef<str>>(words: &[S]) -> Query {
-        let m = matcher();
         let mut groups: Vec<Vec<Term>> = Vec::new();
         let mut or_next = false;
         for w in words {
@@ -317,7 +325,7 @@ impl Query {
                 or_next = !groups.is_empty();
                 continue;
             }
-            let Some(term) = Term::parse(w, &m) else {
+            let Some(term) = Term::parse(w) else {
                 continue;
             };
             match groups.last_mut() {
@@ -403,13 +411,13 @@ impl Query {
     }
 
     /// The score of a lowercased haystack the query [`matches`](Self::matches).
-    pub fn score(&self, m: &SkimMatcherV2, hay: &str) -> i64 {
+    pub fn score(&self, hay: &str) -> i64 {
         self.groups
             .iter()
             .map(|g| {
                 g.iter()
                     .filter(|t| t.matches(hay))
-                    .map(|t| t.score(m, hay))
+                    .map(|t| t.score(hay))
                     .max()
                     .unwrap_or(0)
             })
@@ -439,12 +447,11 @@ impl Query {
                 map.push(i);
             }
         }
-        let m = matcher();
         let mut out = Vec::new();
         for t in self.groups.iter().flatten().filter(|t| !t.negated) {
             match t.op {
                 Op::Fuzzy => {
-                    if let Some((_, ix)) = m.fuzzy(&lowered, &t.text, true) {
+                    if let Some((_, ix)) = fuzzy(&lowered, &t.text, true) {
                         out.extend(ix.into_iter().filter_map(|i| map.get(i).copied()));
                     }
                 }
@@ -469,7 +476,6 @@ mod tests {
 
     #[test]
     fn scoring_a_window_never_changes_a_score() {
-        let m = matcher();
         let hays = [
             "digital health initiative\na programme helps health workers.\nwho",
             "open data lab\nhealth for all; digital hub — ça va\nitu\nunicef",
@@ -478,11 +484,22 @@ mod tests {
         ];
         for hay in hays {
             for term in ["dh", "health", "digital", "a", "lth", "al", "é", "hé", "ça"] {
-                let full = m.fuzzy(hay, term, false).map(|x| x.0);
-                let cut = m.fuzzy(window(hay, term), term, false).map(|x| x.0);
+                let full = fuzzy(hay, term, false).map(|x| x.0);
+                let cut = fuzzy(window(hay, term), term, false).map(|x| x.0);
                 assert_eq!(full, cut, "{term:?} in {hay:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_score_does_not_depend_on_earlier_scores() {
+        // A reused SkimMatcherV2 scores the second haystack 74 after the
+        // first (stale cells of its cached matrix), 71 on its own.
+        let (long, short, term) = ("0_é_\n _0ÉÉé.éa(0aÉ\n0", "_é_\n _0ÉÉé.é", "éé.é");
+        let alone = fuzzy(short, term, false).map(|x| x.0);
+        let _ = fuzzy(long, term, false);
+        assert_eq!(fuzzy(short, term, false).map(|x| x.0), alone);
+        assert_eq!(alone, Some(71));
     }
 
     proptest::proptest! {
@@ -496,9 +513,8 @@ mod tests {
             hay in "[a-e ./\\-_(\n0-9éÉ]{0,60}",
             term in "[a-eé. ]{1,4}",
         ) {
-            let m = matcher();
-            let full = m.fuzzy(&hay, &term, false).map(|x| x.0);
-            let cut = m.fuzzy(window(&hay, &term), &term, false).map(|x| x.0);
+                let full = fuzzy(&hay, &term, false).map(|x| x.0);
+            let cut = fuzzy(window(&hay, &term), &term, false).map(|x| x.0);
             proptest::prop_assert_eq!(full, cut, "{:?} in {:?} (window {:?})", term, hay, window(&hay, &term));
         }
     }

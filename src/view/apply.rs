@@ -8,7 +8,7 @@
 
 use crate::entity::EntityRef;
 use crate::related::link_targets;
-use crate::search::{Corpus, Query, haystack, lower, matcher};
+use crate::search::{Corpus, Query, haystack, lower};
 use crate::selection::Selection;
 use crate::snapshot::{ActivityId, LineId, Link, LinkId, Snapshot, TargetId};
 
@@ -52,7 +52,6 @@ pub fn apply_scored(s: &Snapshot, v: &View) -> (Selection, Option<Vec<Option<i64
     }
     let acts = s.activities();
     let score_part = |from: usize, part: &[crate::snapshot::Activity]| {
-        let m = matcher();
         let mut t = TextTest::new(&q);
         part.iter()
             .enumerate()
@@ -61,37 +60,16 @@ pub fn apply_scored(s: &Snapshot, v: &View) -> (Selection, Option<Vec<Option<i64
                     return None;
                 }
                 let e = EntityRef::Activity(ActivityId((from + k) as u32));
-                t.matches(s, e).then(|| q.score(&m, &t.low))
+                t.matches(s, e).then(|| q.score(&t.low))
             })
             .collect::<Vec<_>>()
     };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let scores: Vec<Option<i64>> = if threads > 1 && acts.len() >= 2_000 {
-        let chunk = acts.len().div_ceil(threads);
-        std::thread::scope(|sc| {
-            let handles: Vec<_> = acts
-                .chunks(chunk)
-                .enumerate()
-                .map(|(k, part)| {
-                    let score_part = &score_part;
-                    sc.spawn(move || score_part(k * chunk, part))
-                })
-                .collect();
-            // A worker that panicked leaves its activities unselected.
-            let mut all = Vec::with_capacity(acts.len());
-            for (h, part) in handles.into_iter().zip(acts.chunks(chunk)) {
-                match h.join() {
-                    Ok(v) => all.extend(v),
-                    Err(_) => all.extend(part.iter().map(|_| None)),
-                }
-            }
-            all
-        })
-    } else {
-        score_part(0, acts)
-    };
+    // A chunk lost to a panicking worker leaves its activities unselected.
+    let scores: Vec<Option<i64>> = crate::par::chunks(acts, 2048, score_part)
+        .into_iter()
+        .zip(acts.chunks(2048))
+        .flat_map(|(part, chunk)| part.unwrap_or_else(|| vec![None; chunk.len()]))
+        .collect();
     let mut t = TextTest::new(&q);
     let sel = apply_inner(s, v, &f, &mut |e| match e {
         EntityRef::Activity(a) => scores.get(a.ix()).is_some_and(Option::is_some),

@@ -1,0 +1,99 @@
+//! Data parallelism over slices with nothing but `std::thread::scope`.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// `work(from, chunk)` over `items` cut into chunks of `size` (`from` is the
+/// chunk's first index), on as many threads as the machine has (up to 8);
+/// one result per chunk, in order. Threads take the next chunk as they
+/// finish one, so a thread the system preempts delays the end by a chunk,
+/// not by a share of the whole. A chunk whose worker panicked is `None`
+/// (as are the chunks that worker had finished). Small inputs run on the
+/// calling thread.
+pub fn chunks<T: Sync, R: Send>(
+    items: &[T],
+    size: usize,
+    work: impl Fn(usize, &[T]) -> R + Sync,
+) -> Vec<Option<R>> {
+    let size = size.max(1);
+    let parts: Vec<&[T]> = items.chunks(size).collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8)
+        .min(parts.len());
+    if threads < 2 {
+        let run = |k: usize, part: &[T]| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(k * size, part))).ok()
+        };
+        return parts
+            .iter()
+            .enumerate()
+            .map(|(k, part)| run(k, part))
+            .collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut out: Vec<Option<R>> = (0..parts.len()).map(|_| None).collect();
+    std::thread::scope(|sc| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                sc.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let k = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(part) = parts.get(k) else {
+                            return done;
+                        };
+                        done.push((k, work(k * size, part)));
+                    }
+                })
+            })
+            .collect();
+        for handle in handles {
+            for (k, r) in handle.join().into_iter().flatten() {
+                out[k] = Some(r);
+            }
+        }
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_back_in_order_with_their_offsets() {
+        let items: Vec<u32> = (0..10_000).collect();
+        let parts = chunks(&items, 97, |from, part| {
+            assert_eq!(part[0] as usize, from);
+            part.iter().map(|x| x * 2).collect::<Vec<_>>()
+        });
+        assert_eq!(parts.len(), 10_000usize.div_ceil(97));
+        let all: Vec<u32> = parts
+            .into_iter()
+            .flat_map(|p| p.unwrap_or_default())
+            .collect();
+        assert_eq!(all, items.iter().map(|x| x * 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn empty_and_tiny_inputs() {
+        assert!(chunks(&[] as &[u8], 10, |_, p| p.len()).is_empty());
+        assert_eq!(chunks(&[1, 2, 3], 10, |_, p| p.len()), [Some(3)]);
+        assert_eq!(chunks(&[1, 2, 3], 0, |f, _| f), [Some(0), Some(1), Some(2)]);
+    }
+
+    #[test]
+    fn a_panicking_chunk_is_none_and_the_rest_complete() {
+        let items: Vec<u32> = (0..1000).collect();
+        let parts = chunks(&items, 10, |from, _| {
+            if from == 500 {
+                panic!("chunk 50 fails on purpose");
+            }
+            from
+        });
+        assert_eq!(parts.len(), 100);
+        assert_eq!(parts[50], None);
+        // Every chunk a surviving worker took is there.
+        assert!(parts.iter().filter(|p| p.is_some()).count() >= 1);
+    }
+}
