@@ -6,9 +6,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// chunk's first index), on as many threads as the machine has (up to 8);
 /// one result per chunk, in order. Threads take the next chunk as they
 /// finish one, so a thread the system preempts delays the end by a chunk,
-/// not by a share of the whole. A chunk whose worker panicked is `None`
-/// (as are the chunks that worker had finished). Small inputs run on the
-/// calling thread.
+/// not by a share of the whole. Exactly the chunks whose `work` panicked are
+/// `None`. When no thread can be started, everything runs on the calling
+/// thread, as small inputs do.
 pub fn chunks<T: Sync, R: Send>(
     items: &[T],
     size: usize,
@@ -16,40 +16,39 @@ pub fn chunks<T: Sync, R: Send>(
 ) -> Vec<Option<R>> {
     let size = size.max(1);
     let parts: Vec<&[T]> = items.chunks(size).collect();
+    let run = |k: usize| {
+        let part = parts[k];
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(k * size, part))).ok()
+    };
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8)
         .min(parts.len());
-    if threads < 2 {
-        let run = |k: usize, part: &[T]| {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(k * size, part))).ok()
-        };
-        return parts
-            .iter()
-            .enumerate()
-            .map(|(k, part)| run(k, part))
-            .collect();
-    }
     let next = AtomicUsize::new(0);
     let mut out: Vec<Option<R>> = (0..parts.len()).map(|_| None).collect();
+    let worker = || {
+        let mut done = Vec::new();
+        loop {
+            let k = next.fetch_add(1, Ordering::Relaxed);
+            if k >= parts.len() {
+                return done;
+            }
+            done.push((k, run(k)));
+        }
+    };
     std::thread::scope(|sc| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                sc.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let k = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(part) = parts.get(k) else {
-                            return done;
-                        };
-                        done.push((k, work(k * size, part)));
-                    }
-                })
-            })
+        let handles: Vec<_> = (1..threads)
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(sc, worker).ok())
             .collect();
+        // The calling thread works too; it also finishes the job alone when
+        // no thread could be started.
+        for (k, r) in worker() {
+            out[k] = r;
+        }
         for handle in handles {
+            // `run` catches panics, so a worker always returns its results.
             for (k, r) in handle.join().into_iter().flatten() {
-                out[k] = Some(r);
+                out[k] = r;
             }
         }
     });
@@ -93,7 +92,8 @@ mod tests {
         });
         assert_eq!(parts.len(), 100);
         assert_eq!(parts[50], None);
-        // Every chunk a surviving worker took is there.
-        assert!(parts.iter().filter(|p| p.is_some()).count() >= 1);
+        for (k, p) in parts.iter().enumerate().filter(|&(k, _)| k != 50) {
+            assert_eq!(*p, Some(k * 10), "chunk {k}");
+        }
     }
 }

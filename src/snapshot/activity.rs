@@ -279,20 +279,42 @@ pub(crate) struct ActivityParts<'a> {
     pub source: SourceId,
 }
 
+/// The most text one activity holds (its offsets are `u32`). A file is at
+/// most 1 GiB, but making control characters visible can grow text fourfold.
+pub(crate) const MAX_TEXT: usize = u32::MAX as usize;
+
+impl ActivityParts<'_> {
+    fn fields(&self) -> impl Iterator<Item = &str> + Clone {
+        [self.id, self.title, self.summary]
+            .into_iter()
+            .chain(
+                [self.lead, self.sector, self.kind, self.url, self.note]
+                    .into_iter()
+                    .map(|o| o.unwrap_or("")),
+            )
+            .chain(self.partners.iter().map(|p| &**p))
+    }
+
+    /// The bytes of text the activity would hold.
+    pub(crate) fn text_len(&self) -> usize {
+        self.fields().map(str::len).sum()
+    }
+}
+
 impl From<ActivityParts<'_>> for Activity {
+    /// Builds the record; text over [`MAX_TEXT`] (which validation reports
+    /// as an error first) is dropped rather than stored with wrong offsets.
     fn from(p: ActivityParts<'_>) -> Activity {
         let optional = [p.lead, p.sector, p.kind, p.url, p.note];
-        let fields = [p.id, p.title, p.summary]
-            .into_iter()
-            .chain(optional.iter().map(|o| o.unwrap_or("")))
-            .chain(p.partners.iter().map(|p| &**p));
-        let len = fields.clone().map(str::len).sum();
+        let len = p.text_len();
+        let keep = len <= MAX_TEXT;
+        let fields = p.fields().map(|f| if keep { f } else { "" });
+        let len = if keep { len } else { 0 };
         let mut text = String::with_capacity(len);
         let mut ends = Vec::with_capacity(FIXED + p.partners.len());
         for s in fields {
             text.push_str(s);
-            // A snapshot file is at most 1 GiB, so every offset fits.
-            ends.push(text.len() as u32);
+            ends.push(u32::try_from(text.len()).unwrap_or(0)); // fits: checked above
         }
         let mut present = 0;
         for (i, o) in optional.iter().enumerate() {
@@ -354,6 +376,15 @@ mod tests {
         assert_eq!(a.targets(), [TargetId(4)]);
         assert_eq!(a.action_lines(), [LineId(1), LineId(2)]);
         assert_eq!(a.source(), SourceId(3));
+    }
+
+    #[test]
+    fn text_len_counts_every_field() {
+        let partners = ["WHO".into(), "".into()];
+        let p = parts(&partners);
+        // a-1 + Title + ITU + (empty kind) + n + WHO
+        assert_eq!(p.text_len(), 3 + 5 + 3 + 1 + 3);
+        assert!(p.text_len() <= MAX_TEXT);
     }
 
     #[test]

@@ -56,6 +56,14 @@ pub fn load_file(path: &Path) -> Result<Snapshot, LoadError> {
     std::fs::File::open(path)
         .and_then(|f| f.take(MAX_BYTES + 1).read_to_end(&mut bytes))
         .map_err(io)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        return Err(LoadError::TooLarge {
+            file,
+            size: size.max(bytes.len() as u64),
+            limit: MAX_BYTES,
+        });
+    }
     load_bytes(&file, &bytes)
 }
 

@@ -12,6 +12,7 @@
 //! then parses again, reporting every problem with its path and position.
 
 use std::fmt;
+use std::sync::{Mutex, PoisonError};
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
@@ -206,24 +207,36 @@ impl<'de> Visitor<'de> for Stream {
                 }
             }
         }
-        let builder = self.0;
-        std::thread::scope(|scope| {
+        // The builder stays here, behind a lock the worker holds while it
+        // runs, so that if no thread can be started this thread validates.
+        let slot = Mutex::new(self.0);
+        let lock = || slot.lock().unwrap_or_else(PoisonError::into_inner);
+        let parsed = std::thread::scope(|scope| {
             let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<RawActivityRef<'de>>>(4);
-            let worker = scope.spawn(move || {
-                let mut builder = builder;
-                for batch in rx {
+            let worker = std::thread::Builder::new()
+                .spawn_scoped(scope, move || {
+                    let mut builder = lock();
+                    for batch in rx {
+                        batch.into_iter().for_each(|a| builder.push(a));
+                    }
+                })
+                .ok();
+            let hand_over = |batch: Vec<RawActivityRef<'de>>| match &worker {
+                // A send fails only when the worker panicked: re-raised below.
+                Some(_) => tx.send(batch).is_ok(),
+                None => {
+                    let mut builder = lock();
                     batch.into_iter().for_each(|a| builder.push(a));
+                    true
                 }
-                builder
-            });
+            };
             let mut parsed = Ok(());
             let mut batch = batch;
             loop {
-                if batch.len() == BATCH {
-                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                    if tx.send(full).is_err() {
-                        break; // the worker is gone: its panic is re-raised below
-                    }
+                if batch.len() == BATCH
+                    && !hand_over(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))
+                {
+                    break;
                 }
                 match seq.next_element::<RawActivityRef<'de>>() {
                     Ok(Some(a)) => batch.push(a),
@@ -235,14 +248,18 @@ impl<'de> Visitor<'de> for Stream {
                 }
             }
             if parsed.is_ok() && !batch.is_empty() {
-                let _ = tx.send(batch);
+                hand_over(batch);
             }
             drop(tx);
-            let builder = match worker.join() {
-                Ok(builder) => builder,
-                Err(panic) => std::panic::resume_unwind(panic),
-            };
-            parsed.map(|()| builder.finish())
+            if let Some(Err(panic)) = worker.map(|w| w.join()) {
+                std::panic::resume_unwind(panic);
+            }
+            parsed
+        });
+        parsed.map(|()| {
+            slot.into_inner()
+                .unwrap_or_else(PoisonError::into_inner)
+                .finish()
         })
     }
 }

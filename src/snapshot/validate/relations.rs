@@ -8,7 +8,7 @@ use std::fmt;
 
 use super::{ActivityName, At, Validator, clean, is_valid_id};
 use crate::sanitize::Lines;
-use crate::snapshot::activity::ActivityParts;
+use crate::snapshot::activity::{ActivityParts, MAX_TEXT};
 use crate::snapshot::model::*;
 use crate::snapshot::raw::*;
 
@@ -225,7 +225,7 @@ impl Validator {
             .note
             .as_deref()
             .map(|n| self.text_ref(path.field("note"), n, Lines::Multi));
-        Activity::from(ActivityParts {
+        let parts = ActivityParts {
             id: &a.id,
             title: &title,
             summary: &summary,
@@ -240,7 +240,17 @@ impl Validator {
             targets: tids,
             action_lines: lids,
             source,
-        })
+        };
+        if parts.text_len() > MAX_TEXT {
+            self.err(
+                path,
+                format!(
+                    "{name} holds {} bytes of text once control characters are made visible; an activity holds at most {MAX_TEXT}",
+                    parts.text_len()
+                ),
+            );
+        }
+        Activity::from(parts)
     }
 
     /// A single-line optional field, sanitized.
