@@ -9,27 +9,17 @@ use crate::snapshot::{Problem, Severity};
 /// Validates `raw` and builds the snapshot, or returns every problem found
 /// (errors and warnings) when there is at least one error.
 pub fn build(raw: RawSnapshot) -> Result<Snapshot, Vec<Problem>> {
-    let RawSnapshot {
-        format,
-        version,
-        meta,
-        sdgs,
-        indicators,
-        action_lines,
-        links,
-        activities,
-    } = raw;
     let mut builder = Builder::new(Head {
-        format,
-        version,
-        meta,
-        sdgs,
-        indicators,
-        action_lines,
-        links,
+        format: raw.format,
+        version: raw.version,
+        meta: raw.meta,
+        sdgs: raw.sdgs,
+        indicators: raw.indicators,
+        action_lines: raw.action_lines,
+        links: raw.links,
     })?;
-    builder.reserve(activities.len());
-    for a in activities {
+    builder.reserve(raw.activities.len());
+    for a in raw.activities {
         builder.push(a.into());
     }
     builder.finish()
@@ -100,40 +90,35 @@ impl Builder {
     }
 
     /// The snapshot, or every problem when there is at least one error.
-    pub(crate) fn finish(self) -> Result<Snapshot, Vec<Problem>> {
-        let Builder {
-            mut v,
-            meta,
-            sdgs,
-            targets,
-            indicators,
-            action_lines,
-            links,
-            mut activities,
-        } = self;
-        if v.problems.iter().any(|p| p.severity == Severity::Error) {
-            return Err(v.problems);
+    pub(crate) fn finish(mut self) -> Result<Snapshot, Vec<Problem>> {
+        if self
+            .v
+            .problems
+            .iter()
+            .any(|p| p.severity == Severity::Error)
+        {
+            return Err(self.v.problems);
         }
-        activities.shrink_to_fit();
-        let mut index = std::mem::take(&mut v.index);
+        self.activities.shrink_to_fit();
+        let mut index = std::mem::take(&mut self.v.index);
         index.build_relations(Parts {
-            sdgs: &sdgs,
-            targets: targets.len(),
-            indicators: &indicators,
-            lines: &action_lines,
-            links: &links,
-            activities: &activities,
+            sdgs: &self.sdgs,
+            targets: self.targets.len(),
+            indicators: &self.indicators,
+            lines: &self.action_lines,
+            links: &self.links,
+            activities: &self.activities,
         });
         Ok(Snapshot {
-            meta,
-            sdgs,
-            targets,
-            indicators,
-            action_lines,
-            links,
-            activities,
+            meta: self.meta,
+            sdgs: self.sdgs,
+            targets: self.targets,
+            indicators: self.indicators,
+            action_lines: self.action_lines,
+            links: self.links,
+            activities: self.activities,
             index,
-            warnings: v.problems,
+            warnings: self.v.problems,
         })
     }
 }

@@ -174,6 +174,28 @@ impl Validator {
         items
     }
 
+    /// Checks that `id` is a usable id and, through `insert` (true when the
+    /// id was new), that no other record of its kind has it.
+    fn unique_id(
+        &mut self,
+        path: impl fmt::Display,
+        what: &str,
+        id: &str,
+        insert: impl FnOnce(&mut Index) -> bool,
+    ) {
+        if !is_valid_id(id) {
+            self.err(
+                path,
+                format!(
+                    "\"{}\" is not a valid id (letters, digits, '-', '_', '.')",
+                    clean(id)
+                ),
+            );
+        } else if !insert(&mut self.index) {
+            self.err(path, format!("duplicate {what} id \"{id}\""));
+        }
+    }
+
     fn source_ref(
         &mut self,
         path: impl fmt::Display,

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
-use super::{ActivityName, At, Validator, clean, is_valid_id};
+use super::{ActivityName, At, Validator, clean};
 use crate::sanitize::Lines;
 use crate::snapshot::activity::{ActivityParts, MAX_TEXT};
 use crate::snapshot::model::*;
@@ -140,25 +140,11 @@ impl Validator {
     ) -> Activity {
         let root = At::Key("activities");
         let path = root.at(i);
-        if !is_valid_id(&a.id) {
-            self.err(
-                path.field("id"),
-                format!(
-                    "\"{}\" is not a valid id (letters, digits, '-', '_', '.')",
-                    clean(&a.id)
-                ),
-            );
-        } else if self
-            .index
-            .activity_by_id
-            .insert(&a.id, ActivityId(i as u32))
-            .is_some()
-        {
-            self.err(
-                path.field("id"),
-                format!("duplicate activity id \"{}\"", &*a.id),
-            );
-        }
+        self.unique_id(path.field("id"), "activity", &a.id, |ix| {
+            ix.activity_by_id
+                .insert(&a.id, ActivityId(i as u32))
+                .is_none()
+        });
         let name = ActivityName(&a.id);
         let mut sdgs = SdgSet::EMPTY;
         for (j, &s) in a.sdgs.iter().enumerate() {

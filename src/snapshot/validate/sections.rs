@@ -1,7 +1,7 @@
 //! Validation of the sections the others refer to: metadata and sources,
 //! goals and their targets, indicators and Action Lines.
 
-use super::{Validator, clean, is_iso_date, is_valid_id, parse_color, target_goal};
+use super::{Validator, clean, is_iso_date, parse_color, target_goal};
 use crate::sanitize::Lines;
 use crate::snapshot::model::*;
 use crate::snapshot::raw::*;
@@ -22,25 +22,11 @@ impl Validator {
         let mut sources = Vec::with_capacity(m.sources.len());
         for (i, s) in m.sources.into_iter().enumerate() {
             let path = format!("meta.sources[{i}]");
-            if !is_valid_id(&s.id) {
-                self.err(
-                    format!("{path}.id"),
-                    format!(
-                        "\"{}\" is not a valid id (letters, digits, '-', '_', '.')",
-                        clean(&s.id)
-                    ),
-                );
-            } else if self
-                .index
-                .source_by_id
-                .insert(s.id.clone(), SourceId(i as u32))
-                .is_some()
-            {
-                self.err(
-                    format!("{path}.id"),
-                    format!("duplicate source id \"{}\"", s.id),
-                );
-            }
+            self.unique_id(format_args!("{path}.id"), "source", &s.id, |ix| {
+                ix.source_by_id
+                    .insert(s.id.clone(), SourceId(i as u32))
+                    .is_none()
+            });
             let title = self.required(format_args!("{path}.title"), s.title, Lines::Single);
             let url = self.opt(format_args!("{path}.url"), s.url);
             sources.push(Source {
@@ -216,25 +202,16 @@ impl Validator {
 
     pub(super) fn lines(&mut self, raw: Vec<RawActionLine>) -> Vec<ActionLine> {
         for (i, l) in raw.iter().enumerate() {
-            if !is_valid_id(&l.id) {
-                self.err(
-                    format!("action_lines[{i}].id"),
-                    format!(
-                        "\"{}\" is not a valid id (letters, digits, '-', '_', '.')",
-                        clean(&l.id)
-                    ),
-                );
-            } else if self
-                .index
-                .line_by_id
-                .insert(l.id.clone(), LineId(i as u32))
-                .is_some()
-            {
-                self.err(
-                    format!("action_lines[{i}].id"),
-                    format!("duplicate action line id \"{}\"", l.id),
-                );
-            }
+            self.unique_id(
+                format_args!("action_lines[{i}].id"),
+                "action line",
+                &l.id,
+                |ix| {
+                    ix.line_by_id
+                        .insert(l.id.clone(), LineId(i as u32))
+                        .is_none()
+                },
+            );
         }
         let parents: Vec<Option<String>> = raw.iter().map(|l| l.parent.clone()).collect();
         let mut out: Vec<ActionLine> = Vec::with_capacity(raw.len());
