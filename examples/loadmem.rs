@@ -1,8 +1,8 @@
 //! Measures the peak heap of loading a snapshot file: reading the bytes,
 //! parsing, validating and indexing (`sdgmap::snapshot::load_file`), all
 //! counted by a wrapping global allocator (`cap`, which counts the bytes
-//! requested from the system allocator; a `realloc` counts as growing in
-//! place, as glibc does for large blocks). Also prints the
+//! requested from mimalloc, the allocator the `sdgmap` binary ships with; a
+//! `realloc` counts as growing in place). Also prints the
 //! process's peak resident set (`VmHWM`, Linux) and the wall time — the time
 //! includes the allocator's bookkeeping; `cargo bench --bench load` times
 //! loading without it.
