@@ -12,10 +12,12 @@
 mod corpus;
 mod finder;
 mod query;
+mod score;
 
 pub use corpus::{Corpus, haystack, mask};
 pub use finder::{Finder, Hit, Results, can_narrow};
-pub use query::{Op, Query, Term, fuzzy, is_subsequence, lower};
+pub use query::{Op, Query, Term, is_subsequence, lower};
+pub use score::fuzzy;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
