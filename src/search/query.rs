@@ -4,11 +4,11 @@
 //! `^x` a prefix and `x$` a suffix of any *field* of a record (title,
 //! summary, name … — fields are lines of the haystack), `^x$` a whole
 //! field, `!x` excludes (exact), anything else is fuzzy (a subsequence,
-//! scored by fuzzy-matcher, see `score.rs`). Matching is always case-insensitive:
-//! haystacks are lowercased once when the corpus is built, terms when the
-//! query is parsed, so the hot loop compares bytes. Every term has a cheap
-//! boolean test (the prefilter, which alone decides membership) and a
-//! score; only ranking pays for the matcher.
+//! scored by fuzzy-matcher, see `score.rs`). Matching is always
+//! case-insensitive: haystacks are lowercased once when the corpus is built,
+//! terms when the query is parsed, so the hot loop compares bytes. Every
+//! term has a cheap boolean test (the prefilter, which alone decides
+//! membership) and a score; only ranking pays for the matcher.
 
 use memchr::memmem;
 
