@@ -408,15 +408,7 @@ pub fn render_related(
     let mut hits = st.layout.hits.borrow_mut();
     for (i, (r, _)) in rows.iter().enumerate().skip(offset).take(height) {
         if let Some(n) = r {
-            hits.push((
-                Rect {
-                    x: inner.x,
-                    y: inner.y + (i - offset) as u16,
-                    width: inner.width,
-                    height: 1,
-                },
-                Hit::RelatedRow(*n),
-            ));
+            hits.push((super::row_rect(inner, i - offset), Hit::RelatedRow(*n)));
         }
     }
     if let (Some(r), true) = (sel_row, focused) {

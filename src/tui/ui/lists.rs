@@ -215,15 +215,7 @@ fn render_tree(
 fn register_rows(st: &State, inner: Rect, offset: usize, len: usize, pos: usize, focused: bool) {
     let mut hits = st.layout.hits.borrow_mut();
     for i in offset..len.min(offset + inner.height as usize) {
-        hits.push((
-            Rect {
-                x: inner.x,
-                y: inner.y + (i - offset) as u16,
-                width: inner.width,
-                height: 1,
-            },
-            Hit::MainRow(i),
-        ));
+        hits.push((super::row_rect(inner, i - offset), Hit::MainRow(i)));
     }
     if focused && pos >= offset && pos < offset + inner.height as usize {
         st.layout

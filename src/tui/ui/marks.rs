@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
 use super::popup::{centered, frame_box};
+use super::prompt::prompt_line;
 use super::text::clip;
 use crate::tui::marks::{self, Prompt};
 use crate::tui::state::State;
@@ -35,15 +36,8 @@ pub fn render_prompt(frame: &mut Frame, area: Rect, st: &State, p: &Prompt) {
             a,
         );
     } else {
-        let x = a.x + 2 + p.input.cursor() as u16;
-        st.layout
-            .cursor
-            .set(Some((x.min(a.right().saturating_sub(1)), a.y)));
         frame.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::styled("> ", t.accent),
-                Span::styled(p.input.text().to_string(), t.base),
-            ])),
+            Paragraph::new(prompt_line(st, a, "> ", &p.input, t.base)),
             a,
         );
     }

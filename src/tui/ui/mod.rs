@@ -31,6 +31,15 @@ use crate::check::Summary;
 /// The smallest terminal the explorer draws in.
 pub const MIN_SIZE: (u16, u16) = (60, 16);
 
+/// The one-line strip of `area` at row `k` (counted from its top).
+fn row_rect(area: Rect, k: usize) -> Rect {
+    Rect {
+        y: area.y + k as u16,
+        height: 1,
+        ..area
+    }
+}
+
 /// Draws the whole frame.
 pub fn render(frame: &mut Frame, st: &State) {
     st.layout.hits.borrow_mut().clear();

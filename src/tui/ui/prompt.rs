@@ -18,8 +18,15 @@ use crate::tui::state::State;
 use crate::view::apply_with;
 use crate::view::facets::PANEL;
 
-/// The prompt line `prefix text` with the cursor parked after the prefix.
-fn prompt_line(st: &State, area: Rect, prefix: &str, input: &LineEdit) -> Line<'static> {
+/// The prompt line `prefix text` (the text in `style`) with the cursor
+/// parked at the edit position.
+pub(super) fn prompt_line(
+    st: &State,
+    area: Rect,
+    prefix: &str,
+    input: &LineEdit,
+    style: Style,
+) -> Line<'static> {
     let t = &st.theme;
     let x = area.x + prefix.chars().count() as u16 + input.cursor() as u16;
     st.layout
@@ -27,7 +34,7 @@ fn prompt_line(st: &State, area: Rect, prefix: &str, input: &LineEdit) -> Line<'
         .set(Some((x.min(area.right().saturating_sub(1)), area.y)));
     Line::from(vec![
         Span::styled(prefix.to_string(), t.accent),
-        Span::styled(input.text().to_string(), t.title),
+        Span::styled(input.text().to_string(), style),
     ])
 }
 
@@ -76,7 +83,7 @@ pub fn render_finder(frame: &mut Frame, area: Rect, st: &State, f: &FinderOverla
     frame.render_widget(block, r);
     let [input, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
     frame.render_widget(
-        Paragraph::new(prompt_line(st, input, "/ ", &f.input)),
+        Paragraph::new(prompt_line(st, input, "/ ", &f.input, st.theme.title)),
         Rect { height: 1, ..input },
     );
     // rows: a heading before each new kind
@@ -177,7 +184,7 @@ pub fn render_filter(frame: &mut Frame, area: Rect, st: &State, f: &FilterOverla
     ])
     .areas(inner);
     let prompt = if f.focus == FilterFocus::Input {
-        prompt_line(st, line, "f ", &f.input)
+        prompt_line(st, line, "f ", &f.input, st.theme.title)
     } else {
         Line::from(vec![
             Span::styled("f ", t.dim),
@@ -307,7 +314,7 @@ pub fn render_palette(frame: &mut Frame, area: Rect, st: &State, p: &PaletteOver
     );
     let [input, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
     frame.render_widget(
-        Paragraph::new(prompt_line(st, input, ": ", &p.input)),
+        Paragraph::new(prompt_line(st, input, ": ", &p.input, st.theme.title)),
         Rect { height: 1, ..input },
     );
     let cmds = palette::matches(p.input.text());
