@@ -55,6 +55,27 @@ pub fn chunks<T: Sync, R: Send>(
     out
 }
 
+/// [`chunks`] for work that maps each item to one result, concatenated in
+/// order; the items of a chunk whose `work` panicked get `lost(item)`.
+pub fn map<T: Sync, R: Send>(
+    items: &[T],
+    size: usize,
+    work: impl Fn(usize, &[T]) -> Vec<R> + Sync,
+    lost: impl Fn(&T) -> R,
+) -> Vec<R> {
+    let mut out = Vec::with_capacity(items.len());
+    for (done, part) in chunks(items, size, work)
+        .into_iter()
+        .zip(items.chunks(size.max(1)))
+    {
+        match done {
+            Some(results) => out.extend(results),
+            None => out.extend(part.iter().map(&lost)),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +113,18 @@ mod tests {
         });
         assert_eq!(parts.len(), 100);
         assert_eq!(parts[50], None);
+        let mapped = map(
+            &items,
+            10,
+            |from, part| {
+                assert!(from != 500, "chunk 50 fails on purpose");
+                part.to_vec()
+            },
+            |_| u32::MAX,
+        );
+        assert_eq!(mapped.len(), 1000);
+        assert_eq!(mapped[499..502], [499, u32::MAX, u32::MAX]);
+        assert_eq!(mapped[510], 510);
         for (k, p) in parts.iter().enumerate().filter(|&(k, _)| k != 50) {
             assert_eq!(*p, Some(k * 10), "chunk {k}");
         }

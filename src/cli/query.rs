@@ -83,13 +83,12 @@ impl Prepared {
     pub fn rows(&self) -> Vec<export::Row<'_>> {
         let row = |e: &EntityRef| export::row(&self.snapshot, &self.selection, *e);
         // Built in parallel chunks; a chunk whose worker failed is rebuilt here.
-        sdgmap::par::chunks(&self.records, 4096, |_, part| {
-            part.iter().map(row).collect::<Vec<_>>()
-        })
-        .into_iter()
-        .zip(self.records.chunks(4096))
-        .flat_map(|(built, part)| built.unwrap_or_else(|| part.iter().map(row).collect()))
-        .collect()
+        sdgmap::par::map(
+            &self.records,
+            4096,
+            |_, part| part.iter().map(row).collect(),
+            row,
+        )
     }
 }
 
