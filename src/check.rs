@@ -35,10 +35,97 @@ pub struct Summary {
     pub links_partial: usize,
     /// Links with status `disputed`.
     pub links_disputed: usize,
+    /// Countries.
+    pub countries: usize,
     /// Activities.
     pub activities: usize,
     /// Sources.
     pub sources: usize,
+    /// For each source, in `meta.sources` order, how many records cite it.
+    pub by_source: Vec<SourceCount>,
+}
+
+/// How many records of each kind cite one source.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SourceCount {
+    /// The source id.
+    pub id: String,
+    /// Goals (names, colours, target texts).
+    pub sdgs: usize,
+    /// Indicators (their text).
+    pub indicators: usize,
+    /// Indicators whose tier, custodians and partners come from it.
+    pub indicator_tiers: usize,
+    /// Action Lines (facilitators, prize categories).
+    pub action_lines: usize,
+    /// Matrix links.
+    pub links: usize,
+    /// Countries.
+    pub countries: usize,
+    /// Activities.
+    pub activities: usize,
+}
+
+impl SourceCount {
+    /// `124 links, 60 activities`, or `cited by no record`.
+    pub fn describe(&self) -> String {
+        let parts: Vec<String> = [
+            (self.sdgs, "SDGs"),
+            (self.indicators, "indicators"),
+            (self.indicator_tiers, "indicator tiers"),
+            (self.action_lines, "action lines"),
+            (self.links, "links"),
+            (self.countries, "countries"),
+            (self.activities, "activities"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+        if parts.is_empty() {
+            "cited by no record".to_string()
+        } else {
+            parts.join(", ")
+        }
+    }
+}
+
+fn by_source(s: &Snapshot) -> Vec<SourceCount> {
+    let mut out: Vec<SourceCount> = s
+        .meta()
+        .sources
+        .iter()
+        .map(|x| SourceCount {
+            id: x.id.clone(),
+            ..SourceCount::default()
+        })
+        .collect();
+    let mut bump = |id: Option<crate::snapshot::SourceId>,
+                    f: fn(&mut SourceCount) -> &mut usize| {
+        if let Some(c) = id.and_then(|i| out.get_mut(i.ix())) {
+            *f(c) += 1;
+        }
+    };
+    for g in s.sdgs() {
+        bump(g.source, |c| &mut c.sdgs);
+    }
+    for i in s.indicators() {
+        bump(i.source, |c| &mut c.indicators);
+        bump(i.tier_source, |c| &mut c.indicator_tiers);
+    }
+    for l in s.action_lines() {
+        bump(l.source, |c| &mut c.action_lines);
+    }
+    for l in s.links() {
+        bump(Some(l.source), |c| &mut c.links);
+    }
+    for c in s.countries() {
+        bump(c.source, |c| &mut c.countries);
+    }
+    for a in s.activities() {
+        bump(Some(a.source()), |c| &mut c.activities);
+    }
+    out
 }
 
 impl Summary {
@@ -57,8 +144,10 @@ impl Summary {
             links_confirmed: status(LinkStatus::Confirmed),
             links_partial: status(LinkStatus::Partial),
             links_disputed: status(LinkStatus::Disputed),
+            countries: s.countries().len(),
             activities: s.activities().len(),
             sources: s.meta().sources.len(),
+            by_source: by_source(s),
         }
     }
 }
@@ -118,7 +207,7 @@ impl CheckReport {
                 self.file
             );
             let _ = writeln!(out, "  {} — {}", s.title, s.snapshot_date);
-            let rows: [(&str, String); 10] = [
+            let rows: [(&str, String); 11] = [
                 ("SDGs", s.sdgs.to_string()),
                 ("targets", s.targets.to_string()),
                 ("indicators", s.indicators.to_string()),
@@ -134,6 +223,7 @@ impl CheckReport {
                     ),
                 ),
                 ("  not disputed", (s.links - s.links_disputed).to_string()),
+                ("countries", s.countries.to_string()),
                 ("activities", s.activities.to_string()),
                 ("sources", s.sources.to_string()),
                 ("warnings", warnings.to_string()),
@@ -141,6 +231,17 @@ impl CheckReport {
             ];
             for (k, v) in rows {
                 let _ = writeln!(out, "  {k:<14} {v}");
+                if k == "sources" {
+                    let w = s
+                        .by_source
+                        .iter()
+                        .map(|c| c.id.chars().count())
+                        .max()
+                        .unwrap_or(0);
+                    for c in &s.by_source {
+                        let _ = writeln!(out, "    {:<w$}  {}", c.id, c.describe());
+                    }
+                }
             }
         }
         match &self.message {

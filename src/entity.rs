@@ -3,9 +3,12 @@
 //! Drill-down history, breadcrumbs, search results, bookmarks and tours all
 //! point at records; they do so with an [`EntityRef`], which is cheap to copy
 //! and compare, and persist it as a *stable key* (`9`, `9.c`, `C2`,
-//! `C2/9`, an activity id) that survives a reload or a new snapshot.
+//! `C2/9`, an activity id, an indicator code `9.c.1`, a country code `THA`)
+//! that survives a reload or a new snapshot.
 
-use crate::snapshot::{ActivityId, LineId, LinkId, LinkStatus, Snapshot, TargetId};
+use crate::snapshot::{
+    ActivityId, CountryId, IndicatorId, LineId, LinkId, LinkStatus, Snapshot, TargetId,
+};
 
 /// Any record a user can focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -22,6 +25,10 @@ pub enum EntityRef {
     Cell(LineId, u8),
     /// An activity.
     Activity(ActivityId),
+    /// An SDG indicator.
+    Indicator(IndicatorId),
+    /// A country or territory.
+    Country(CountryId),
 }
 
 /// The kinds of records, in the order related records are grouped.
@@ -39,6 +46,10 @@ pub enum Kind {
     Cell,
     /// Activities.
     Activity,
+    /// SDG indicators.
+    Indicator,
+    /// Countries.
+    Country,
 }
 
 impl Kind {
@@ -51,6 +62,8 @@ impl Kind {
             Kind::Link => "Matrix links",
             Kind::Cell => "Matrix cells",
             Kind::Activity => "Activities",
+            Kind::Indicator => "Indicators",
+            Kind::Country => "Countries",
         }
     }
 }
@@ -65,10 +78,13 @@ impl EntityRef {
             EntityRef::Link(_) => Kind::Link,
             EntityRef::Cell(..) => Kind::Cell,
             EntityRef::Activity(_) => Kind::Activity,
+            EntityRef::Indicator(_) => Kind::Indicator,
+            EntityRef::Country(_) => Kind::Country,
         }
     }
 
-    /// The stable key: `9`, `9.c`, `C2`, `C2/9` (link), `C2@9` (cell), or an activity id.
+    /// The stable key: `9`, `9.c`, `C2`, `C2/9` (link), `C2@9` (cell), an
+    /// activity id, an indicator code (`9.c.1`) or a country code (`THA`).
     pub fn key(self, s: &Snapshot) -> String {
         match self {
             EntityRef::Sdg(n) => n.to_string(),
@@ -77,10 +93,13 @@ impl EntityRef {
             EntityRef::Link(l) => s.link_key(l),
             EntityRef::Cell(l, n) => format!("{}@{n}", s.line(l).id),
             EntityRef::Activity(a) => s.activity(a).id().to_owned(),
+            EntityRef::Indicator(i) => s.indicator(i).code.clone(),
+            EntityRef::Country(c) => s.country(c).code.clone(),
         }
     }
 
-    /// A short label for breadcrumbs and lists: `SDG 9`, `9.c`, `C2`, `C2 × SDG 9`, an activity title.
+    /// A short label for breadcrumbs and lists: `SDG 9`, `9.c`, `C2`,
+    /// `C2 × SDG 9`, an activity title, `9.c.1`, a country's name.
     pub fn label(self, s: &Snapshot) -> String {
         match self {
             EntityRef::Sdg(n) => format!("SDG {n}"),
@@ -97,10 +116,13 @@ impl EntityRef {
             }
             EntityRef::Cell(l, n) => format!("{} × SDG {n}", s.line(l).id),
             EntityRef::Activity(a) => s.activity(a).title().to_owned(),
+            EntityRef::Indicator(i) => s.indicator(i).code.clone(),
+            EntityRef::Country(c) => s.country(c).name.clone(),
         }
     }
 
-    /// The record's title: goal short name, target text, line title, link rationale, activity title.
+    /// The record's title: goal short name, target text, line title, link
+    /// rationale, activity title, indicator name, country name.
     pub fn title(self, s: &Snapshot) -> String {
         match self {
             EntityRef::Sdg(n) => s.sdg(n).map(|g| g.short_name.clone()).unwrap_or_default(),
@@ -112,6 +134,8 @@ impl EntityRef {
                 format!("{} × {goal}", s.line(l).short_name)
             }
             EntityRef::Activity(a) => s.activity(a).title().to_owned(),
+            EntityRef::Indicator(i) => s.indicator(i).name.clone(),
+            EntityRef::Country(c) => s.country(c).name.clone(),
         }
     }
 
@@ -133,6 +157,12 @@ impl EntityRef {
         }
         if let Some(a) = s.index().activity(key) {
             return Some(EntityRef::Activity(a));
+        }
+        if let Some(i) = s.index().indicator(key) {
+            return Some(EntityRef::Indicator(i));
+        }
+        if let Some(c) = s.index().country(key) {
+            return Some(EntityRef::Country(c));
         }
         if let Some((line, n)) = key.split_once('@') {
             let l = s.index().line(line)?;
@@ -166,6 +196,8 @@ mod tests {
         all.extend((0..s.action_lines().len()).map(|i| EntityRef::Line(LineId(i as u32))));
         all.extend((0..s.links().len()).map(|i| EntityRef::Link(LinkId(i as u32))));
         all.extend((0..s.activities().len()).map(|i| EntityRef::Activity(ActivityId(i as u32))));
+        all.extend((0..s.indicators().len()).map(|i| EntityRef::Indicator(IndicatorId(i as u32))));
+        all.extend((0..s.countries().len()).map(|i| EntityRef::Country(CountryId(i as u32))));
         all.extend(s.rows().iter().map(|&r| EntityRef::Cell(r, 9)));
         for e in all {
             assert_eq!(

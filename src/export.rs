@@ -8,18 +8,21 @@
 //! view string and the snapshot title and date so a reader can reproduce
 //! them. [`write_atomic`] puts a file in place all at once or not at all.
 
-use std::fmt::Write as _;
+mod rows;
+
 use std::io::Write;
 use std::path::Path;
 
 use serde::Serialize;
 
-use crate::entity::EntityRef;
 use crate::sanitize::{Lines, sanitize};
-use crate::search::{Query, haystack, lower};
-use crate::selection::Selection;
-use crate::snapshot::{ActivityId, LinkId, Snapshot};
-use crate::view::{Show, View, status_name};
+use crate::snapshot::Snapshot;
+use crate::view::Show;
+
+pub use rows::{
+    ActivityRow, CountryRow, IndicatorRow, LinkRow, RecordRow, Row, cells, columns, records, row,
+    select,
+};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,225 +52,6 @@ pub enum ExportError {
     /// The temporary file could not replace the target.
     #[error("cannot put the file in place: {0}")]
     Persist(#[from] tempfile::PersistError),
-}
-
-/// One output row: its cells by column name (column order of [`columns`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
-pub enum Row<'a> {
-    /// An activity.
-    Activity(ActivityRow<'a>),
-    /// Any other record: a key, a label and a title.
-    Record(RecordRow),
-}
-
-/// An activity row; its text borrowed from the snapshot.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ActivityRow<'a> {
-    /// Stable id.
-    pub id: &'a str,
-    /// Title.
-    pub title: &'a str,
-    /// Leading organisation.
-    pub lead: &'a str,
-    /// Sector.
-    pub sector: &'a str,
-    /// Kind.
-    pub kind: &'a str,
-    /// Start year.
-    pub year: Option<i32>,
-    /// Goals served, `;`-joined.
-    pub sdgs: String,
-    /// Action Lines, `;`-joined.
-    pub action_lines: String,
-}
-
-/// A goal, target, row or link.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RecordRow {
-    /// Stable key (`9`, `9.c`, `C2`, `C2/9`).
-    pub key: String,
-    /// Title, target text, line title or link rationale.
-    pub title: String,
-    /// Activities in the view that relate to the record.
-    pub activities: usize,
-    /// Link status (links only).
-    pub status: String,
-}
-
-/// The column names of rows for `show`.
-pub fn columns(show: Show) -> &'static [&'static str] {
-    match show {
-        Show::Activities => &[
-            "id",
-            "title",
-            "lead",
-            "sector",
-            "kind",
-            "year",
-            "sdgs",
-            "action_lines",
-        ],
-        _ => &["key", "title", "activities", "status"],
-    }
-}
-
-/// The records of kind `show` in `sel`, ranked by the view's free text
-/// (score descending, ties by key) or, without text, in snapshot order.
-pub fn records(s: &Snapshot, v: &View, sel: &Selection, show: Show) -> Vec<EntityRef> {
-    let ids: Vec<EntityRef> = match show {
-        Show::Activities => (0..s.activities().len() as u32)
-            .map(ActivityId)
-            .filter(|&a| sel.activity(a))
-            .map(EntityRef::Activity)
-            .collect(),
-        Show::Sdgs => s
-            .sdgs()
-            .iter()
-            .map(|g| g.number)
-            .filter(|&n| sel.sdg(n))
-            .map(EntityRef::Sdg)
-            .collect(),
-        Show::Targets => s
-            .sdgs()
-            .iter()
-            .flat_map(|g| g.targets.iter().copied())
-            .filter(|&t| sel.target(t))
-            .map(EntityRef::Target)
-            .collect(),
-        Show::Rows => s
-            .rows()
-            .iter()
-            .copied()
-            .filter(|&l| sel.line(l))
-            .map(EntityRef::Line)
-            .collect(),
-        Show::Links => (0..s.links().len() as u32)
-            .map(LinkId)
-            .filter(|&k| sel.link(k))
-            .map(EntityRef::Link)
-            .collect(),
-    };
-    let q = Query::from_terms(&v.text);
-    if q.is_empty() {
-        return ids;
-    }
-    let mut buf = String::new();
-    let mut scored: Vec<(i64, String, EntityRef)> = ids
-        .into_iter()
-        .map(|e| {
-            buf.clear();
-            haystack(s, e, &mut buf);
-            (q.score(&lower(&buf)), e.key(s), e)
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    scored.into_iter().map(|(_, _, e)| e).collect()
-}
-
-/// A view applied to `s` and its records of kind `show` ranked, as
-/// [`crate::view::apply`] then [`records`] would, but in one pass over the
-/// activities: each haystack is built once, to test and to score it.
-pub fn select(s: &Snapshot, v: &View, show: Show) -> (Selection, Vec<EntityRef>) {
-    let (sel, scores) = crate::view::apply_scored(s, v);
-    let (Show::Activities, Some(scores)) = (show, &scores) else {
-        let ids = records(s, v, &sel, show);
-        return (sel, ids);
-    };
-    let acts = s.activities();
-    let mut ranked: Vec<(i64, u32)> = scores
-        .iter()
-        .enumerate()
-        .filter_map(|(i, sc)| sc.map(|sc| (sc, i as u32)))
-        .collect();
-    // Score descending, ties by key (an activity's key is its unique id).
-    let id = |i: u32| acts.get(i as usize).map_or("", |a| a.id());
-    ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| id(a.1).cmp(id(b.1))));
-    let ids = ranked
-        .into_iter()
-        .map(|(_, i)| EntityRef::Activity(ActivityId(i)))
-        .collect();
-    (sel, ids)
-}
-
-/// The output row of a record.
-pub fn row<'a>(s: &'a Snapshot, sel: &Selection, e: EntityRef) -> Row<'a> {
-    match e {
-        EntityRef::Activity(a) => {
-            let a = s.activity(a);
-            let mut sdgs = String::new();
-            for n in a.sdgs() {
-                if !sdgs.is_empty() {
-                    sdgs.push(';');
-                }
-                let _ = write!(sdgs, "{n}"); // writing to a String cannot fail
-            }
-            let mut action_lines = String::new();
-            for &l in a.action_lines() {
-                if !action_lines.is_empty() {
-                    action_lines.push(';');
-                }
-                action_lines.push_str(&s.line(l).id);
-            }
-            Row::Activity(ActivityRow {
-                id: a.id(),
-                title: a.title(),
-                lead: a.lead().unwrap_or_default(),
-                sector: a.sector().unwrap_or_default(),
-                kind: a.kind().unwrap_or_default(),
-                year: a.year(),
-                sdgs,
-                action_lines,
-            })
-        }
-        _ => {
-            let acts = crate::related::related(s, e)
-                .into_iter()
-                .filter(|g| g.kind == crate::entity::Kind::Activity)
-                .flat_map(|g| g.items)
-                .filter(|x| matches!(x, EntityRef::Activity(a) if sel.activity(*a)))
-                .count();
-            let status = match e {
-                EntityRef::Link(k) => status_name(s.link(k).status).to_string(),
-                _ => String::new(),
-            };
-            let title = match e {
-                EntityRef::Sdg(n) => s
-                    .sdg(n)
-                    .map(|g| g.title.clone())
-                    .unwrap_or_default()
-                    .to_owned(),
-                _ => e.title(s),
-            };
-            Row::Record(RecordRow {
-                key: e.key(s),
-                title,
-                activities: acts,
-                status,
-            })
-        }
-    }
-}
-
-fn cells(r: &Row<'_>) -> Vec<String> {
-    match r {
-        Row::Activity(a) => vec![
-            a.id.to_owned(),
-            a.title.to_owned(),
-            a.lead.to_owned(),
-            a.sector.to_owned(),
-            a.kind.to_owned(),
-            a.year.map(|y| y.to_string()).unwrap_or_default().to_owned(),
-            a.sdgs.clone(),
-            a.action_lines.clone(),
-        ],
-        Row::Record(r) => vec![
-            r.key.clone(),
-            r.title.clone(),
-            r.activities.to_string(),
-            r.status.clone(),
-        ],
-    }
 }
 
 /// Rows per chunk when CSV is formatted in parallel.
@@ -327,7 +111,7 @@ pub fn write(
                         .has_headers(false)
                         .from_writer(Vec::new());
                     for r in part {
-                        w.serialize(r)?;
+                        w.write_record(cells(r))?;
                     }
                     w.into_inner().map_err(|e| ExportError::Io(e.into_error()))
                 });
@@ -409,15 +193,30 @@ pub fn write_atomic(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(hide_temp_name)?;
     {
         let mut w = std::io::BufWriter::new(tmp.as_file_mut());
         fill(&mut w)?;
         w.flush()?;
     }
     tmp.as_file().sync_all()?;
-    tmp.persist(path)?;
+    tmp.persist(path).map_err(|e| hide_temp_name(e.error))?;
     Ok(())
+}
+
+/// The error without the temporary file's name that `tempfile` attaches
+/// (`… at path "/dir/.tmpXYZ"`): the user never asked for that file and
+/// cannot act on its name; the caller names the file they asked for.
+fn hide_temp_name(e: std::io::Error) -> ExportError {
+    // tempfile words it `{error} at path "{temporary file}"`.
+    let text = e.to_string();
+    let plain = match text.rsplit_once(" at path \"") {
+        Some((msg, _)) if !msg.contains(".tmp") => std::io::Error::new(e.kind(), msg.to_string()),
+        Some(_) => std::io::Error::from(e.kind()),
+        None if text.contains(".tmp") => std::io::Error::from(e.kind()),
+        None => e,
+    };
+    ExportError::Io(plain)
 }
 
 #[cfg(test)]
@@ -435,18 +234,17 @@ mod tests {
                     key: format!("k{i}"),
                     title: format!("title, \"quoted\" {i}\nline"),
                     activities: i,
-                    status: String::new(),
                 })
             })
             .collect();
         let mut got = Vec::new();
-        write(&mut got, Format::Csv, &s, "", Show::Links, &rows).expect("writes");
+        write(&mut got, Format::Csv, &s, "", Show::Sdgs, &rows).expect("writes");
         let mut w = csv::WriterBuilder::new()
             .has_headers(false)
             .from_writer(Vec::new());
-        w.write_record(columns(Show::Links)).expect("header");
+        w.write_record(columns(Show::Sdgs)).expect("header");
         for r in &rows {
-            w.serialize(r).expect("row");
+            w.write_record(cells(r)).expect("row");
         }
         let want = w.into_inner().expect("flush");
         assert_eq!(got.len(), want.len());

@@ -6,6 +6,7 @@
 //! the terminal UI on top of it.
 
 pub mod bookmarks;
+pub mod build;
 pub mod check;
 pub mod diff;
 pub mod entity;

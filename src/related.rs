@@ -6,7 +6,9 @@
 //! shows these groups when a record is focused; the CLI and tours reuse them.
 
 use crate::entity::{EntityRef, Kind};
-use crate::snapshot::{ActivityId, LineId, LinkId, Scope, Snapshot, TargetId};
+use crate::snapshot::{
+    ActivityId, CountryId, IndicatorId, LineId, LinkId, Scope, Snapshot, TargetId,
+};
 
 /// One group of related records.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +27,8 @@ pub fn related(s: &Snapshot, e: EntityRef) -> Vec<Group> {
     let mut lines: Vec<LineId> = Vec::new();
     let mut links: Vec<LinkId> = Vec::new();
     let mut acts: Vec<ActivityId> = Vec::new();
+    let mut indicators: Vec<IndicatorId> = Vec::new();
+    let mut countries: Vec<CountryId> = Vec::new();
     match e {
         EntityRef::Sdg(n) => {
             if let Some(g) = s.sdg(n) {
@@ -34,17 +38,14 @@ pub fn related(s: &Snapshot, e: EntityRef) -> Vec<Group> {
             lines.extend(ix.links_of_sdg(n).iter().map(|&l| s.link(l).action_line));
             acts.extend(ix.activities_of_sdg(n));
         }
-        EntityRef::Target(t) => {
-            sdgs.push(s.target(t).goal);
-            let goal_links = ix.links_of_sdg(s.target(t).goal);
-            let covering = goal_links
-                .iter()
-                .copied()
-                .filter(|&l| s.link(l).scope == Scope::AllTargets);
-            links.extend(ix.links_of_target(t).iter().copied().chain(covering));
-            lines.extend(links.iter().map(|&l| s.link(l).action_line));
-            acts.extend(ix.activities_of_target(t));
+        EntityRef::Target(t) => target_side(s, t, &mut sdgs, &mut links, &mut lines, &mut acts),
+        EntityRef::Indicator(i) => {
+            let t = s.indicator(i).target;
+            targets.push(t);
+            target_side(s, t, &mut sdgs, &mut links, &mut lines, &mut acts);
+            indicators.extend(s.indicator_repeats(i));
         }
+        EntityRef::Country(c) => acts.extend(ix.activities_of_country(c)),
         EntityRef::Line(l) => {
             let line = s.line(l);
             lines.extend(line.parent);
@@ -81,6 +82,7 @@ pub fn related(s: &Snapshot, e: EntityRef) -> Vec<Group> {
             sdgs.extend(&act.sdgs());
             targets.extend(act.targets());
             lines.extend(act.action_lines());
+            countries.extend(act.countries());
             for &l in act.action_lines() {
                 for n in act.sdgs() {
                     links.extend(ix.links_at(l, n));
@@ -94,7 +96,36 @@ pub fn related(s: &Snapshot, e: EntityRef) -> Vec<Group> {
     push(&mut groups, Kind::Line, lines, EntityRef::Line);
     push(&mut groups, Kind::Link, links, EntityRef::Link);
     push(&mut groups, Kind::Activity, acts, EntityRef::Activity);
+    push(
+        &mut groups,
+        Kind::Indicator,
+        indicators,
+        EntityRef::Indicator,
+    );
+    push(&mut groups, Kind::Country, countries, EntityRef::Country);
     groups
+}
+
+/// What a target reaches: its goal, the links that cover it (named, or all
+/// of the goal's targets), their rows, and the activities naming it.
+fn target_side(
+    s: &Snapshot,
+    t: TargetId,
+    sdgs: &mut Vec<u8>,
+    links: &mut Vec<LinkId>,
+    lines: &mut Vec<LineId>,
+    acts: &mut Vec<ActivityId>,
+) {
+    let ix = s.index();
+    sdgs.push(s.target(t).goal);
+    let goal_links = ix.links_of_sdg(s.target(t).goal);
+    let covering = goal_links
+        .iter()
+        .copied()
+        .filter(|&l| s.link(l).scope == Scope::AllTargets);
+    links.extend(ix.links_of_target(t).iter().copied().chain(covering));
+    lines.extend(links.iter().map(|&l| s.link(l).action_line));
+    acts.extend(ix.activities_of_target(t));
 }
 
 /// The targets a link covers: those it names, or every target of the goal

@@ -5,7 +5,7 @@
 //! draws from a selection — the matrix recounts over it, lists narrow to
 //! it — so filtering is computed once per change of view, never per frame.
 
-use crate::snapshot::{ActivityId, LineId, LinkId, Snapshot, TargetId};
+use crate::snapshot::{ActivityId, CountryId, IndicatorId, LineId, LinkId, Snapshot, TargetId};
 
 /// Membership flags for every record of a snapshot.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +15,8 @@ pub struct Selection {
     lines: Vec<bool>,
     links: Vec<bool>,
     activities: Vec<bool>,
+    indicators: Vec<bool>,
+    countries: Vec<bool>,
 }
 
 impl Selection {
@@ -30,6 +32,8 @@ impl Selection {
             lines: vec![true; s.action_lines().len()],
             links: vec![true; s.links().len()],
             activities: vec![true; s.activities().len()],
+            indicators: vec![true; s.indicators().len()],
+            countries: vec![true; s.countries().len()],
         }
     }
 
@@ -52,6 +56,15 @@ impl Selection {
     /// Whether activity `a` is selected.
     pub fn activity(&self, a: ActivityId) -> bool {
         self.activities.get(a.ix()).copied().unwrap_or(false)
+    }
+
+    /// Whether indicator `i` is selected.
+    pub fn indicator(&self, i: IndicatorId) -> bool {
+        self.indicators.get(i.ix()).copied().unwrap_or(false)
+    }
+    /// Whether country `c` is selected.
+    pub fn country(&self, c: CountryId) -> bool {
+        self.countries.get(c.ix()).copied().unwrap_or(false)
     }
 
     /// Sets goal `n`.
@@ -81,6 +94,19 @@ impl Selection {
     /// Sets activity `a`.
     pub fn set_activity(&mut self, a: ActivityId, on: bool) {
         if let Some(x) = self.activities.get_mut(a.ix()) {
+            *x = on;
+        }
+    }
+
+    /// Sets indicator `i`.
+    pub fn set_indicator(&mut self, i: IndicatorId, on: bool) {
+        if let Some(x) = self.indicators.get_mut(i.ix()) {
+            *x = on;
+        }
+    }
+    /// Sets country `c`.
+    pub fn set_country(&mut self, c: CountryId, on: bool) {
+        if let Some(x) = self.countries.get_mut(c.ix()) {
             *x = on;
         }
     }

@@ -234,9 +234,10 @@ fn screens_sdgs_lines_activities_and_sort() {
     }
 
     p.send("4");
-    let screen = p.wait_for("┌ Activities (60)");
+    // 60 Roadmap initiatives and 662 WSIS Prizes nominees, sorted by title.
+    let screen = p.wait_for("┌ Activities (722)");
     assert!(
-        screen.contains("Digital Health for Africa"),
+        screen.contains("\"Four I's\" framework"),
         "activity missing:\n{}",
         frame(&screen)
     );
@@ -351,7 +352,7 @@ fn no_color_uses_no_truecolor() {
     assert!(screen.contains("Σ"), "no matrix:\n{}", frame(&screen));
     // Exercise a few screens so more styles are drawn.
     p.send("4");
-    p.wait_for("┌ Activities (60)");
+    p.wait_for("┌ Activities (722)");
     p.send("?");
     p.wait_for("Keys that work here");
     p.esc();

@@ -74,21 +74,59 @@ fn json_csv_and_markdown_carry_the_rows() {
     assert_eq!(v["snapshot"]["title"], "View fixture (hand-counted)");
     assert_eq!(v["count"], 2);
     assert_eq!(v["rows"][0]["id"], "b-broadband");
-    assert_eq!(v["rows"][1]["action_lines"], "C7-e-health;C2");
+    // JSON keeps lists as lists; CSV joins them with ';'.
+    assert_eq!(v["rows"][0]["sdgs"], serde_json::json!([3, 9]));
+    assert_eq!(
+        v["rows"][1]["action_lines"],
+        serde_json::json!(["C7-e-health", "C2"])
+    );
+    assert_eq!(v["rows"][1]["targets"], serde_json::json!(["3.d"]));
+    assert_eq!(v["rows"][1]["summary"], "Standards for telemedicine.");
+    let (_, out, _) = query(&["sdg:3 al:C2", "--format", "csv"]);
+    let mut r = csv::Reader::from_reader(out.as_bytes());
+    let h = r.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let cell =
+        |row: usize, col: &str| rows[row][h.iter().position(|x| x == col).unwrap()].to_string();
+    assert_eq!(cell(0, "sdgs"), "3;9");
+    assert_eq!(cell(1, "action_lines"), "C7-e-health;C2");
 
     let (_, out, _) = query(&["status:disputed", "--show", "links", "--format", "csv"]);
     let mut r = csv::Reader::from_reader(out.as_bytes());
     assert_eq!(
         r.headers().unwrap(),
-        vec!["key", "title", "activities", "status"]
+        vec![
+            "key",
+            "row",
+            "goal",
+            "scope",
+            "status",
+            "targets",
+            "rationale",
+            "activities"
+        ]
     );
-    let keys: Vec<String> = r.records().map(|x| x.unwrap()[0].to_string()).collect();
+    let recs: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let keys: Vec<&str> = recs.iter().map(|x| &x[0]).collect();
     assert_eq!(keys, ["C7-e-business/3/disputed", "C5/16/disputed"]);
+    assert_eq!(
+        recs[1].iter().collect::<Vec<_>>(),
+        [
+            "C5/16/disputed",
+            "C5",
+            "16",
+            "targets",
+            "disputed",
+            "16.10",
+            "One view has 16.10 for this cell",
+            "1"
+        ]
+    );
 
     let (_, out, _) = query(&["show:sdgs sdg:9,16", "--format", "md"]);
     assert!(out.starts_with("# View fixture (hand-counted)\n"), "{out}");
     assert!(out.contains("- View: `sdg:9,16 show:sdgs`"));
-    assert!(out.contains("| key | title | activities | status |"));
+    assert!(out.contains("| key | title | activities |"));
     assert_eq!(
         out.lines()
             .filter(|l| l.starts_with("| 9 ") || l.starts_with("| 16 "))

@@ -218,7 +218,8 @@ fn top_level_keys_of_the_bundled_snapshot_are_exactly_the_schemas() {
         "bundled snapshot has keys the schema does not know: {:?}",
         top.difference(&props).collect::<Vec<_>>()
     );
-    // Format v1 has eight top-level keys, all required.
+    // Format v1 has eight required top-level keys and the optional
+    // `countries` (added compatibly: a file without it has no countries).
     let expected: BTreeSet<String> = [
         "format",
         "version",
@@ -232,8 +233,14 @@ fn top_level_keys_of_the_bundled_snapshot_are_exactly_the_schemas() {
     .into_iter()
     .map(String::from)
     .collect();
-    assert_eq!(props, expected);
     assert_eq!(req, expected);
+    let mut all = expected.clone();
+    all.insert("countries".to_string());
+    assert_eq!(props, all);
+    assert!(
+        top.contains("countries"),
+        "the bundled snapshot has countries"
+    );
 }
 
 #[test]
@@ -337,4 +344,8 @@ fn schema_names_the_enums_and_required_record_keys() {
     assert!(!link_req.contains("targets"), "targets defaults to []");
     let act_req = required(&defs["RawActivity"]);
     assert_eq!(act_req, ["id", "source", "title"].map(String::from).into());
+    let country_req = required(&defs["RawCountry"]);
+    assert_eq!(country_req, ["code", "name"].map(String::from).into());
+    let ind_req = required(&defs["RawIndicator"]);
+    assert_eq!(ind_req, ["code", "name", "target"].map(String::from).into());
 }

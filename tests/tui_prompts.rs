@@ -228,9 +228,12 @@ fn n_and_shift_n_step_through_matches_in_the_pane() {
     run(&mut st, &[NextMatch]);
     let at = |st: &State| st.snap.activity(st.act_order[st.act_cursor.pos]).clone();
     let first = at(&st);
-    let text = format!("{} {}", first.title(), first.summary()).to_lowercase();
+    // A match is judged on the record's whole haystack (title, summary, lead, partners).
+    let mut text = String::new();
+    let id = st.act_order[st.act_cursor.pos];
+    sdgmap::search::haystack(&st.snap, sdgmap::entity::EntityRef::Activity(id), &mut text);
     assert!(
-        sdgmap::search::is_subsequence("health", &text),
+        sdgmap::search::is_subsequence("health", &text.to_lowercase()),
         "{}",
         first.title()
     );

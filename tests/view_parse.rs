@@ -123,7 +123,7 @@ fn every_error_message_points_at_its_position() {
         (
             "show:activity",
             5..13,
-            "unknown show 'activity' (activities, sdgs, targets, rows or links) — did you mean 'activities'?",
+            "unknown show 'activity' (activities, sdgs, targets, rows, links, indicators or countries) — did you mean 'activities'?",
         ),
         ("show:rows show:links", 15..20, "'show' takes one value"),
         ("focus:9 focus:C2", 14..16, "'focus' takes one value"),

@@ -1,9 +1,10 @@
 //! Synthetic snapshot generator (test data only), shared by
 //! `examples/synth.rs` and `benches/load.rs` via `#[path]`.
 //!
-//! The goals, targets, indicators, Action Lines and Matrix links are the real
-//! ones from the bundled snapshot; only the activities are made up, from word
-//! lists, deterministically for a seed. Every generated record cites the
+//! The goals, targets, indicators, Action Lines, Matrix links and countries
+//! are the real ones from the bundled snapshot; only the activities are made
+//! up, from word lists, deterministically for a seed (each names a few of
+//! the real countries). Every generated record cites the
 //! `synthetic` source, and the title says the data is not real.
 
 use rand::rngs::StdRng;
@@ -179,11 +180,18 @@ pub fn generate(base: &RawSnapshot, activities: usize, seed: u64) -> RawSnapshot
     }
     let goals: Vec<u8> = base.sdgs.iter().map(|s| s.number).collect();
     let lines: Vec<&str> = base.action_lines.iter().map(|l| l.id.as_str()).collect();
+    let countries: Vec<&str> = base.countries.iter().map(|c| c.code.as_str()).collect();
 
     snap.activities.reserve_exact(activities);
     for i in 0..activities {
-        snap.activities
-            .push(activity(&mut rng, i, &goals, &targets_of, &lines));
+        snap.activities.push(activity(
+            &mut rng,
+            i,
+            &goals,
+            &targets_of,
+            &lines,
+            &countries,
+        ));
     }
     snap
 }
@@ -198,6 +206,7 @@ fn activity(
     goals: &[u8],
     targets_of: &[Vec<&str>],
     lines: &[&str],
+    country_codes: &[&str],
 ) -> RawActivity {
     let id = format!("synthetic-{i:07}");
     let mut title = format!(
@@ -252,6 +261,17 @@ fn activity(
     }
     let n_lines = rng.random_range(1..=3);
     let action_lines = lines.sample(rng, n_lines).map(|l| l.to_string()).collect();
+    // Most activities name one country, some several, some none.
+    let n_countries = match rng.random_range(0..20) {
+        0..=2 => 0,
+        3..=15 => 1,
+        16..=18 => 2,
+        _ => 4,
+    };
+    let countries = country_codes
+        .sample(rng, n_countries)
+        .map(|c| c.to_string())
+        .collect();
     let url = rng
         .random_bool(0.5)
         .then(|| format!("https://example.org/synthetic/{id}"));
@@ -270,6 +290,7 @@ fn activity(
         sdgs,
         targets,
         action_lines,
+        countries,
         source: SOURCE_ID.to_string(),
         url,
         note,

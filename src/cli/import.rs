@@ -23,8 +23,12 @@ pub struct ImportArgs {
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: PathBuf,
     /// Column names that differ from the field names, e.g. "title=Project,lead=Organization".
-    #[arg(long, value_name = "FIELD=COLUMN,...")]
+    #[arg(long, value_name = "FIELD=COLUMN,...", conflicts_with = "mapping")]
     pub map: Option<String>,
+    /// A mapping file (JSON): columns, fixed values, made ids, country
+    /// aliases and sources for a spreadsheet of another design (see docs/lifecycle.md).
+    #[arg(long, value_name = "FILE")]
+    pub mapping: Option<PathBuf>,
     /// Leave invalid rows out and report them, instead of writing nothing.
     #[arg(long)]
     pub skip_invalid: bool,
@@ -32,14 +36,15 @@ pub struct ImportArgs {
 
 /// Runs `sdgmap import`; `data` is the global `--data`.
 pub fn run(args: &ImportArgs, data: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let map = match &args.map {
-        Some(spec) => ColumnMap::parse(spec)?,
-        None => ColumnMap::default(),
+    let mut opts = match (&args.mapping, &args.map) {
+        (Some(file), _) => import::mapping::read(file)?,
+        (None, Some(spec)) => Options {
+            map: ColumnMap::parse(spec)?,
+            ..Options::default()
+        },
+        (None, None) => Options::default(),
     };
-    let opts = Options {
-        map,
-        skip_invalid: args.skip_invalid,
-    };
+    opts.skip_invalid = args.skip_invalid;
     let into = args.into.as_deref().or(data);
     let (name, base) = match into {
         Some(p) => {
@@ -71,6 +76,15 @@ pub fn run(args: &ImportArgs, data: Option<&Path>) -> anyhow::Result<ExitCode> {
     }
     for p in &r.warnings {
         eprintln!("sdgmap: {p}");
+    }
+    for src in &r.sources_added {
+        eprintln!("sdgmap: added source {}", import::clean_name(src));
+    }
+    for (heading, line) in &r.headings {
+        eprintln!(
+            "sdgmap: read \"{}\" as Action Line {line}",
+            import::clean_name(heading)
+        );
     }
     if !r.ignored_columns.is_empty() {
         eprintln!(

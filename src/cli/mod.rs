@@ -39,7 +39,7 @@ pub struct Cli {
     pub no_mouse: bool,
 
     /// Open the app on this view (view language, e.g. "sdg:4 al:C7 health").
-    #[arg(long, value_name = "VIEW")]
+    #[arg(long, value_name = "VIEW", allow_hyphen_values = true)]
     pub view: Option<String>,
 
     /// Show the matrix with each cell's change since this older snapshot.
@@ -104,8 +104,9 @@ pub enum Command {
     },
     /// Print the records a view selects (exit 0 matched, 1 none, 2 bad view).
     Query {
-        /// The view, e.g. "sdg:4,9 al:C7 -status:disputed digital health".
-        #[arg(required_unless_present = "bookmark")]
+        /// The view, e.g. "sdg:4,9 al:C7 -status:disputed digital health"
+        /// (a view may start with '-': `sdgmap query "-sdg:17"`).
+        #[arg(required_unless_present = "bookmark", allow_hyphen_values = true)]
         view: Option<String>,
         /// Use the view of this bookmark instead.
         #[arg(long, value_name = "NAME", conflicts_with = "view")]
@@ -129,17 +130,18 @@ pub enum Command {
     },
     /// Add or update activities from a CSV and write a new snapshot, atomically.
     Import(import::ImportArgs),
-    /// Write the records a view selects to a file, atomically.
+    /// Write the records a view selects to a file, atomically (or to stdout with -o -).
     Export {
-        /// The view, e.g. "sdg:9 show:links".
+        /// The view, e.g. "sdg:9 show:links" (may start with '-').
+        #[arg(allow_hyphen_values = true)]
         view: String,
         /// What to list (default: the view's show:, else activities).
         #[arg(long, value_enum)]
         show: Option<query::ShowArg>,
-        /// File format.
+        /// File format (default: from the file's extension, .csv .json .md).
         #[arg(long, value_enum)]
-        format: export::ExportFormat,
-        /// The file to write.
+        format: Option<export::ExportFormat>,
+        /// The file to write; `-` writes to stdout.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
     },

@@ -26,6 +26,10 @@ pub enum ShowArg {
     Rows,
     /// Matrix links.
     Links,
+    /// SDG indicators.
+    Indicators,
+    /// Countries.
+    Countries,
 }
 
 impl From<ShowArg> for Show {
@@ -36,6 +40,8 @@ impl From<ShowArg> for Show {
             ShowArg::Targets => Show::Targets,
             ShowArg::Rows => Show::Rows,
             ShowArg::Links => Show::Links,
+            ShowArg::Indicators => Show::Indicators,
+            ShowArg::Countries => Show::Countries,
         }
     }
 }

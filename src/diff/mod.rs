@@ -51,7 +51,8 @@ impl ChangeKind {
 /// One record that differs, found by its stable key.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
-    /// The stable key: SDG number, target or indicator code, line, source or activity id, link key.
+    /// The stable key: SDG number, target or indicator code, line, source or
+    /// activity id, country code, link key.
     pub key: String,
     /// Added, removed or changed.
     pub kind: ChangeKind,
@@ -154,6 +155,8 @@ pub struct Diff {
     pub indicators: Vec<Change>,
     /// Action Lines (title, short name, parent, facilitators, prize category, source), by id.
     pub action_lines: Vec<Change>,
+    /// Countries, by ISO alpha-3 code.
+    pub countries: Vec<Change>,
     /// Matrix links, by link key, in Matrix order (row, goal, disputed last).
     pub links: Vec<LinkChange>,
     /// The Matrix cells whose links changed, in Matrix order.
@@ -197,6 +200,10 @@ impl Diff {
             l.map(|l| (l.id.clone(), record::action_line(s, l)))
                 .collect()
         };
+        let country = |s: &Snapshot| -> Vec<(String, Record)> {
+            let c = s.countries().iter();
+            c.map(|c| (c.code.clone(), record::country(s, c))).collect()
+        };
         let activity = |s: &Snapshot| -> Vec<(String, Record)> {
             let a = s.activities().iter();
             a.map(|a| (a.id().to_owned(), record::activity(s, a)))
@@ -213,6 +220,7 @@ impl Diff {
             targets: compare(target(old), target(new)),
             indicators: compare(indicator(old), indicator(new)),
             action_lines: compare(line(old), line(new)),
+            countries: compare(country(old), country(new)),
             links,
             cells,
             activities: compare(activity(old), activity(new)),
@@ -227,6 +235,7 @@ impl Diff {
             && self.targets.is_empty()
             && self.indicators.is_empty()
             && self.action_lines.is_empty()
+            && self.countries.is_empty()
             && self.links.is_empty()
             && self.activities.is_empty()
     }
@@ -250,7 +259,7 @@ impl Diff {
 
     /// How many links, activities … were added, removed and changed, by
     /// section name (`sources`, `sdgs`, `targets`, `indicators`,
-    /// `action_lines`, `links`, `activities`), in report order.
+    /// `action_lines`, `countries`, `links`, `activities`), in report order.
     pub fn counts(&self) -> Vec<(&'static str, Counts)> {
         let of = |v: &[Change]| Counts::of(v.iter().map(|c| &c.kind));
         vec![
@@ -263,6 +272,7 @@ impl Diff {
             ("targets", of(&self.targets)),
             ("indicators", of(&self.indicators)),
             ("action_lines", of(&self.action_lines)),
+            ("countries", of(&self.countries)),
             ("sources", of(&self.sources)),
         ]
     }

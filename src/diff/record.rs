@@ -13,7 +13,9 @@ use serde::Serialize;
 use serde::ser::SerializeMap;
 use serde_json::Value;
 
-use crate::snapshot::{ActionLine, Activity, Indicator, Link, Rgb, Sdg, Snapshot, Source, Target};
+use crate::snapshot::{
+    ActionLine, Activity, Country, Indicator, Link, Rgb, Sdg, Snapshot, Source, Target,
+};
 
 /// A record's fields in schema order, each with its value as in a snapshot file.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -174,9 +176,29 @@ pub fn indicator(s: &Snapshot, i: &Indicator) -> Record {
     let mut r = Record::default();
     r.push("target", &s.target(i.target).code);
     r.push("name", &i.name);
+    r.push("unsd_code", &i.unsd_code);
+    r.push("tier", i.tier.text());
+    r.push("tier_as_of", i.tier.as_of());
     r.push("custodians", &i.custodians);
+    r.push("partners", &i.partners);
     r.push("former_codes", &i.former_codes);
+    r.push("tier_source", source_id(s, i.tier_source));
     r.push("source", source_id(s, i.source));
+    r
+}
+
+/// A country.
+pub fn country(s: &Snapshot, c: &Country) -> Record {
+    let mut r = Record::default();
+    r.push("alpha2", &c.alpha2);
+    r.push("m49", c.m49);
+    r.push("name", &c.name);
+    r.push("region", &c.region);
+    r.push("subregion", &c.subregion);
+    r.push("intermediate_region", &c.intermediate_region);
+    r.push("groups", &c.groups);
+    r.push("names", &c.names);
+    r.push("source", source_id(s, c.source));
     r
 }
 
@@ -222,6 +244,13 @@ pub fn activity(s: &Snapshot, a: &Activity) -> Record {
         a.action_lines()
             .iter()
             .map(|&l| s.line(l).id.clone())
+            .collect::<Vec<_>>(),
+    );
+    r.push(
+        "countries",
+        a.countries()
+            .iter()
+            .map(|&c| s.country(c).code.clone())
             .collect::<Vec<_>>(),
     );
     r.push("source", &s.source(a.source()).id);

@@ -184,6 +184,7 @@ fn lines(d: &Diff) -> Vec<Line> {
     );
     section("Indicators", &d.indicators, &plain, &["name"]);
     section("Action Lines", &d.action_lines, &plain, &["title"]);
+    section("Countries", &d.countries, &plain, &["name"]);
     section("Sources", &d.sources, &plain, &["title"]);
     if !d.meta.is_empty() {
         out.push(Line::Heading("Snapshot metadata".into()));

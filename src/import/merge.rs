@@ -12,11 +12,21 @@
 
 use std::collections::HashMap;
 
+use super::resolve::{CountryResolver, action_line, slug};
 use super::table::{self, CsvRow, Table};
-use super::{Field, ImportError, Imported, Options, Report, RowProblem, blank, clean};
+use super::{Field, IdRule, ImportError, Imported, Options, Report, RowProblem, blank, clean};
 use crate::sanitize::{Lines, sanitize};
-use crate::snapshot::raw::{RawActivity, RawSnapshot};
+use crate::snapshot::raw::{RawActionLine, RawActivity, RawSnapshot};
 use crate::snapshot::{Problem, Severity, build, target_goal};
+
+/// What reading a row needs besides the row: names to resolve with.
+struct Ctx<'a> {
+    countries: CountryResolver,
+    lines: &'a [RawActionLine],
+}
+
+/// The longest id made from a title, before the prefix.
+const SLUG_MAX: usize = 60;
 
 /// Merges the activities of the CSV `bytes` (named `file` in messages) into
 /// `base` and validates the result. Nothing is written here.
@@ -27,10 +37,59 @@ pub fn import(
     opts: &Options,
 ) -> Result<Imported, ImportError> {
     let file = clean(file);
-    let t = table::read(&file, bytes, opts.map.pairs())?;
+    let mut base = base.clone();
+    let mut sources_added = Vec::new();
+    for src in &opts.sources {
+        if !base.meta.sources.iter().any(|x| x.id == src.id) {
+            base.meta.sources.push(src.clone());
+            sources_added.push(src.id.clone());
+        }
+    }
+    for (alias, code) in &opts.country_aliases {
+        if !base.countries.iter().any(|c| &c.code == code) {
+            return Err(ImportError::Mapping {
+                file: file.clone(),
+                message: format!(
+                    "the alias \"{}\" names country \"{}\", which is not in the snapshot's countries",
+                    clean(alias),
+                    clean(code)
+                ),
+            });
+        }
+    }
+    let base = &base;
+    let mut t = table::read(&file, bytes, opts.map.pairs(), opts.ids.is_none())?;
+    let mut template_columns = Vec::new();
+    for (field, template) in &opts.values {
+        let pieces = template_pieces(&t, template).map_err(|message| ImportError::Mapping {
+            file: file.clone(),
+            message: format!("value of {}: {message}", field.name()),
+        })?;
+        template_columns.extend(pieces.iter().filter_map(|p| match p {
+            Piece::Column(i) => Some(*i),
+            Piece::Text(_) => None,
+        }));
+        t.add_column(*field, "<mapping>".into(), |row| expand(&pieces, row));
+    }
+    let mut made_id_warnings = Vec::new();
+    if let Some(rule) = &opts.ids
+        && !t.columns.iter().any(|(f, _)| *f == Field::Id)
+    {
+        let (ids, warnings) = make_ids(&t, rule, base);
+        made_id_warnings = warnings;
+        t.add_column(Field::Id, "<made id>".into(), |row| {
+            ids.get(&row.row).cloned().unwrap_or_default()
+        });
+    }
+    let ctx = Ctx {
+        countries: CountryResolver::new(&base.countries, &opts.country_aliases),
+        lines: &base.action_lines,
+    };
+    let mut row_warnings: Vec<RowProblem> = made_id_warnings;
+    let mut headings: Vec<(String, String)> = Vec::new();
     let mut report = Report {
         ignored_columns: (0..t.headers.len())
-            .filter(|i| !t.columns.iter().any(|(_, j)| j == i))
+            .filter(|i| !t.columns.iter().any(|(_, j)| j == i) && !template_columns.contains(i))
             .map(|i| clean(&t.headers[i]))
             .collect(),
         ..Report::default()
@@ -58,8 +117,16 @@ pub fn import(
         }
         first_row.insert(id.clone(), row.row);
         let old = existing.get(id.as_str()).map(|&i| &base.activities[i]);
-        match activity(&t, row, &id, old) {
-            Ok(a) => parsed.push((row, a)),
+        match activity(&t, row, &id, old, &ctx) {
+            Ok(read) => {
+                row_warnings.extend(read.warnings);
+                for h in read.headings {
+                    if !headings.contains(&h) {
+                        headings.push(h);
+                    }
+                }
+                parsed.push((row, read.activity));
+            }
             Err(mut p) => problems.append(&mut p),
         }
     }
@@ -129,7 +196,12 @@ pub fn import(
         }
         problems.sort_by_key(|p| p.row);
         report.skipped = problems;
+        let kept = |w: &RowProblem| parsed.iter().any(|(row, _)| row.row == w.row);
+        warnings.extend(row_warnings.iter().filter(|w| kept(w)).cloned());
+        warnings.sort_by_key(|p| p.row);
         report.warnings = warnings;
+        report.headings = headings;
+        report.sources_added = sources_added;
         return Ok(Imported {
             raw: merged,
             snapshot,
@@ -208,6 +280,15 @@ fn goals(sdgs: &[u8], targets: &[String]) -> Vec<u8> {
     g
 }
 
+/// What a row reads as: the activity, and what reading it found worth saying.
+struct Read {
+    activity: RawActivity,
+    /// Country names that name no country (left out).
+    warnings: Vec<RowProblem>,
+    /// Headings read as Action Lines: (heading, id).
+    headings: Vec<(String, String)>,
+}
+
 /// The activity a row describes: `old` updated with the row's columns, or a
 /// new record when the id is new.
 fn activity(
@@ -215,7 +296,10 @@ fn activity(
     row: &CsvRow,
     id: &str,
     old: Option<&RawActivity>,
-) -> Result<RawActivity, Vec<RowProblem>> {
+    ctx: &Ctx<'_>,
+) -> Result<Read, Vec<RowProblem>> {
+    let mut warnings = Vec::new();
+    let mut headings = Vec::new();
     let mut errs = Vec::new();
     let mut err = |f: Field, m: String| errs.push(problem(t, row, Some(f), id, m));
     if id.is_empty() {
@@ -281,7 +365,36 @@ fn activity(
         }
     }
     if let Some(c) = cell(Field::ActionLines) {
-        a.action_lines = list(&a.action_lines, c);
+        let mut ids = Vec::new();
+        for part in c.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            match action_line(part, ctx.lines) {
+                Some(line) => {
+                    if line != part {
+                        headings.push((part.to_string(), line.clone()));
+                    }
+                    ids.push(line);
+                }
+                // Left as written: validation names it with its row.
+                None => ids.push(part.to_string()),
+            }
+        }
+        a.action_lines = list(&a.action_lines, &ids.join(";"));
+    }
+    if let Some(c) = cell(Field::Countries) {
+        let found = ctx.countries.cell(c);
+        for part in &found.unresolved {
+            warnings.push(RowProblem {
+                severity: Severity::Warning,
+                row: row.row,
+                column: Some(clean(&t.column_name(Field::Countries))),
+                id: (!id.is_empty()).then(|| clean(id)),
+                message: format!(
+                    "\"{}\" names no country the snapshot knows; left out",
+                    clean(part)
+                ),
+            });
+        }
+        a.countries = list(&a.countries, &found.codes.join(";"));
     }
     if let Some(c) = cell(Field::Source) {
         a.source = text(&a.source, c, Lines::Single);
@@ -314,5 +427,114 @@ fn activity(
             }
         }
     }
-    if errs.is_empty() { Ok(a) } else { Err(errs) }
+    if errs.is_empty() {
+        Ok(Read {
+            activity: a,
+            warnings,
+            headings,
+        })
+    } else {
+        Err(errs)
+    }
+}
+
+/// A template's pieces: text, or the position of a column named `{Column}`.
+enum Piece {
+    Text(String),
+    Column(usize),
+}
+
+fn template_pieces(t: &Table, template: &str) -> Result<Vec<Piece>, String> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let close = rest[open..]
+            .find('}')
+            .ok_or_else(|| format!("\"{}\" has a '{{' without its '}}'", clean(template)))?;
+        if open > 0 {
+            out.push(Piece::Text(rest[..open].to_string()));
+        }
+        let name = &rest[open + 1..open + close];
+        let at = t.header(name).ok_or_else(|| {
+            format!(
+                "\"{}\" names column \"{}\", which the CSV does not have",
+                clean(template),
+                clean(name)
+            )
+        })?;
+        out.push(Piece::Column(at));
+        rest = &rest[open + close + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Text(rest.to_string()));
+    }
+    Ok(out)
+}
+
+/// The template filled from `row`; empty when a column it names is empty.
+fn expand(pieces: &[Piece], row: &CsvRow) -> String {
+    let mut out = String::new();
+    for p in pieces {
+        match p {
+            Piece::Text(s) => out.push_str(s),
+            Piece::Column(i) => {
+                let cell = row.cells.get(*i).map_or("", |c| c.trim());
+                if cell.is_empty() {
+                    return String::new();
+                }
+                out.push_str(cell);
+            }
+        }
+    }
+    out
+}
+
+/// Ids for every row (by row number) made by `rule`, and a warning for each
+/// id moved aside because an activity of another source has it.
+fn make_ids(
+    t: &Table,
+    rule: &IdRule,
+    base: &RawSnapshot,
+) -> (HashMap<usize, String>, Vec<RowProblem>) {
+    let existing: HashMap<&str, &str> = base
+        .activities
+        .iter()
+        .map(|a| (a.id.as_str(), a.source.as_str()))
+        .collect();
+    let mut used = std::collections::HashSet::new();
+    let mut ids = HashMap::new();
+    let mut warnings = Vec::new();
+    for row in &t.rows {
+        let text = t.cell(row, rule.from).unwrap_or("").trim();
+        let s = slug(text, SLUG_MAX);
+        let stem = if s.is_empty() {
+            format!("{}row-{}", rule.prefix, row.row)
+        } else {
+            format!("{}{s}", rule.prefix)
+        };
+        let source = t.cell(row, Field::Source).unwrap_or("").trim();
+        let taken = |id: &str| existing.get(id).is_some_and(|&src| src != source);
+        let mut id = stem.clone();
+        let mut n = 1;
+        while used.contains(&id) || taken(&id) {
+            if taken(&id) && !used.contains(&id) {
+                warnings.push(RowProblem {
+                    severity: Severity::Warning,
+                    row: row.row,
+                    column: Some(clean(&t.column_name(rule.from))),
+                    id: Some(clean(&id)),
+                    message: format!(
+                        "id \"{}\" belongs to an activity of source \"{}\"; this row's gets the next free one",
+                        clean(&id),
+                        clean(existing.get(id.as_str()).copied().unwrap_or(""))
+                    ),
+                });
+            }
+            n += 1;
+            id = format!("{stem}-{n}");
+        }
+        used.insert(id.clone());
+        ids.insert(row.row, id);
+    }
+    (ids, warnings)
 }

@@ -12,7 +12,9 @@
 //! invalid ones reported and left out. [`write_snapshot`] validates the
 //! bytes once more and puts the file in place atomically.
 
+pub mod mapping;
 mod merge;
+pub mod resolve;
 mod table;
 
 use std::fmt;
@@ -20,7 +22,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::snapshot::raw::{RawActivity, RawSnapshot};
+use crate::snapshot::raw::{RawActivity, RawSnapshot, RawSource};
 use crate::snapshot::{LoadError, Problem, Severity, Snapshot};
 
 pub use merge::import;
@@ -49,8 +51,10 @@ pub enum Field {
     Sdgs,
     /// `targets` (`;`-separated target codes).
     Targets,
-    /// `action_lines` (`;`-separated ids; the header may say `action lines`).
+    /// `action_lines` (`;`-separated ids or category headings; the header may say `action lines`).
     ActionLines,
+    /// `countries` (codes or names, `;`- or `,`-separated).
+    Countries,
     /// `source`.
     Source,
     /// `url`.
@@ -73,6 +77,7 @@ impl Field {
         Field::Sdgs,
         Field::Targets,
         Field::ActionLines,
+        Field::Countries,
         Field::Source,
         Field::Url,
         Field::Note,
@@ -92,6 +97,7 @@ impl Field {
             Field::Sdgs => "sdgs",
             Field::Targets => "targets",
             Field::ActionLines => "action_lines",
+            Field::Countries => "countries",
             Field::Source => "source",
             Field::Url => "url",
             Field::Note => "note",
@@ -141,6 +147,11 @@ impl ColumnMap {
     pub fn pairs(&self) -> &[(Field, String)] {
         &self.0
     }
+
+    /// A map from (field, column header) pairs, as a mapping file gives them.
+    pub fn from_pairs(pairs: Vec<(Field, String)>) -> ColumnMap {
+        ColumnMap(pairs)
+    }
 }
 
 /// How an import runs.
@@ -150,6 +161,27 @@ pub struct Options {
     pub map: ColumnMap,
     /// Leave invalid rows out (and report them) instead of refusing the import.
     pub skip_invalid: bool,
+    /// Fields every row takes from a template rather than a column:
+    /// `{Column}` stands for the row's cell in that column, and a template
+    /// naming an empty cell gives an empty value.
+    pub values: Vec<(Field, String)>,
+    /// How to make ids when the CSV has no id column.
+    pub ids: Option<IdRule>,
+    /// Country names beyond those the snapshot gives: (alias, ISO alpha-3 code).
+    pub country_aliases: Vec<(String, String)>,
+    /// Sources the rows cite, added to the snapshot when it lacks them.
+    pub sources: Vec<RawSource>,
+}
+
+/// Ids made from a field: `prefix` + the field's text as a slug
+/// ([`resolve::slug`]), `-2`, `-3` … when two rows would share one or when
+/// an activity of another source has it already.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdRule {
+    /// Put before every id, e.g. `wsis-prizes-2015-`.
+    pub prefix: String,
+    /// The field whose text makes the id, e.g. `title`.
+    pub from: Field,
 }
 
 /// A problem with one CSV row, by spreadsheet row number and column.
@@ -196,6 +228,10 @@ pub struct Report {
     pub warnings: Vec<RowProblem>,
     /// CSV columns that match no field and were ignored.
     pub ignored_columns: Vec<String>,
+    /// Each distinct heading read as an Action Line, with the line: (heading, id).
+    pub headings: Vec<(String, String)>,
+    /// Sources added to the snapshot.
+    pub sources_added: Vec<String>,
 }
 
 /// The merged snapshot, validated, and what the import did.
@@ -281,6 +317,14 @@ pub enum ImportError {
     /// `--map` is malformed.
     #[error("--map: {0}")]
     Map(String),
+    /// A mapping file is malformed or does not fit the snapshot.
+    #[error("{file}: mapping: {message}")]
+    Mapping {
+        /// The mapping file.
+        file: String,
+        /// What is wrong.
+        message: String,
+    },
     /// Some rows are invalid.
     #[error("{file}: {} invalid row{}; nothing was written:\n{}", count_rows(.problems), if count_rows(.problems) == 1 { "" } else { "s" }, crate::report::Indented(.problems))]
     InvalidRows {
@@ -368,6 +412,7 @@ fn blank(id: &str) -> RawActivity {
         sdgs: Vec::new(),
         targets: Vec::new(),
         action_lines: Vec::new(),
+        countries: Vec::new(),
         source: String::new(),
         url: None,
         note: None,

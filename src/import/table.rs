@@ -31,6 +31,30 @@ pub(crate) struct Table {
 }
 
 impl Table {
+    /// Adds a column no header names (a mapping's value or a made id):
+    /// `header` names it in messages, `cell` gives each row's text.
+    pub fn add_column(
+        &mut self,
+        field: Field,
+        header: String,
+        mut cell: impl FnMut(&CsvRow) -> String,
+    ) {
+        self.columns.retain(|(f, _)| *f != field);
+        let at = self.headers.len();
+        self.headers.push(header);
+        for row in &mut self.rows {
+            let text = cell(row);
+            row.cells.push(text);
+        }
+        self.columns.push((field, at));
+    }
+
+    /// The position of the column whose header is `name` (as [`normalize`] compares).
+    pub fn header(&self, name: &str) -> Option<usize> {
+        let n = normalize(name);
+        self.headers.iter().position(|h| normalize(h) == n)
+    }
+
     /// The cell of `field` in `row`, `None` when the CSV has no such column.
     pub fn cell<'a>(&self, row: &'a CsvRow, field: Field) -> Option<&'a str> {
         let (_, i) = self.columns.iter().find(|(f, _)| *f == field)?;
@@ -65,6 +89,7 @@ pub(crate) fn read(
     file: &str,
     bytes: &[u8],
     map: &[(Field, String)],
+    need_id: bool,
 ) -> Result<Table, ImportError> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     check_quoting(file, bytes)?;
@@ -138,7 +163,7 @@ pub(crate) fn read(
             file: file.to_string(),
         });
     };
-    let columns = resolve(file, &headers, map)?;
+    let columns = resolve(file, &headers, map, need_id)?;
     Ok(Table {
         headers,
         columns,
@@ -154,6 +179,7 @@ fn resolve(
     file: &str,
     headers: &[String],
     map: &[(Field, String)],
+    need_id: bool,
 ) -> Result<Vec<(Field, usize)>, ImportError> {
     let header_err = |message: String| ImportError::Header {
         file: file.to_string(),
@@ -179,7 +205,7 @@ fn resolve(
                     field.name()
                 )));
             }
-            [] if field == Field::Id => {
+            [] if field == Field::Id && need_id => {
                 return Err(ImportError::MissingColumn {
                     file: file.to_string(),
                     column: field.name().to_string(),

@@ -15,7 +15,8 @@ use crate::snapshot::{ActivityId, LineId, LinkId, Snapshot, TargetId};
 /// The searchable text of a record, fields separated by `\n`, in display
 /// case: goals `SDG n`, short name, title; targets code and text; lines id,
 /// title, short name, facilitators; links `row × SDG n`, rationale, note;
-/// activities title, summary, lead, partners.
+/// activities title, summary, lead, partners; indicators code, name,
+/// custodians, partners; countries code, name and other names.
 pub fn haystack(s: &Snapshot, e: EntityRef, out: &mut String) {
     let mut field = |f: &str| {
         if !f.is_empty() {
@@ -65,6 +66,21 @@ pub fn haystack(s: &Snapshot, e: EntityRef, out: &mut String) {
             field(a.lead().unwrap_or(""));
             for p in a.partners() {
                 field(p);
+            }
+        }
+        EntityRef::Indicator(i) => {
+            let i = s.indicator(i);
+            field(&i.code);
+            field(&i.name);
+            field(&i.custodians.join(", "));
+            field(&i.partners.join(", "));
+        }
+        EntityRef::Country(c) => {
+            let c = s.country(c);
+            field(&c.code);
+            field(&c.name);
+            for n in &c.names {
+                field(n);
             }
         }
     }

@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use super::model::{LineId, SourceId, TargetId};
+use super::model::{CountryId, LineId, SourceId, TargetId};
 
 /// A set of goal numbers (1–17), iterated in ascending order.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -167,6 +167,7 @@ pub struct Activity {
     sdgs: SdgSet,
     targets: Box<[TargetId]>,
     action_lines: Box<[LineId]>,
+    countries: Box<[CountryId]>,
     source: SourceId,
 }
 
@@ -234,6 +235,10 @@ impl Activity {
     pub fn action_lines(&self) -> &[LineId] {
         &self.action_lines
     }
+    /// Countries it works in.
+    pub fn countries(&self) -> &[CountryId] {
+        &self.countries
+    }
     /// Where it comes from.
     pub fn source(&self) -> SourceId {
         self.source
@@ -254,6 +259,7 @@ impl fmt::Debug for Activity {
             .field("sdgs", &self.sdgs)
             .field("targets", &self.targets)
             .field("action_lines", &self.action_lines)
+            .field("countries", &self.countries)
             .field("source", &self.source)
             .field("url", &self.url())
             .field("note", &self.note())
@@ -276,6 +282,7 @@ pub(crate) struct ActivityParts<'a> {
     pub sdgs: SdgSet,
     pub targets: Vec<TargetId>,
     pub action_lines: Vec<LineId>,
+    pub countries: Vec<CountryId>,
     pub source: SourceId,
 }
 
@@ -330,6 +337,7 @@ impl From<ActivityParts<'_>> for Activity {
             sdgs: p.sdgs,
             targets: p.targets.into_boxed_slice(),
             action_lines: p.action_lines.into_boxed_slice(),
+            countries: p.countries.into_boxed_slice(),
             source: p.source,
         }
     }
@@ -354,6 +362,7 @@ mod tests {
             sdgs: [9, 3, 17].into_iter().collect(),
             targets: vec![TargetId(4)],
             action_lines: vec![LineId(1), LineId(2)],
+            countries: vec![CountryId(5)],
             source: SourceId(3),
         }
     }
@@ -375,6 +384,7 @@ mod tests {
         assert_eq!(a.sdgs().iter().collect::<Vec<_>>(), [3, 9, 17]);
         assert_eq!(a.targets(), [TargetId(4)]);
         assert_eq!(a.action_lines(), [LineId(1), LineId(2)]);
+        assert_eq!(a.countries(), [CountryId(5)]);
         assert_eq!(a.source(), SourceId(3));
     }
 

@@ -9,9 +9,10 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasher, RandomState};
 
+use super::country::name_key;
 use super::model::{
-    ActionLine, Activity, ActivityId, Indicator, IndicatorId, LineId, Link, LinkId, Sdg, SourceId,
-    TargetId,
+    ActionLine, Activity, ActivityId, Country, CountryId, Indicator, IndicatorId, LineId, Link,
+    LinkId, Sdg, SourceId, TargetId,
 };
 
 /// A compressed one-to-many relation from dense keys `0..n` to items.
@@ -191,8 +192,8 @@ impl<V: Copy> IdMap<V> {
     }
 }
 
-/// Calls `f(relation, key, activity)` for every pair of the four activity
-/// relations: 0 by goal, 1 by target, 2 by line, 3 by Matrix cell.
+/// Calls `f(relation, key, activity)` for every pair of the five activity
+/// relations: 0 by goal, 1 by target, 2 by line, 3 by Matrix cell, 4 by country.
 fn activity_pairs(
     activities: &[Activity],
     cell: impl Fn(LineId, u8) -> Option<usize>,
@@ -214,6 +215,9 @@ fn activity_pairs(
                 }
             }
         }
+        for &c in a.countries() {
+            f(4, c.ix(), id);
+        }
     }
 }
 
@@ -229,6 +233,10 @@ pub struct Index {
     pub(crate) activity_by_id: IdMap<ActivityId>,
     pub(crate) source_by_id: HashMap<String, SourceId>,
     pub(crate) indicator_by_code: HashMap<String, IndicatorId>,
+    pub(crate) country_by_code: HashMap<String, CountryId>,
+    /// Folded names ([`name_key`]) → country; `None` when two countries share the name.
+    country_by_name: HashMap<String, Option<CountryId>>,
+    indicators_by_unsd: HashMap<String, Vec<IndicatorId>>,
     links_by_sdg: Adjacency<LinkId>,
     links_by_target: Adjacency<LinkId>,
     links_by_line: Adjacency<LinkId>,
@@ -237,6 +245,7 @@ pub struct Index {
     activities_by_target: Adjacency<ActivityId>,
     activities_by_line: Adjacency<ActivityId>,
     activities_by_cell: Adjacency<ActivityId>,
+    activities_by_country: Adjacency<ActivityId>,
     indicators_by_target: Adjacency<IndicatorId>,
 }
 
@@ -247,6 +256,7 @@ pub(crate) struct Parts<'a> {
     pub indicators: &'a [Indicator],
     pub lines: &'a [ActionLine],
     pub links: &'a [Link],
+    pub countries: &'a [Country],
     pub activities: &'a [Activity],
 }
 
@@ -297,6 +307,7 @@ impl Index {
             AdjacencyBuilder::new(p.targets),
             AdjacencyBuilder::new(p.lines.len()),
             AdjacencyBuilder::new(cells),
+            AdjacencyBuilder::new(p.countries.len()),
         ];
         activity_pairs(p.activities, cell, |r, key, _| rel[r].count(key));
         rel.iter_mut().for_each(AdjacencyBuilder::allocate);
@@ -306,7 +317,28 @@ impl Index {
             self.activities_by_target,
             self.activities_by_line,
             self.activities_by_cell,
+            self.activities_by_country,
         ] = rel.map(AdjacencyBuilder::finish);
+        for (i, ind) in p.indicators.iter().enumerate() {
+            if let Some(code) = &ind.unsd_code {
+                self.indicators_by_unsd
+                    .entry(code.clone())
+                    .or_default()
+                    .push(IndicatorId(i as u32));
+            }
+        }
+        for (i, c) in p.countries.iter().enumerate() {
+            let id = CountryId(i as u32);
+            let mut own: Vec<String> = c.all_names().map(name_key).collect();
+            own.sort_unstable();
+            own.dedup();
+            for key in own {
+                self.country_by_name
+                    .entry(key)
+                    .and_modify(|v| *v = None)
+                    .or_insert(Some(id));
+            }
+        }
         self.indicators_by_target = Adjacency::build(
             p.targets,
             p.indicators
@@ -393,6 +425,29 @@ impl Index {
     /// Indicators measuring target `t`.
     pub fn indicators_of_target(&self, t: TargetId) -> &[IndicatorId] {
         self.indicators_by_target.get(t.ix())
+    }
+    /// The indicators with UNSD code `code`, in file order (more than one
+    /// when an indicator is repeated under several targets).
+    pub fn indicators_with_code(&self, code: &str) -> &[IndicatorId] {
+        self.indicators_by_unsd.get(code).map_or(&[], Vec::as_slice)
+    }
+    /// A country by its ISO alpha-3 code (exact).
+    pub fn country(&self, code: &str) -> Option<CountryId> {
+        self.country_by_code.get(code).copied()
+    }
+    /// A country by code (any case) or by any of its names, compared as
+    /// [`name_key`] folds them; `None` when unknown or when the name is
+    /// shared by two countries.
+    pub fn country_named(&self, name: &str) -> Option<CountryId> {
+        let up = name.trim().to_ascii_uppercase();
+        if let Some(&c) = self.country_by_code.get(&up) {
+            return Some(c);
+        }
+        self.country_by_name.get(&name_key(name)).copied().flatten()
+    }
+    /// Activities working in country `c`.
+    pub fn activities_of_country(&self, c: CountryId) -> &[ActivityId] {
+        self.activities_by_country.get(c.ix())
     }
 
     fn cell(&self, line: LineId, sdg: u8) -> Option<usize> {

@@ -196,6 +196,9 @@ fn collect_type_errors(file: &str, text: &str) -> LoadError {
             Some(v) => check_section(key, v, &mut problems),
         }
     }
+    if let Some(v) = obj.get("countries") {
+        check_section("countries", v, &mut problems);
+    }
     if problems.is_empty() {
         // serde disagreed with the record-level pass (a `Value` keeps only
         // the last of duplicate keys, for one): report the error of the
@@ -232,6 +235,7 @@ fn check_section(key: &str, v: &Value, problems: &mut Vec<Problem>) {
         "indicators" => check_each::<RawIndicator>(key, v, problems),
         "action_lines" => check_each::<RawActionLine>(key, v, problems),
         "links" => check_each::<RawLink>(key, v, problems),
+        "countries" => check_each::<RawCountry>(key, v, problems),
         _ => check_each::<RawActivity>(key, v, problems),
     }
 }

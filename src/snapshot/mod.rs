@@ -5,12 +5,14 @@
 //! with its `index`. Nothing here knows about terminals.
 
 mod activity;
+pub mod country;
 mod index;
 mod load;
 mod model;
 mod problem;
 pub mod raw;
 mod stream;
+mod tier;
 mod validate;
 
 pub use index::{Adjacency, Index};

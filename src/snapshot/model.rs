@@ -8,8 +8,10 @@
 
 use super::Problem;
 pub use super::activity::{Activity, SdgSet};
+pub use super::country::Country;
 use super::index::Index;
 use super::raw::{LinkStatus, Scope};
+pub use super::tier::{Tier, TierClass, TierClasses};
 
 macro_rules! typed_id {
     ($(#[$doc:meta])* $name:ident) => {
@@ -48,6 +50,10 @@ typed_id!(
 typed_id!(
     /// An indicator: index into [`Snapshot::indicators`].
     IndicatorId
+);
+typed_id!(
+    /// A country: index into [`Snapshot::countries`].
+    CountryId
 );
 
 /// An RGB colour.
@@ -115,10 +121,19 @@ pub struct Indicator {
     pub target: TargetId,
     /// Official name.
     pub name: String,
+    /// UNSD indicator code, shared by an indicator repeated under several
+    /// targets (see [`super::Index::indicators_with_code`]).
+    pub unsd_code: Option<String>,
+    /// The tier, with the date of its classification.
+    pub tier: Tier,
     /// Custodian agencies.
     pub custodians: Vec<String>,
+    /// Partner agencies.
+    pub partners: Vec<String>,
     /// Earlier codes of the same indicator.
     pub former_codes: Vec<String>,
+    /// Source of the tier, custodians and partners, when not `source`.
+    pub tier_source: Option<SourceId>,
     /// Source.
     pub source: Option<SourceId>,
 }
@@ -174,6 +189,7 @@ pub struct Snapshot {
     pub(crate) indicators: Vec<Indicator>,
     pub(crate) action_lines: Vec<ActionLine>,
     pub(crate) links: Vec<Link>,
+    pub(crate) countries: Vec<Country>,
     pub(crate) activities: Vec<Activity>,
     pub(crate) index: Index,
     pub(crate) warnings: Vec<Problem>,
@@ -203,6 +219,10 @@ impl Snapshot {
     /// Matrix links in file order.
     pub fn links(&self) -> &[Link] {
         &self.links
+    }
+    /// Countries in file order.
+    pub fn countries(&self) -> &[Country] {
+        &self.countries
     }
     /// Activities in file order.
     pub fn activities(&self) -> &[Activity] {
@@ -240,6 +260,23 @@ impl Snapshot {
     /// An indicator by id.
     pub fn indicator(&self, id: IndicatorId) -> &Indicator {
         &self.indicators[id.ix()]
+    }
+    /// A country by id.
+    pub fn country(&self, id: CountryId) -> &Country {
+        &self.countries[id.ix()]
+    }
+    /// The other indicators with the same UNSD code as `id` (the same
+    /// indicator repeated under other targets), in file order.
+    pub fn indicator_repeats(&self, id: IndicatorId) -> Vec<IndicatorId> {
+        self.indicator(id)
+            .unsd_code
+            .as_deref()
+            .map(|c| self.index.indicators_with_code(c))
+            .unwrap_or_default()
+            .iter()
+            .copied()
+            .filter(|&o| o != id)
+            .collect()
     }
     /// A source by id.
     pub fn source(&self, id: SourceId) -> &Source {

@@ -41,6 +41,9 @@ pub struct RawSnapshot {
     pub action_lines: Vec<RawActionLine>,
     /// WSIS–SDG Matrix links: one Action Line (row) to one SDG.
     pub links: Vec<RawLink>,
+    /// Countries and territories that activities name (ISO 3166, UN M49 regions, groups).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<RawCountry>,
     /// Activities (projects, programmes, partnerships …) mapped to SDGs and Action Lines.
     pub activities: Vec<RawActivity>,
 }
@@ -107,12 +110,64 @@ pub struct RawIndicator {
     pub target: String,
     /// Official name of the indicator.
     pub name: String,
+    /// UNSD indicator code, e.g. `C090c01`; an indicator repeated under
+    /// several targets (1.5.1, 11.5.1, 13.1.1) has one code for all of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unsd_code: Option<String>,
+    /// The tier as the classification states it, e.g. `Tier I` or
+    /// `Tier I (a)/Tier II (b)`; absent with `tier_as_of` given: the
+    /// classification of that date does not classify the indicator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<String>,
+    /// The date of the tier classification, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier_as_of: Option<String>,
     /// Custodian agencies, e.g. `["ITU"]`.
     #[serde(default)]
     pub custodians: Vec<String>,
+    /// Partner agencies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partners: Vec<String>,
     /// Codes the indicator had in earlier versions of the framework.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub former_codes: Vec<String>,
+    /// Source id of the tier, custodians and partners, when it is not `source`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier_source: Option<String>,
+    /// Source id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// One country or territory.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RawCountry {
+    /// ISO 3166-1 alpha-3 code, e.g. `THA`: the key activities cite.
+    pub code: String,
+    /// ISO 3166-1 alpha-2 code, e.g. `TH`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alpha2: Option<String>,
+    /// UN M49 numeric code, e.g. `764`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub m49: Option<u16>,
+    /// English name, e.g. `Thailand`.
+    pub name: String,
+    /// UN M49 region, e.g. `Asia`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// UN M49 sub-region, e.g. `South-eastern Asia`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subregion: Option<String>,
+    /// UN M49 intermediate region, e.g. `Eastern Africa`, where there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intermediate_region: Option<String>,
+    /// Country groups, e.g. `["ldc", "lldc"]` (least developed, landlocked
+    /// developing, small island developing states: `ldc`, `lldc`, `sids`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<String>,
+    /// Other names it goes by (official names in other languages, short names).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<String>,
     /// Source id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -227,6 +282,9 @@ pub struct RawActivity {
     /// Action Line ids (leaves or `C7`).
     #[serde(default)]
     pub action_lines: Vec<String>,
+    /// ISO 3166-1 alpha-3 codes of the countries it works in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<String>,
     /// Source id.
     pub source: String,
     /// Web address of the activity.
@@ -299,6 +357,8 @@ pub struct RawActivityRef<'a> {
     pub targets: SmallVec<[CowStr<'a>; 4]>,
     #[serde(borrow, default)]
     pub action_lines: SmallVec<[CowStr<'a>; 4]>,
+    #[serde(borrow, default)]
+    pub countries: SmallVec<[CowStr<'a>; 2]>,
     #[serde(borrow)]
     pub source: CowStr<'a>,
     #[serde(borrow, default)]
@@ -323,6 +383,7 @@ impl From<RawActivity> for RawActivityRef<'_> {
             sdgs: a.sdgs.into(),
             targets: list(a.targets),
             action_lines: list(a.action_lines),
+            countries: a.countries.into_iter().map(own).collect(),
             source: own(a.source),
             url: a.url.map(own),
             note: a.note.map(own),

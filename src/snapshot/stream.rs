@@ -16,7 +16,9 @@ use std::sync::{Mutex, PoisonError};
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::raw::{CowStr, RawActionLine, RawActivityRef, RawIndicator, RawLink, RawMeta, RawSdg};
+use super::raw::{
+    CowStr, RawActionLine, RawActivityRef, RawCountry, RawIndicator, RawLink, RawMeta, RawSdg,
+};
 use super::validate::{Builder, Head};
 use super::{Problem, Snapshot};
 
@@ -52,6 +54,8 @@ struct Sections {
     indicators: Option<Vec<RawIndicator>>,
     action_lines: Option<Vec<RawActionLine>>,
     links: Option<Vec<RawLink>>,
+    /// Optional: a file without countries has none.
+    countries: Option<Vec<RawCountry>>,
 }
 
 impl Sections {
@@ -67,6 +71,7 @@ impl Sections {
             indicators: s.indicators?,
             action_lines: s.action_lines?,
             links: s.links?,
+            countries: s.countries.unwrap_or_default(),
         })
     }
 
@@ -137,6 +142,17 @@ impl<'de> Visitor<'de> for Document {
                 "indicators" => once(&mut map, &mut seen, &mut s.indicators, "indicators")?,
                 "action_lines" => once(&mut map, &mut seen, &mut s.action_lines, "action_lines")?,
                 "links" => once(&mut map, &mut seen, &mut s.links, "links")?,
+                "countries" => {
+                    // Activities already validated without them could not
+                    // resolve their countries: the precise path reads the
+                    // file in any order.
+                    if matches!(activities, Activities::Done(_)) {
+                        return Err(de::Error::custom(
+                            "countries after activities: read in two passes",
+                        ));
+                    }
+                    once(&mut map, &mut seen, &mut s.countries, "countries")?
+                }
                 "activities" => {
                     if !matches!(activities, Activities::Unread) {
                         return Err(de::Error::duplicate_field("activities"));

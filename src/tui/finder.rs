@@ -73,6 +73,8 @@ fn kind_rank(k: Kind) -> u8 {
         Kind::Link => 3,
         Kind::Cell => 4,
         Kind::Activity => 5,
+        Kind::Indicator => 6,
+        Kind::Country => 7,
     }
 }
 

@@ -199,7 +199,10 @@ pub fn open_view(st: &mut State, text: &str) {
 pub fn screen_for(show: crate::view::Show) -> Screen {
     match show {
         crate::view::Show::Activities => Screen::Activities,
-        crate::view::Show::Sdgs | crate::view::Show::Targets => Screen::Sdgs,
+        crate::view::Show::Sdgs | crate::view::Show::Targets | crate::view::Show::Indicators => {
+            Screen::Sdgs
+        }
+        crate::view::Show::Countries => Screen::Activities,
         crate::view::Show::Rows => Screen::Lines,
         crate::view::Show::Links => Screen::Matrix,
     }

@@ -227,5 +227,18 @@ pub fn heading(st: &State) -> (Option<String>, Option<u8>, String) {
             s.activity(a).sdgs().first(),
             s.activity(a).title().to_owned(),
         ),
+        E::Indicator(i) => {
+            let g = s.target(s.indicator(i).target).goal;
+            (
+                Some(s.indicator(i).code.clone()),
+                Some(g),
+                format!("Indicator {} · {}", s.indicator(i).code, goal_name(g)),
+            )
+        }
+        E::Country(c) => (
+            Some(s.country(c).code.clone()),
+            None,
+            s.country(c).name.clone(),
+        ),
     }
 }

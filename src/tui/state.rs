@@ -465,6 +465,8 @@ impl State {
             EntityRef::Link(k) => self.sel.link(k),
             EntityRef::Cell(l, n) => self.sel.line(l) && self.sel.sdg(n),
             EntityRef::Activity(a) => self.sel.activity(a),
+            EntityRef::Indicator(i) => self.sel.indicator(i),
+            EntityRef::Country(c) => self.sel.country(c),
         }
     }
 

@@ -10,8 +10,11 @@ use crate::entity::EntityRef;
 use crate::related::link_targets;
 use crate::search::{Corpus, Query, haystack, lower};
 use crate::selection::Selection;
-use crate::snapshot::{ActivityId, LineId, Link, LinkId, Snapshot, TargetId};
+use crate::snapshot::{
+    ActivityId, CountryId, IndicatorId, LineId, Link, LinkId, Snapshot, TargetId,
+};
 
+use super::sides::{CountrySide, IndicatorSide};
 use super::{Facet, View};
 
 /// The records of `s` that `v` lets through. Builds haystacks on the fly
@@ -36,7 +39,12 @@ pub fn apply_with(s: &Snapshot, v: &View, corpus: &Corpus) -> Selection {
             pass.extend(corpus.entity(i));
         }
     }
-    apply_inner(s, v, &f, &mut |e| pass.contains(&e))
+    // Indicators and countries are not in the finder's corpus: tested directly.
+    let mut t = TextTest::new(&q);
+    apply_inner(s, v, &f, &mut |e| match e {
+        EntityRef::Indicator(_) | EntityRef::Country(_) => t.matches(s, e),
+        _ => pass.contains(&e),
+    })
 }
 
 /// [`apply`], also scoring the free text of every activity it lets through
@@ -152,6 +160,8 @@ struct Facets {
     kind: Facet<String>,
     lead: Facet<String>,
     partner: Facet<String>,
+    ind: IndicatorSide,
+    ctry: CountrySide,
 }
 
 impl Facets {
@@ -189,6 +199,8 @@ impl Facets {
             kind: strings(&v.kind),
             lead: strings(&v.lead),
             partner: strings(&v.partner),
+            ind: IndicatorSide::new(s, v),
+            ctry: CountrySide::new(s, v),
         }
     }
 
@@ -214,6 +226,11 @@ impl Facets {
                 self.partner.passes(|x| partners.contains(x))
             })
             && v.year.passes(|r| a.year().is_some_and(|y| r.contains(y)))
+            && self.ind.targets.passes(a.targets().iter().map(|t| t.ix()))
+            && self
+                .ctry
+                .countries
+                .passes(a.countries().iter().map(|c| c.ix()))
     }
 }
 
@@ -238,8 +255,10 @@ fn apply_inner(
     let mut reach = vec![false; s.links().len()];
     for (i, link) in s.links().iter().enumerate() {
         let id = LinkId(i as u32);
+        let covers = link_targets(s, id);
         reach[i] = sdg(link.sdg)
-            && targets.passes(link_targets(s, id).iter().map(|t| t.ix()))
+            && targets.passes(covers.iter().map(|t| t.ix()))
+            && f.ind.targets.passes(covers.iter().map(|t| t.ix()))
             && al.passes(std::iter::once(link.action_line.ix()))
             && v.status.passes(|x| *x == link.status)
             && sources.passes(std::iter::once(link.source.ix()));
@@ -253,8 +272,11 @@ fn apply_inner(
             .any(|(i, l)| reach[i] && f(l, i))
     };
     let link_side = !(v.al.is_empty() && v.status.is_empty() && v.source.is_empty());
-    let goal_side =
-        !(v.sdg.is_empty() && v.target.is_empty() && v.status.is_empty() && v.source.is_empty());
+    let goal_side = !(v.sdg.is_empty()
+        && v.target.is_empty()
+        && !f.ind.active
+        && v.status.is_empty()
+        && v.source.is_empty());
 
     let target_goals: Vec<u8> = v
         .target
@@ -266,6 +288,8 @@ fn apply_inner(
         let n = g.number;
         let ok = sdg(n)
             && (v.target.include.is_empty() || target_goals.contains(&n))
+            && (!f.ind.targets.includes()
+                || g.targets.iter().any(|t| f.ind.targets.included(t.ix())))
             && (!link_side || reaching(&|l, _| l.sdg == n))
             && text(EntityRef::Sdg(n));
         sel.set_sdg(n, ok);
@@ -285,9 +309,48 @@ fn apply_inner(
         let id = TargetId(i as u32);
         let ok = sdg(t.goal)
             && targets.passes(std::iter::once(i))
+            && f.ind.targets.passes(std::iter::once(i))
             && (!link_side || covered.get(i).copied().unwrap_or(false))
             && text(EntityRef::Target(id));
         sel.set_target(id, ok);
+    }
+    for (i, ind) in s.indicators().iter().enumerate() {
+        let id = IndicatorId(i as u32);
+        let t = ind.target.ix();
+        let ok = f.ind.indicators.passes(std::iter::once(i))
+            && sdg(s.target(ind.target).goal)
+            && targets.passes(std::iter::once(t))
+            && (!link_side || covered.get(t).copied().unwrap_or(false))
+            && text(EntityRef::Indicator(id));
+        sel.set_indicator(id, ok);
+    }
+    // Countries pass their own facets and text; when the view restricts
+    // activities, a country must also be named by one that passes.
+    let act_side = !(v.sdg.is_empty()
+        && v.target.is_empty()
+        && !f.ind.active
+        && v.al.is_empty()
+        && v.sector.is_empty()
+        && v.kind.is_empty()
+        && v.lead.is_empty()
+        && v.partner.is_empty()
+        && v.year.is_empty()
+        && v.source.is_empty());
+    let mut named = vec![!act_side; s.countries().len()];
+    if act_side {
+        for (a, act) in s.activities().iter().enumerate() {
+            if sel.activity(ActivityId(a as u32)) {
+                for c in act.countries() {
+                    named[c.ix()] = true;
+                }
+            }
+        }
+    }
+    for (i, &is_named) in named.iter().enumerate() {
+        let id = CountryId(i as u32);
+        let ok =
+            is_named && f.ctry.countries.passes(std::iter::once(i)) && text(EntityRef::Country(id));
+        sel.set_country(id, ok);
     }
     for (i, l) in lines.iter().enumerate() {
         let id = LineId(i as u32);

@@ -63,6 +63,75 @@ fn check_with(v: &View, s: &Snapshot, located: &[Located]) -> Vec<ViewError> {
             unknown(Key::Target, &code, "target", &codes);
         }
     }
+    for code in all(&v.indicator) {
+        if s.index().indicator(&code).is_none() {
+            let codes: Vec<&str> = s.indicators().iter().map(|i| i.code.as_str()).collect();
+            unknown(Key::Indicator, &code, "indicator", &codes);
+        }
+    }
+    if !v.custodian.is_empty() {
+        let known: BTreeSet<&str> = s
+            .indicators()
+            .iter()
+            .flat_map(|i| i.custodians.iter().map(String::as_str))
+            .collect();
+        let known: Vec<&str> = known.into_iter().collect();
+        for value in all(&v.custodian) {
+            if !known.iter().any(|k| k.eq_ignore_ascii_case(&value)) {
+                unknown(Key::Custodian, &value, "custodian agency", &known);
+            }
+        }
+    }
+    let mut later = Vec::new();
+    for name in all(&v.country) {
+        if s.index().country_named(&name).is_none() {
+            let e = ViewError::new(
+                span(Key::Country, &name),
+                format!("unknown country '{name}'"),
+            );
+            later.push(match suggest_country(s, &name) {
+                Some(c) => ViewError {
+                    suggestion: Some(c),
+                    ..e
+                },
+                None => e,
+            });
+        }
+    }
+    type Places = fn(&crate::snapshot::Country) -> Vec<&str>;
+    let places: [(Key, &str, Places); 3] = [
+        (Key::Region, "region", |c| {
+            c.region.as_deref().into_iter().collect()
+        }),
+        (Key::Subregion, "sub-region", |c| {
+            [&c.subregion, &c.intermediate_region]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect()
+        }),
+        (Key::Group, "country group", |c| {
+            c.groups.iter().map(String::as_str).collect()
+        }),
+    ];
+    for (key, what, field) in places {
+        let facet = match key {
+            Key::Region => &v.region,
+            Key::Subregion => &v.subregion,
+            _ => &v.group,
+        };
+        if facet.is_empty() {
+            continue;
+        }
+        let known: BTreeSet<&str> = s.countries().iter().flat_map(field).collect();
+        let known: Vec<&str> = known.into_iter().collect();
+        for value in all(facet) {
+            let key_of = crate::snapshot::country::place_key;
+            if !known.iter().any(|k| key_of(k) == key_of(&value)) {
+                unknown(key, &value, what, &known);
+            }
+        }
+    }
     let sources: Vec<&str> = s.meta().sources.iter().map(|x| x.id.as_str()).collect();
     for id in all(&v.source) {
         if !sources.iter().any(|x| x.eq_ignore_ascii_case(&id)) {
@@ -98,6 +167,7 @@ fn check_with(v: &View, s: &Snapshot, located: &[Located]) -> Vec<ViewError> {
             }
         }
     }
+    errors.extend(later);
     if let Some(key) = &v.focus
         && EntityRef::resolve(s, key).is_none()
     {
@@ -107,4 +177,23 @@ fn check_with(v: &View, s: &Snapshot, located: &[Located]) -> Vec<ViewError> {
         ));
     }
     errors
+}
+
+/// The country a mistyped name most likely meant: the nearest code or name
+/// by edit distance, else the first English name that contains the text
+/// (`Thai` → `Thailand`), else the first whose words start like it.
+fn suggest_country(s: &Snapshot, typed: &str) -> Option<String> {
+    let names = s.countries().iter().flat_map(|c| c.all_names());
+    if let Some(hit) = super::suggest(typed, names) {
+        return Some(hit);
+    }
+    let low = typed.to_lowercase();
+    if low.chars().count() < 3 {
+        return None;
+    }
+    s.countries()
+        .iter()
+        .map(|c| c.name.as_str())
+        .find(|n| n.to_lowercase().contains(&low))
+        .map(str::to_string)
 }

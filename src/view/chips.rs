@@ -35,11 +35,18 @@ pub fn split(v: &View) -> Vec<View> {
     }
     facet!(sdg);
     facet!(target);
+    facet!(indicator);
+    facet!(custodian);
+    facet!(tier);
     facet!(al);
     facet!(sector);
     facet!(kind);
     facet!(lead);
     facet!(partner);
+    facet!(country);
+    facet!(region);
+    facet!(subregion);
+    facet!(group);
     facet!(year);
     facet!(status);
     facet!(source);
@@ -64,7 +71,8 @@ pub fn merge<'a>(parts: impl IntoIterator<Item = &'a View>) -> View {
             )*};
         }
         facet!(
-            sdg, target, al, sector, kind, lead, partner, year, status, source
+            sdg, target, indicator, custodian, tier, al, sector, kind, lead, partner, country,
+            region, subregion, group, year, status, source
         );
         v.text.extend(p.text.iter().cloned());
     }

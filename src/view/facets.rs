@@ -8,8 +8,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{Facet, Key, View, apply, status_name};
-use crate::snapshot::{ActivityId, LinkId, LinkStatus, Snapshot};
+use super::{Facet, Key, TierValue, View, apply, status_name};
+use crate::snapshot::{ActivityId, IndicatorId, LinkId, LinkStatus, Snapshot};
 
 /// The facets the panel offers, in order.
 pub const PANEL: [Key; 7] = [
@@ -90,6 +90,51 @@ pub fn values(s: &Snapshot, view: &View, key: Key) -> Vec<FacetValue> {
                     .or_default() += 1;
             }
         }
+        Key::Custodian | Key::Tier => {
+            let inds = (0..s.indicators().len() as u32)
+                .map(IndicatorId)
+                .filter(|&i| sel.indicator(i));
+            for i in inds {
+                let ind = s.indicator(i);
+                let vals: Vec<String> = if key == Key::Custodian {
+                    ind.custodians.clone()
+                } else {
+                    TierValue::ALL
+                        .into_iter()
+                        .filter(|t| t.holds(&ind.tier))
+                        .map(|t| t.name().to_string())
+                        .collect()
+                };
+                for v in vals {
+                    *counts.entry(v).or_default() += 1;
+                }
+            }
+        }
+        Key::Country | Key::Region | Key::Subregion | Key::Group => {
+            for a in acts() {
+                let mut vals: Vec<String> = Vec::new();
+                for &c in s.activity(a).countries() {
+                    let c = s.country(c);
+                    match key {
+                        Key::Country => {
+                            labels.insert(c.code.clone(), c.name.clone());
+                            vals.push(c.code.clone());
+                        }
+                        Key::Region => vals.extend(c.region.clone()),
+                        Key::Subregion => {
+                            vals.extend(c.subregion.clone());
+                            vals.extend(c.intermediate_region.clone());
+                        }
+                        _ => vals.extend(c.groups.iter().cloned()),
+                    }
+                }
+                vals.sort_unstable();
+                vals.dedup();
+                for v in vals {
+                    *counts.entry(v).or_default() += 1;
+                }
+            }
+        }
         Key::Sector | Key::Kind | Key::Lead | Key::Year => {
             for a in acts() {
                 let act = s.activity(a);
@@ -150,6 +195,12 @@ pub fn is_selected(view: &View, key: Key, value: &str) -> bool {
         Key::Sector => has(&view.sector),
         Key::Kind => has(&view.kind),
         Key::Lead => has(&view.lead),
+        Key::Custodian => has(&view.custodian),
+        Key::Country => has(&view.country),
+        Key::Region => has(&view.region),
+        Key::Subregion => has(&view.subregion),
+        Key::Group => has(&view.group),
+        Key::Tier => view.tier.include.iter().any(|t| t.name() == value),
         Key::Status => view.status.include.iter().any(|s| status_name(*s) == value),
         Key::Year => value.parse::<i32>().is_ok_and(|y| {
             view.year
@@ -183,6 +234,16 @@ pub fn toggle(view: &View, key: Key, value: &str) -> View {
         Key::Sector => flip(&mut v.sector.include, text, on),
         Key::Kind => flip(&mut v.kind.include, text, on),
         Key::Lead => flip(&mut v.lead.include, text, on),
+        Key::Custodian => flip(&mut v.custodian.include, text, on),
+        Key::Country => flip(&mut v.country.include, text, on),
+        Key::Region => flip(&mut v.region.include, text, on),
+        Key::Subregion => flip(&mut v.subregion.include, text, on),
+        Key::Group => flip(&mut v.group.include, text, on),
+        Key::Tier => {
+            if let Some(t) = TierValue::ALL.into_iter().find(|t| t.name() == value) {
+                flip(&mut v.tier.include, t, on);
+            }
+        }
         Key::Status => {
             let st = [
                 LinkStatus::Confirmed,
@@ -217,11 +278,18 @@ fn clear(v: &mut View, key: Key) {
     match key {
         Key::Sdg => v.sdg = Facet::default(),
         Key::Target => v.target = Facet::default(),
+        Key::Indicator => v.indicator = Facet::default(),
+        Key::Custodian => v.custodian = Facet::default(),
+        Key::Tier => v.tier = Facet::default(),
         Key::Al => v.al = Facet::default(),
         Key::Sector => v.sector = Facet::default(),
         Key::Kind => v.kind = Facet::default(),
         Key::Lead => v.lead = Facet::default(),
         Key::Partner => v.partner = Facet::default(),
+        Key::Country => v.country = Facet::default(),
+        Key::Region => v.region = Facet::default(),
+        Key::Subregion => v.subregion = Facet::default(),
+        Key::Group => v.group = Facet::default(),
         Key::Year => v.year = Facet::default(),
         Key::Status => v.status = Facet::default(),
         Key::Source => v.source = Facet::default(),

@@ -53,13 +53,14 @@ pub mod facets;
 mod lex;
 mod parse;
 mod print;
+mod sides;
 
 pub use apply::{apply, apply_scored, apply_with};
 pub use check::parse_checked;
 pub use error::{ViewError, suggest};
 pub use parse::parse;
 
-use crate::snapshot::LinkStatus;
+use crate::snapshot::{LinkStatus, TierClass};
 
 /// A parsed view: facets, free text and presentation. Build one with
 /// [`parse`]; print it canonically with `to_string()`.
@@ -69,6 +70,12 @@ pub struct View {
     pub sdg: Facet<u8>,
     /// `target:` target codes such as `9.c`.
     pub target: Facet<String>,
+    /// `indicator:` indicator codes such as `9.c.1`.
+    pub indicator: Facet<String>,
+    /// `custodian:` agencies named as custodian of an indicator (`ITU`).
+    pub custodian: Facet<String>,
+    /// `tier:` indicator tier classes, or unclassified.
+    pub tier: Facet<TierValue>,
     /// `al:` Action Line ids; a parent id means the line and its sub-lines.
     pub al: Facet<String>,
     /// `sector:` activity sectors (`ITU-D` …).
@@ -79,6 +86,14 @@ pub struct View {
     pub lead: Facet<String>,
     /// `partner:` partner organisations.
     pub partner: Facet<String>,
+    /// `country:` countries, by ISO code or any of their names.
+    pub country: Facet<String>,
+    /// `region:` UN M49 regions of the countries (`Africa`).
+    pub region: Facet<String>,
+    /// `subregion:` UN M49 sub-regions or intermediate regions.
+    pub subregion: Facet<String>,
+    /// `group:` country groups (`ldc`, `lldc`, `sids`).
+    pub group: Facet<String>,
     /// `year:` inclusive start-year ranges.
     pub year: Facet<YearRange>,
     /// `status:` Matrix link statuses.
@@ -140,6 +155,40 @@ impl YearRange {
     }
 }
 
+/// A value of the `tier:` facet: a tier class, or no tier in the
+/// classification the snapshot holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TierValue {
+    /// The tier names this class (`tier:I`, `tier:II`, `tier:III`).
+    Class(TierClass),
+    /// The classification leaves the indicator out (`tier:unclassified`).
+    Unclassified,
+}
+
+impl TierValue {
+    /// Every value, in canonical order.
+    pub const ALL: [TierValue; 4] = [
+        TierValue::Class(TierClass::I),
+        TierValue::Class(TierClass::II),
+        TierValue::Class(TierClass::III),
+        TierValue::Unclassified,
+    ];
+    /// The word used in views: `I`, `II`, `III`, `unclassified`.
+    pub fn name(self) -> &'static str {
+        match self {
+            TierValue::Class(c) => c.name(),
+            TierValue::Unclassified => "unclassified",
+        }
+    }
+    /// Whether an indicator with tier `t` has this value.
+    pub fn holds(self, t: &crate::snapshot::Tier) -> bool {
+        match self {
+            TierValue::Class(c) => t.classes().contains(c),
+            TierValue::Unclassified => matches!(t, crate::snapshot::Tier::Unclassified { .. }),
+        }
+    }
+}
+
 /// What a view lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Show {
@@ -153,16 +202,22 @@ pub enum Show {
     Rows,
     /// Matrix links.
     Links,
+    /// SDG indicators.
+    Indicators,
+    /// Countries.
+    Countries,
 }
 
 impl Show {
     /// Every value, in canonical order.
-    pub const ALL: [Show; 5] = [
+    pub const ALL: [Show; 7] = [
         Show::Activities,
         Show::Sdgs,
         Show::Targets,
         Show::Rows,
         Show::Links,
+        Show::Indicators,
+        Show::Countries,
     ];
     /// The word used in views and on the command line.
     pub fn name(self) -> &'static str {
@@ -172,6 +227,8 @@ impl Show {
             Show::Targets => "targets",
             Show::Rows => "rows",
             Show::Links => "links",
+            Show::Indicators => "indicators",
+            Show::Countries => "countries",
         }
     }
 }
@@ -183,6 +240,12 @@ pub enum Key {
     Sdg,
     /// `target:`
     Target,
+    /// `indicator:`
+    Indicator,
+    /// `custodian:`
+    Custodian,
+    /// `tier:`
+    Tier,
     /// `al:`
     Al,
     /// `sector:`
@@ -193,6 +256,14 @@ pub enum Key {
     Lead,
     /// `partner:`
     Partner,
+    /// `country:`
+    Country,
+    /// `region:`
+    Region,
+    /// `subregion:`
+    Subregion,
+    /// `group:`
+    Group,
     /// `year:`
     Year,
     /// `status:`
@@ -207,14 +278,21 @@ pub enum Key {
 
 impl Key {
     /// Every key, in canonical order.
-    pub const ALL: [Key; 12] = [
+    pub const ALL: [Key; 19] = [
         Key::Sdg,
         Key::Target,
+        Key::Indicator,
+        Key::Custodian,
+        Key::Tier,
         Key::Al,
         Key::Sector,
         Key::Kind,
         Key::Lead,
         Key::Partner,
+        Key::Country,
+        Key::Region,
+        Key::Subregion,
+        Key::Group,
         Key::Year,
         Key::Status,
         Key::Source,
@@ -226,11 +304,18 @@ impl Key {
         match self {
             Key::Sdg => "sdg",
             Key::Target => "target",
+            Key::Indicator => "indicator",
+            Key::Custodian => "custodian",
+            Key::Tier => "tier",
             Key::Al => "al",
             Key::Sector => "sector",
             Key::Kind => "kind",
             Key::Lead => "lead",
             Key::Partner => "partner",
+            Key::Country => "country",
+            Key::Region => "region",
+            Key::Subregion => "subregion",
+            Key::Group => "group",
             Key::Year => "year",
             Key::Status => "status",
             Key::Source => "source",
@@ -260,11 +345,18 @@ impl View {
     pub fn is_unfiltered(&self) -> bool {
         self.sdg.is_empty()
             && self.target.is_empty()
+            && self.indicator.is_empty()
+            && self.custodian.is_empty()
+            && self.tier.is_empty()
             && self.al.is_empty()
             && self.sector.is_empty()
             && self.kind.is_empty()
             && self.lead.is_empty()
             && self.partner.is_empty()
+            && self.country.is_empty()
+            && self.region.is_empty()
+            && self.subregion.is_empty()
+            && self.group.is_empty()
             && self.year.is_empty()
             && self.status.is_empty()
             && self.source.is_empty()
@@ -287,32 +379,46 @@ impl View {
             }
         }
         ord(&mut self.sdg);
-        for v in [&mut self.target.include, &mut self.target.exclude] {
+        for v in [
+            &mut self.target.include,
+            &mut self.target.exclude,
+            &mut self.indicator.include,
+            &mut self.indicator.exclude,
+        ] {
             v.sort_by_key(|c| target_sort_key(c));
             v.dedup();
         }
         for f in [
+            &mut self.custodian,
             &mut self.al,
             &mut self.sector,
             &mut self.kind,
             &mut self.lead,
             &mut self.partner,
+            &mut self.country,
+            &mut self.region,
+            &mut self.subregion,
+            &mut self.group,
             &mut self.source,
         ] {
             strings(f);
         }
+        ord(&mut self.tier);
         ord(&mut self.year);
         ord(&mut self.status);
         self.text.retain(|t| !t.is_empty());
     }
 }
 
-/// Natural order of target codes: `9.2` before `9.10` before `9.a`.
-fn target_sort_key(code: &str) -> (u32, bool, u32, String) {
+/// Natural order of target and indicator codes: `9.2` before `9.10`
+/// before `9.a`, and `9.c.1` before `9.c.2`.
+fn target_sort_key(code: &str) -> (u32, bool, u32, String, u32) {
     let (g, rest) = code.split_once('.').unwrap_or((code, ""));
+    let (t, ind) = rest.split_once('.').unwrap_or((rest, ""));
     let goal = g.parse().unwrap_or(u32::MAX);
-    match rest.parse::<u32>() {
-        Ok(n) => (goal, false, n, String::new()),
-        Err(_) => (goal, true, 0, rest.to_string()),
+    let ind = ind.parse().unwrap_or(0);
+    match t.parse::<u32>() {
+        Ok(n) => (goal, false, n, String::new(), ind),
+        Err(_) => (goal, true, 0, t.to_string(), ind),
     }
 }

@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use super::lex::{Ch, Word, words};
-use super::{Key, Show, View, ViewError, YearRange, status_name};
+use super::{Key, Show, TierValue, View, ViewError, YearRange, status_name};
 use crate::snapshot::LinkStatus;
 
 /// Where a facet value stood in the input, for errors found later.
@@ -119,11 +119,18 @@ fn example(key: Key) -> &'static str {
     match key {
         Key::Sdg => "sdg:4,9",
         Key::Target => "target:9.c",
+        Key::Indicator => "indicator:9.c.1",
+        Key::Custodian => "custodian:ITU",
+        Key::Tier => "tier:I",
         Key::Al => "al:C7-e-health",
         Key::Sector => "sector:ITU-D",
         Key::Kind => "kind:partnership",
         Key::Lead => "lead:ITU",
         Key::Partner => "partner:WHO",
+        Key::Country => "country:THA",
+        Key::Region => "region:Africa",
+        Key::Subregion => "subregion:\"Eastern Africa\"",
+        Key::Group => "group:ldc",
         Key::Year => "year:2015..2020",
         Key::Status => "status:disputed",
         Key::Source => "source:wsis-sdg-matrix",
@@ -152,6 +159,36 @@ fn add(view: &mut View, key: Key, neg: bool, v: &str, span: Range<usize>) -> Res
             target_code(v)
                 .ok_or_else(|| err(format!("'{v}' is not a target code like 9.c or 4.1")))?,
         ),
+        Key::Indicator => push(
+            &mut view.indicator,
+            neg,
+            indicator_code(v).ok_or_else(|| {
+                err(format!(
+                    "'{v}' is not an indicator code like 9.c.1 or 17.6.1"
+                ))
+            })?,
+        ),
+        Key::Custodian => push(&mut view.custodian, neg, v.to_string()),
+        Key::Tier => match tier_value(v) {
+            Some(t) => push(&mut view.tier, neg, t),
+            None => {
+                return Err(
+                    err(format!("unknown tier '{v}' (I, II, III or unclassified)"))
+                        .suggesting(v, TierValue::ALL.map(TierValue::name)),
+                );
+            }
+        },
+        Key::Country => push(&mut view.country, neg, v.to_string()),
+        Key::Region => push(&mut view.region, neg, v.to_string()),
+        Key::Subregion => push(&mut view.subregion, neg, v.to_string()),
+        Key::Group => {
+            if !crate::snapshot::is_valid_id(v) {
+                return Err(err(format!(
+                    "'{v}' is not a country group like ldc, lldc or sids"
+                )));
+            }
+            push(&mut view.group, neg, v.to_string());
+        }
         Key::Al => {
             if !crate::snapshot::is_valid_id(v) {
                 return Err(err(format!(
@@ -193,7 +230,7 @@ fn add(view: &mut View, key: Key, neg: bool, v: &str, span: Range<usize>) -> Res
                     .find(|s| s.name().eq_ignore_ascii_case(v))
                 else {
                     return Err(err(format!(
-                        "unknown show '{v}' (activities, sdgs, targets, rows or links)"
+                        "unknown show '{v}' (activities, sdgs, targets, rows, links, indicators or countries)"
                     ))
                     .suggesting(v, Show::ALL.map(Show::name)));
                 };
@@ -219,6 +256,30 @@ fn target_code(v: &str) -> Option<String> {
     let ok_t = (!t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
         || (t.len() == 1 && t.bytes().all(|b| b.is_ascii_alphabetic()));
     ((1..=17).contains(&g) && ok_t).then(|| format!("{g}.{}", t.to_ascii_lowercase()))
+}
+
+/// `9.c.1`, `17.6.1`: a target code, a dot, one or two digits; letters lowercased.
+fn indicator_code(v: &str) -> Option<String> {
+    let (target, n) = v.rsplit_once('.')?;
+    let ok_n = !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit());
+    let target = target_code(target)?;
+    ok_n.then(|| format!("{target}.{n}"))
+}
+
+/// `I`, `II`, `III` (any case, `Tier` prefix and `1`–`3` allowed) or `unclassified`.
+fn tier_value(v: &str) -> Option<TierValue> {
+    let low = v.trim().to_ascii_lowercase();
+    let low = low
+        .strip_prefix("tier")
+        .map_or(low.as_str(), str::trim_start);
+    use crate::snapshot::TierClass as C;
+    Some(match low {
+        "i" | "1" => TierValue::Class(C::I),
+        "ii" | "2" => TierValue::Class(C::II),
+        "iii" | "3" => TierValue::Class(C::III),
+        "unclassified" | "none" => TierValue::Unclassified,
+        _ => return None,
+    })
 }
 
 /// `2017`, `2015..2020`, `..2016`, `2018..`.

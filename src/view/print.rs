@@ -22,11 +22,18 @@ pub(super) fn print_located(v: &View) -> (String, Vec<Located>) {
     let mut p = Printer::default();
     p.facet(Key::Sdg, &v.sdg, |n| n.to_string());
     p.facet(Key::Target, &v.target, |s| s.clone());
+    p.facet(Key::Indicator, &v.indicator, |s| s.clone());
+    p.facet(Key::Custodian, &v.custodian, |s| s.clone());
+    p.facet(Key::Tier, &v.tier, |t| t.name().to_string());
     p.facet(Key::Al, &v.al, |s| s.clone());
     p.facet(Key::Sector, &v.sector, |s| s.clone());
     p.facet(Key::Kind, &v.kind, |s| s.clone());
     p.facet(Key::Lead, &v.lead, |s| s.clone());
     p.facet(Key::Partner, &v.partner, |s| s.clone());
+    p.facet(Key::Country, &v.country, |s| s.clone());
+    p.facet(Key::Region, &v.region, |s| s.clone());
+    p.facet(Key::Subregion, &v.subregion, |s| s.clone());
+    p.facet(Key::Group, &v.group, |s| s.clone());
     p.facet(Key::Year, &v.year, |r| year(*r));
     p.facet(Key::Status, &v.status, |s| status_name(*s).to_string());
     p.facet(Key::Source, &v.source, |s| s.clone());

@@ -17,6 +17,7 @@ pub fn build(raw: RawSnapshot) -> Result<Snapshot, Vec<Problem>> {
         indicators: raw.indicators,
         action_lines: raw.action_lines,
         links: raw.links,
+        countries: raw.countries,
     })?;
     builder.reserve(raw.activities.len());
     for a in raw.activities {
@@ -34,6 +35,7 @@ pub(crate) struct Head {
     pub indicators: Vec<RawIndicator>,
     pub action_lines: Vec<RawActionLine>,
     pub links: Vec<RawLink>,
+    pub countries: Vec<RawCountry>,
 }
 
 /// Builds a snapshot in two steps: the [`Head`] at once, then the
@@ -47,6 +49,7 @@ pub(crate) struct Builder {
     indicators: Vec<Indicator>,
     action_lines: Vec<ActionLine>,
     links: Vec<Link>,
+    countries: Vec<Country>,
     activities: Vec<Activity>,
 }
 
@@ -64,6 +67,7 @@ impl Builder {
         let indicators = v.indicators(head.indicators);
         let action_lines = v.lines(head.action_lines);
         let links = v.links(head.links, &action_lines, &targets);
+        let countries = v.countries(head.countries);
         Ok(Builder {
             v,
             meta,
@@ -72,6 +76,7 @@ impl Builder {
             indicators,
             action_lines,
             links,
+            countries,
             activities: Vec::new(),
         })
     }
@@ -107,6 +112,7 @@ impl Builder {
             indicators: &self.indicators,
             lines: &self.action_lines,
             links: &self.links,
+            countries: &self.countries,
             activities: &self.activities,
         });
         Ok(Snapshot {
@@ -116,6 +122,7 @@ impl Builder {
             indicators: self.indicators,
             action_lines: self.action_lines,
             links: self.links,
+            countries: self.countries,
             activities: self.activities,
             index,
             warnings: self.v.problems,

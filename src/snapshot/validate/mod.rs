@@ -8,6 +8,7 @@
 //! the loader can validate each activity as it parses it.
 
 mod builder;
+mod countries;
 mod relations;
 mod sections;
 

@@ -185,6 +185,27 @@ impl Validator {
                 ),
             }
         }
+        let mut cids = Vec::with_capacity(a.countries.len());
+        for (j, c) in a.countries.iter().enumerate() {
+            match self.index.country(c) {
+                Some(id) => cids.push(id),
+                None => {
+                    let hint = match self.index.country(&c.to_ascii_uppercase()) {
+                        Some(_) => {
+                            format!(" (codes are upper-case: \"{}\")", c.to_ascii_uppercase())
+                        }
+                        None => String::new(),
+                    };
+                    self.err(
+                        path.field("countries").at(j),
+                        format!(
+                            "{name} refers to country \"{}\", which is not in countries{hint}",
+                            clean(c)
+                        ),
+                    );
+                }
+            }
+        }
         if sdgs.is_empty() && lids.is_empty() {
             self.warn(
                 path,
@@ -225,6 +246,7 @@ impl Validator {
             sdgs,
             targets: tids,
             action_lines: lids,
+            countries: cids,
             source,
         };
         if parts.text_len() > MAX_TEXT {

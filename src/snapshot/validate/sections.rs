@@ -179,8 +179,29 @@ impl Validator {
             }
             let code = self.text(format_args!("{path}.code"), ind.code, Lines::Single);
             let name = self.required(format_args!("{path}.name"), ind.name, Lines::Single);
+            let unsd_code = ind.unsd_code.map(|u| {
+                if u.is_empty() || !u.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                    self.err(
+                        format!("{path}.unsd_code"),
+                        format!(
+                            "indicator {code}: \"{}\" is not a UNSD indicator code like C090c01 (letters and digits)",
+                            clean(&u)
+                        ),
+                    );
+                }
+                self.text(format_args!("{path}.unsd_code"), u, Lines::Single)
+            });
+            let tier = self.tier(&path, &code, ind.tier, ind.tier_as_of);
             let custodians = self.list(format_args!("{path}.custodians"), ind.custodians);
+            let partners = self.list(format_args!("{path}.partners"), ind.partners);
             let former_codes = self.list(format_args!("{path}.former_codes"), ind.former_codes);
+            let tier_source = ind.tier_source.as_deref().map(|src| {
+                self.source_ref(
+                    format_args!("{path}.tier_source"),
+                    format_args!("indicator {code}"),
+                    src,
+                )
+            });
             let source = ind.source.as_deref().map(|src| {
                 self.source_ref(
                     format_args!("{path}.source"),
@@ -192,12 +213,64 @@ impl Validator {
                 code,
                 target,
                 name,
+                unsd_code,
+                tier,
                 custodians,
+                partners,
                 former_codes,
+                tier_source,
                 source,
             });
         }
         out
+    }
+
+    /// An indicator's tier: a tier needs the date of its classification,
+    /// and must name a tier class.
+    fn tier(
+        &mut self,
+        path: &str,
+        code: &str,
+        tier: Option<String>,
+        as_of: Option<String>,
+    ) -> Tier {
+        let Some(as_of) = as_of else {
+            if tier.is_some() {
+                self.err(
+                    format!("{path}.tier_as_of"),
+                    format!("indicator {code} gives a tier but no tier_as_of; a tier means something only with the date of its classification"),
+                );
+            }
+            return Tier::Unknown;
+        };
+        if !is_iso_date(&as_of) {
+            self.err(
+                format!("{path}.tier_as_of"),
+                format!("expected a date YYYY-MM-DD, found \"{}\"", clean(&as_of)),
+            );
+        }
+        let as_of = self.text(format_args!("{path}.tier_as_of"), as_of, Lines::Single);
+        match tier {
+            None => Tier::Unclassified { as_of },
+            Some(text) => {
+                let classes = TierClasses::parse(&text);
+                if classes.is_empty() {
+                    self.err(
+                        format!("{path}.tier"),
+                        format!(
+                            "indicator {code}: tier \"{}\" names no tier class (Tier I, II or III)",
+                            clean(&text)
+                        ),
+                    );
+                }
+                let text = self.required(format_args!("{path}.tier"), text, Lines::Single);
+                Tier::Classified {
+                    text,
+                    classes,
+                    as_of,
+                }
+            }
+        }
     }
 
     pub(super) fn lines(&mut self, raw: Vec<RawActionLine>) -> Vec<ActionLine> {

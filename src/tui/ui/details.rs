@@ -28,6 +28,8 @@ pub fn card_lines(st: &State, e: EntityRef, _width: usize) -> Vec<Line<'static>>
         ])
     };
     match e {
+        EntityRef::Indicator(i) => super::cards::indicator(st, i, &mut out),
+        EntityRef::Country(c) => super::cards::country(st, c, &mut out),
         EntityRef::Sdg(n) => {
             let Some(g) = s.sdg(n) else { return out };
             out.push(Line::from(vec![
@@ -46,14 +48,15 @@ pub fn card_lines(st: &State, e: EntityRef, _width: usize) -> Vec<Line<'static>>
                 "activities",
                 ix.activities_of_sdg(n).len().to_string(),
             ));
-            let inds: Vec<String> = g
+            // The whole framework has a dozen or more per goal: a count here,
+            // the indicators themselves on each target's card.
+            let inds: usize = g
                 .targets
                 .iter()
-                .flat_map(|&tg| ix.indicators_of_target(tg))
-                .map(|&i| format!("{} {}", s.indicator(i).code, s.indicator(i).name))
-                .collect();
-            for (i, ind) in inds.into_iter().enumerate() {
-                out.push(field(if i == 0 { "indicators" } else { "" }, ind));
+                .map(|&tg| ix.indicators_of_target(tg).len())
+                .sum();
+            if inds > 0 {
+                out.push(field("indicators", inds.to_string()));
             }
             source(&mut out, st, g.source.map(|x| s.source(x).title.clone()));
         }
@@ -306,6 +309,14 @@ pub fn related_item(st: &State, e: EntityRef, width: usize) -> Line<'static> {
     let s = &st.snap;
     let t = &st.theme;
     match e {
+        EntityRef::Indicator(i) => {
+            let ind = s.indicator(i);
+            super::cards::related_row(st, &ind.code, &ind.name, width)
+        }
+        EntityRef::Country(c) => {
+            let c = s.country(c);
+            super::cards::related_row(st, &c.code, &c.name, width)
+        }
         EntityRef::Sdg(n) => {
             let g = s.sdg(n);
             Line::from(vec![

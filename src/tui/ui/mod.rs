@@ -6,6 +6,7 @@
 //! While drawing, it records click regions and the screen-reader cursor in
 //! the state's `Layout` cells.
 
+mod cards;
 mod details;
 mod drill;
 mod help;
