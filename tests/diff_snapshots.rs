@@ -269,3 +269,97 @@ fn reports_never_carry_escape_sequences_from_the_data() {
         assert!(out.contains("Evil ␛[2J title <U+202E>rtl") || out.contains("Evil ␛\\[2J"));
     }
 }
+
+#[test]
+fn indicator_tiers_countries_and_activity_countries_are_compared() {
+    let old_text = sdgmap::snapshot::BUNDLED;
+    let mut v: serde_json::Value = serde_json::from_str(old_text).expect("json");
+    // 9.c.1 moves to Tier II with a partner; Thailand leaves the LDC-free
+    // world; Kenya is dropped, a country is added; a nominee's country changes.
+    let i = v["indicators"]
+        .as_array()
+        .expect("indicators")
+        .iter()
+        .position(|x| x["code"] == "9.c.1")
+        .expect("9.c.1");
+    v["indicators"][i]["tier"] = json!("Tier II");
+    v["indicators"][i]["partners"] = json!(["GSMA"]);
+    let countries = v["countries"].as_array_mut().expect("countries");
+    let tha = countries
+        .iter()
+        .position(|c| c["code"] == "THA")
+        .expect("THA");
+    countries[tha]["groups"] = json!(["ldc"]);
+    let ken = countries
+        .iter()
+        .position(|c| c["code"] == "KEN")
+        .expect("KEN");
+    let removed = countries.remove(ken);
+    assert_eq!(removed["name"], "Kenya");
+    countries.push(json!({"code": "XKX", "name": "Kosovo (sample)", "region": "Europe"}));
+    for a in v["activities"].as_array_mut().expect("activities") {
+        let names_kenya = a["countries"]
+            .as_array()
+            .is_some_and(|c| c.iter().any(|x| x == "KEN"));
+        if names_kenya {
+            a["countries"] = json!(["XKX"]);
+        }
+    }
+    let old = load_bytes("old", old_text.as_bytes()).expect("old");
+    let new = load_bytes("new", v.to_string().as_bytes()).expect("new");
+    let d = Diff::between(&old, &new);
+    use ChangeKind::*;
+    let ind: Vec<(&str, ChangeKind, Vec<&str>)> = d
+        .indicators
+        .iter()
+        .map(|c| {
+            (
+                c.key.as_str(),
+                c.kind,
+                c.fields.iter().map(|f| f.field).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(ind, [("9.c.1", Changed, vec!["tier", "partners"])]);
+    let ctry: Vec<(&str, ChangeKind)> = d
+        .countries
+        .iter()
+        .map(|c| (c.key.as_str(), c.kind))
+        .collect();
+    assert_eq!(ctry, [("THA", Changed), ("XKX", Added), ("KEN", Removed)]);
+    let kenyan = old
+        .activities()
+        .iter()
+        .filter(|a| a.countries().iter().any(|&c| old.country(c).code == "KEN"))
+        .count();
+    assert!(kenyan > 0);
+    assert_eq!(d.activities.len(), kenyan);
+    assert!(
+        d.activities
+            .iter()
+            .all(|c| c.fields.iter().map(|f| f.field).collect::<Vec<_>>() == ["countries"])
+    );
+    let counts = d.counts();
+    let of = |name: &str| {
+        counts
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, c)| *c)
+            .expect("section")
+    };
+    assert_eq!(
+        (
+            of("countries").added,
+            of("countries").removed,
+            of("countries").changed
+        ),
+        (1, 1, 1)
+    );
+    let text = render_text(&d, false);
+    assert!(text.contains("Countries (3)"), "{text}");
+    assert!(text.contains("~ THA  Thailand\n    groups: +ldc"), "{text}");
+    assert!(text.contains("~ 9.c.1  Proportion of population covered by a mobile network, by technology\n    tier: Tier I → Tier II"), "{text}");
+    assert!(text.contains("countries: +XKX -KEN"), "{text}");
+    let json = serde_json::to_value(&d).expect("json");
+    assert_eq!(json["countries"][1]["new"]["name"], "Kosovo (sample)");
+}

@@ -234,3 +234,53 @@ fn broken_inputs_exit_2_with_no_output() {
         assert!(!d.join("out.json").exists(), "{args:?} wrote a file");
     }
 }
+
+#[test]
+fn a_mapping_file_drives_the_import_and_its_findings_are_printed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let out = sdgmap(
+        d,
+        &[
+            "import",
+            &manifest("tests/fixtures/import/nominees.csv"),
+            "--mapping",
+            &manifest("tests/fixtures/import/nominees.json"),
+            "--skip-invalid",
+            "-o",
+            "new.json",
+        ],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    for line in [
+        "sdgmap: added source sample-nominees",
+        "sdgmap: read \"C7. ICT APPLICATIONS: E-HEALTH\" as Action Line C7-e-health",
+        "sdgmap: read \"Category 2 — AL C2. Information and communication infrastructure\" as Action Line C2",
+        "sdgmap: warning: row 5, column Country (countries): \"Atlantis\" names no country the snapshot knows; left out",
+        "sdgmap: skipped error: row 7, column Category (action_lines):",
+        ": 5 added, 0 updated, 0 unchanged, 1 skipped; wrote new.json",
+    ] {
+        assert!(err.contains(line), "missing {line:?} in:\n{err}");
+    }
+    let text = std::fs::read_to_string(d.join("new.json")).expect("written");
+    let s = sdgmap::snapshot::load_bytes("new.json", text.as_bytes()).expect("valid");
+    let tha = s.index().country("THA").expect("THA");
+    // 15 nominees of the bundled snapshot and the sample row.
+    assert_eq!(s.index().activities_of_country(tha).len(), 16);
+    // --map and --mapping do not mix.
+    let out = sdgmap(
+        d,
+        &[
+            "import",
+            "x.csv",
+            "--map",
+            "title=T",
+            "--mapping",
+            "m.json",
+            "-o",
+            "y.json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -294,3 +294,255 @@ fn a_non_utf8_csv_names_the_row_and_column() {
     );
     assert!(e.contains("save the CSV as UTF-8"), "{e}");
 }
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
+fn nominees() -> (import::Imported, Options) {
+    let opts = import::mapping::read(&fixture("nominees.json")).expect("mapping");
+    let bytes = std::fs::read(fixture("nominees.csv")).expect("csv");
+    let opts2 = opts.clone();
+    let mut opts = opts;
+    opts.skip_invalid = true;
+    (run(&bytes, &opts).expect("imports"), opts2)
+}
+
+fn by_title<'a>(done: &'a import::Imported, title: &str) -> &'a sdgmap::snapshot::raw::RawActivity {
+    done.raw
+        .activities
+        .iter()
+        .find(|a| a.title == title)
+        .unwrap_or_else(|| panic!("{title} imported"))
+}
+
+#[test]
+fn a_mapping_reads_a_sheet_of_another_design() {
+    let (done, _) = nominees();
+    let r = &done.report;
+    // Ids from titles; the second "coding clubs" gets the next free id.
+    let a = by_title(&done, "Sample: mobile clinic records");
+    assert_eq!(a.id, "sample-nominee-sample-mobile-clinic-records");
+    assert_eq!(
+        by_title(&done, "SAMPLE: CODING CLUBS").id,
+        "sample-nominee-sample-coding-clubs"
+    );
+    assert_eq!(
+        by_title(&done, "Sample: coding clubs").id,
+        "sample-nominee-sample-coding-clubs-2"
+    );
+    // Headings name the Matrix row, by code and sub-line or by category number.
+    assert_eq!(a.action_lines, ["C7-e-health"]);
+    assert_eq!(
+        by_title(&done, "Sample: village network").action_lines,
+        ["C2"]
+    );
+    assert!(r.headings.contains(&(
+        "C7. ICT APPLICATIONS: E-HEALTH".to_string(),
+        "C7-e-health".to_string()
+    )));
+    // Values from the mapping, templates filled from the row.
+    assert_eq!((a.kind.as_deref(), a.year), (Some("nominee"), Some(2099)));
+    assert_eq!(a.source, "sample-nominees");
+    assert_eq!(a.url.as_deref(), Some("https://example.org/sample/1"));
+    assert_eq!(
+        a.note.as_deref(),
+        Some("Sample nominee, country as listed: THAILAND")
+    );
+    assert_eq!(a.lead.as_deref(), Some("SAMPLE DATA Health Office"));
+    assert_eq!(
+        by_title(&done, "Sample: coding clubs").url,
+        None,
+        "empty page: no url"
+    );
+    assert!(
+        a.sdgs.is_empty() && a.targets.is_empty(),
+        "nothing invented"
+    );
+    assert_eq!(r.sources_added, ["sample-nominees"]);
+    assert!(
+        r.ignored_columns.is_empty(),
+        "page is used by a template: {:?}",
+        r.ignored_columns
+    );
+}
+
+#[test]
+fn countries_resolve_by_name_code_and_alias_and_the_rest_is_listed() {
+    let (done, _) = nominees();
+    assert_eq!(
+        by_title(&done, "Sample: mobile clinic records").countries,
+        ["THA"]
+    );
+    assert_eq!(
+        by_title(&done, "Sample: village network").countries,
+        ["VNM"]
+    );
+    assert_eq!(by_title(&done, "SAMPLE: CODING CLUBS").countries, ["KOR"]);
+    assert!(by_title(&done, "Sample: coding clubs").countries.is_empty());
+    let warnings: Vec<String> = done
+        .report
+        .warnings
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "warning: row 3, column Country (countries): \"Sample Town\" names no country the snapshot knows; left out",
+            "warning: row 5, column Country (countries): \"Atlantis\" names no country the snapshot knows; left out",
+            "warning: row 6, column Country (countries): \"International\" names no country the snapshot knows; left out",
+        ]
+    );
+}
+
+#[test]
+fn made_ids_never_take_over_another_sources_activity() {
+    use sdgmap::import::{Field, IdRule};
+    let opts = |source: &str| Options {
+        ids: Some(IdRule {
+            prefix: String::new(),
+            from: Field::Title,
+        }),
+        values: vec![
+            (Field::Source, source.to_string()),
+            (Field::ActionLines, "C4".to_string()),
+        ],
+        sources: vec![sdgmap::snapshot::raw::RawSource {
+            id: "sample-other".into(),
+            title: "SAMPLE source for tests".into(),
+            url: None,
+        }],
+        ..Options::default()
+    };
+    // "EQUALS" makes the id "equals", which a Roadmap activity has.
+    let csv = b"title\nEQUALS\n";
+    let done = run(csv, &opts("sample-other")).expect("imports");
+    assert_eq!(done.report.added, ["equals-2"]);
+    let w: Vec<String> = done
+        .report
+        .warnings
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        w,
+        [
+            "warning: row 2, column title: id \"equals\" belongs to an activity of source \"itu-roadmap-2030\"; this row's gets the next free one"
+        ]
+    );
+    // From the same source it is that activity.
+    let done = run(csv, &opts("itu-roadmap-2030")).expect("imports");
+    assert_eq!(
+        done.report.updated,
+        ["equals"],
+        "its action line becomes C4"
+    );
+    assert!(done.report.added.is_empty());
+}
+
+#[test]
+fn an_unreadable_heading_is_a_row_error_and_a_second_run_changes_nothing() {
+    let (done, opts) = nominees();
+    // C7 has no sub-line "E-NOWHERE": the row is refused, not guessed.
+    assert!(
+        done.raw
+            .activities
+            .iter()
+            .all(|a| a.title != "Sample: unknown sub-line")
+    );
+    let skipped: Vec<String> = done
+        .report
+        .skipped
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(skipped.len(), 1, "{skipped:?}");
+    assert!(
+        skipped[0].starts_with("error: row 7, column Category (action_lines):"),
+        "{skipped:?}"
+    );
+    assert!(
+        skipped[0].contains("\"C7. ICT APPLICATIONS: E-NOWHERE\", which is not in action_lines")
+    );
+    // Without --skip-invalid nothing is imported.
+    let bytes = std::fs::read(fixture("nominees.csv")).expect("csv");
+    assert!(matches!(
+        run(&bytes, &opts),
+        Err(ImportError::InvalidRows { .. })
+    ));
+    // Importing the same rows again into the result: all unchanged.
+    let mut opts = opts;
+    opts.skip_invalid = true;
+    let again = import::import(&done.raw, "test.csv", &bytes, &opts).expect("again");
+    assert_eq!(again.raw, done.raw);
+    assert!(again.report.added.is_empty() && again.report.updated.is_empty());
+    assert_eq!(again.report.unchanged.len(), 5);
+}
+
+#[test]
+fn mapping_files_are_checked() {
+    let dir = tempfile::tempdir().expect("dir");
+    let write = |body: &str| {
+        let p = dir.path().join("m.json");
+        std::fs::write(&p, body).expect("write");
+        import::mapping::read(&p)
+            .map(|_| ())
+            .expect_err("refused")
+            .to_string()
+    };
+    let head = r#""format": "sdgmap-import-mapping", "version": 1"#;
+    assert!(write(&format!("{{{head}, \"colums\": {{}}}}")).contains("unknown field `colums`"));
+    assert!(
+        write(&format!("{{{head}, \"columns\": {{\"titel\": \"x\"}}}}"))
+            .contains("unknown field \"titel\"")
+    );
+    assert!(
+        write(&format!(
+            "{{{head}, \"columns\": {{\"year\": \"Y\"}}, \"values\": {{\"year\": \"1\"}}}}"
+        ))
+        .contains("year is given both a column and a value")
+    );
+    assert!(
+        write(r#"{"format": "x", "version": 1}"#)
+            .contains("expected \"format\": \"sdgmap-import-mapping\"")
+    );
+    assert!(
+        write(&format!("{{{head}, \"country_aliases\": \"none.csv\"}}"))
+            .contains("country_aliases \"none.csv\": cannot read it")
+    );
+    // A template naming a column the sheet lacks, and an alias to no country.
+    let p = dir.path().join("t.json");
+    std::fs::write(
+        &p,
+        format!("{{{head}, \"values\": {{\"url\": \"x{{nope}}\"}}}}"),
+    )
+    .expect("write");
+    let opts = import::mapping::read(&p).expect("mapping reads");
+    let e = run(
+        b"id,title,source\nsample-a,Sample,itu-roadmap-2030\n",
+        &opts,
+    )
+    .expect_err("refused");
+    assert!(
+        e.to_string()
+            .contains("names column \"nope\", which the CSV does not have"),
+        "{e}"
+    );
+    let opts = Options {
+        country_aliases: vec![("Nowhere".into(), "ZZZ".into())],
+        ..Options::default()
+    };
+    let e = run(
+        b"id,title,source\nsample-a,Sample,itu-roadmap-2030\n",
+        &opts,
+    )
+    .expect_err("refused");
+    assert!(
+        e.to_string()
+            .contains("names country \"ZZZ\", which is not in the snapshot's countries"),
+        "{e}"
+    );
+}

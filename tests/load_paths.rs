@@ -18,13 +18,14 @@ use serde_json::{Value, json};
 /// Everything of a snapshot but its index (whose hash seeds differ per run).
 fn model(s: &Snapshot) -> String {
     format!(
-        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\nrows {:?}",
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\nrows {:?}",
         s.meta(),
         s.sdgs(),
         s.targets(),
         s.indicators(),
         s.action_lines(),
         s.links(),
+        s.countries(),
         s.activities(),
         s.warnings(),
         s.rows()
@@ -129,12 +130,40 @@ fn activities_before_the_sections_they_cite_load_the_same() {
             "version",
             "format",
         ],
+        // Countries after the activities that name them: the precise path.
+        &[
+            "format",
+            "version",
+            "meta",
+            "sdgs",
+            "indicators",
+            "action_lines",
+            "links",
+            "activities",
+            "countries",
+        ],
+        &["countries", "activities"],
     ] {
         let text = reordered(order);
         agree("reordered", &text);
         let s = load_bytes("reordered", text.as_bytes()).expect("reordered loads");
         assert_eq!(model(&s), model(&canonical), "order {order:?}");
     }
+}
+
+#[test]
+fn a_snapshot_without_countries_loads_as_before() {
+    let mut doc = bundled();
+    let obj = doc.as_object_mut().expect("object");
+    obj.remove("countries");
+    for a in obj["activities"].as_array_mut().expect("array") {
+        a.as_object_mut().expect("activity").remove("countries");
+    }
+    let text = serde_json::to_string(&doc).expect("json");
+    agree("no countries", &text);
+    let s = load_bytes("no countries", text.as_bytes()).expect("loads");
+    assert!(s.countries().is_empty());
+    assert!(s.activities().iter().all(|a| a.countries().is_empty()));
 }
 
 #[test]
@@ -193,6 +222,25 @@ fn a_defect_deep_in_a_large_array_names_its_record() {
     assert_eq!(p[0].path, "activities[1500].action_lines[0]");
     assert!(p[0].message.contains("copy-1500") && p[0].message.contains("C12"));
 
+    // A country the snapshot does not have, in record 1600; and a code in
+    // the wrong case, which the message corrects.
+    let text = many(2000, 1600, |a| {
+        a["countries"] = json!(["THA", "ZZZ", "tha"])
+    });
+    agree("country", &text);
+    let err = load_bytes("country", text.as_bytes()).expect_err("invalid");
+    let p = err.problems();
+    assert_eq!(p.len(), 2, "{err}");
+    assert_eq!(p[0].path, "activities[1600].countries[1]");
+    assert_eq!(
+        p[0].message,
+        "activity copy-1600 refers to country \"ZZZ\", which is not in countries"
+    );
+    assert_eq!(
+        p[1].message,
+        "activity copy-1600 refers to country \"tha\", which is not in countries (codes are upper-case: \"THA\")"
+    );
+
     // A type error in record 1700: the precise path reports it with its path.
     let text = many(2000, 1700, |a| a["year"] = json!("2017a"));
     agree("type", &text);
@@ -225,6 +273,9 @@ fn borrowed_and_owned_raw_activities_read_the_same_fields() {
         json!({"id": "a", "title": "T", "source": "s", "sdgs": [300]}),
         json!({"id": "a", "title": "T", "source": "s", "partners": "WHO"}),
         json!({"id": "a", "title": "T", "source": "s", "summary": null}),
+        json!({"id": "a", "title": "T", "source": "s", "countries": ["THA", "KEN", "FJI"]}),
+        json!({"id": "a", "title": "T", "source": "s", "countries": "THA"}),
+        json!({"id": "a", "title": "T", "source": "s", "countries": [7]}),
         json!([]),
     ];
     for case in cases {

@@ -187,3 +187,268 @@ fn export_writes_the_file_atomically_with_its_provenance() {
         "a failed export keeps the old file"
     );
 }
+
+/// `sdgmap query` on the bundled snapshot.
+fn bundled(args: &[&str]) -> (i32, String, String) {
+    let mut all = vec!["query"];
+    all.extend_from_slice(args);
+    let o = sdgmap(&all);
+    (
+        o.status.code().unwrap(),
+        String::from_utf8(o.stdout).unwrap(),
+        String::from_utf8(o.stderr).unwrap(),
+    )
+}
+
+fn csv_of(out: &str) -> (csv::StringRecord, Vec<csv::StringRecord>) {
+    let mut r = csv::Reader::from_reader(out.as_bytes());
+    let h = r.headers().unwrap().clone();
+    (h, r.records().map(Result::unwrap).collect())
+}
+
+fn col(h: &csv::StringRecord, name: &str) -> usize {
+    h.iter().position(|x| x == name).unwrap()
+}
+
+#[test]
+fn target_9c_shows_its_indicator_with_tier_date_and_custodian() {
+    let (code, out, err) = bundled(&["target:9.c", "--show", "indicators"]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].starts_with("CODE "), "{out}");
+    for word in ["9.c.1", "Tier I", "2022-11-30", "ITU", "C090c01"] {
+        assert!(lines[1].contains(word), "{word} missing: {out}");
+    }
+    let (_, out, _) = bundled(&["target:9.c", "--show", "indicators", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let row = &v["rows"][0];
+    assert_eq!(row["code"], "9.c.1");
+    assert_eq!(row["tier"], "Tier I");
+    assert_eq!(row["tier_as_of"], "2022-11-30");
+    assert_eq!(row["custodians"], serde_json::json!(["ITU"]));
+    // A repeated indicator says which others share its UNSD code.
+    let (_, out, _) = bundled(&[
+        "indicator:11.5.1",
+        "--show",
+        "indicators",
+        "--format",
+        "csv",
+    ]);
+    let (h, rows) = csv_of(&out);
+    assert_eq!(&rows[0][col(&h, "same_code_as")], "1.5.1;13.1.1");
+    // An indicator the 2022 classification leaves out says so, with the date.
+    let (_, out, _) = bundled(&[
+        "tier:unclassified",
+        "--show",
+        "indicators",
+        "--format",
+        "csv",
+    ]);
+    let (h, rows) = csv_of(&out);
+    assert_eq!(rows.len(), 7);
+    assert!(
+        rows.iter()
+            .all(|r| &r[col(&h, "tier")] == "not classified in 2022-11")
+    );
+    assert!(
+        rows.iter()
+            .all(|r| &r[col(&h, "tier_as_of")] == "2022-11-30")
+    );
+}
+
+#[test]
+fn country_tha_year_2015_lists_the_thai_2015_nominees() {
+    let (code, out, err) = bundled(&["country:THA year:2015", "--format", "csv"]);
+    assert_eq!(code, 0, "{err}");
+    let (h, rows) = csv_of(&out);
+    assert_eq!(
+        rows.len(),
+        14,
+        "13 listed as THAILAND, one as \"Ltd., THAILAND\""
+    );
+    for r in &rows {
+        assert_eq!(&r[col(&h, "countries")], "THA");
+        assert_eq!(&r[col(&h, "year")], "2015");
+        assert_eq!(&r[col(&h, "kind")], "nominee");
+        assert!(r[col(&h, "id")].starts_with("wsis-prizes-2015-"));
+    }
+    assert!(
+        rows.iter()
+            .any(|r| &r[col(&h, "title")] == "Mae Hong Son IT Valley")
+    );
+    // The same by name, in Spanish.
+    let (_, by_name, _) = bundled(&["country:Tailandia year:2015", "--format", "csv"]);
+    assert_eq!(by_name, out);
+}
+
+#[test]
+fn group_ldc_al_c2_answers_from_real_data() {
+    let (code, out, err) = bundled(&["group:ldc al:C2", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rows = v["rows"].as_array().unwrap();
+    assert!(!rows.is_empty());
+    let s = sdgmap::snapshot::load_bundled().unwrap();
+    for r in rows {
+        assert!(
+            r["action_lines"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|l| l == "C2")
+        );
+        let ldc = r["countries"].as_array().unwrap().iter().any(|c| {
+            let id = s.index().country(c.as_str().unwrap()).unwrap();
+            s.country(id).in_group("ldc")
+        });
+        assert!(ldc, "{r}");
+    }
+    // Countries of Prize nominees in Africa, with their counts.
+    let (_, out, _) = bundled(&[
+        "kind:nominee region:Africa",
+        "--show",
+        "countries",
+        "--format",
+        "csv",
+    ]);
+    let (h, rows) = csv_of(&out);
+    assert!(rows.iter().all(|r| &r[col(&h, "region")] == "Africa"));
+    assert!(
+        rows.iter()
+            .all(|r| r[col(&h, "activities")].parse::<usize>().unwrap() > 0)
+    );
+    assert!(rows.iter().any(|r| &r[col(&h, "code")] == "RWA"));
+}
+
+#[test]
+fn links_print_row_goal_scope_status_targets_and_rationale() {
+    let (code, out, _) = bundled(&["al:C2 sdg:9", "--show", "links", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let r = &v["rows"][0];
+    assert_eq!(r["key"], "C2/9");
+    assert_eq!(r["row"], "C2");
+    assert_eq!(r["goal"], 9);
+    assert_eq!(r["scope"], "targets");
+    assert_eq!(r["status"], "confirmed");
+    assert_eq!(r["targets"], serde_json::json!(["9.1", "9.a", "9.c"]));
+    assert_eq!(
+        r["rationale"],
+        "Broadband as the infrastructure of the decade"
+    );
+    let (_, table, _) = bundled(&["al:C2 sdg:9", "--show", "links"]);
+    assert!(
+        table.starts_with("KEY   ROW  GOAL  SCOPE    STATUS     TARGETS      RATIONALE"),
+        "{table}"
+    );
+    assert!(table.contains("9.1;9.a;9.c"), "{table}");
+}
+
+#[test]
+fn a_view_may_start_with_a_minus() {
+    let (code, out, err) = bundled(&["-sdg:17", "--format", "csv"]);
+    assert_eq!(code, 0, "{err}");
+    let (h, rows) = csv_of(&out);
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter()
+            .all(|r| !r[col(&h, "sdgs")].split(';').any(|g| g == "17"))
+    );
+    // As the app's --view too (here with a subcommand that ignores it).
+    let o = sdgmap(&["--view", "-sdg:17", "check"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = sdgmap(&["--view", "-sgd:17", "check"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean 'sdg'"));
+}
+
+#[test]
+fn export_to_stdout_and_by_extension() {
+    let o = sdgmap(&[
+        "export", "--data", FIXTURE, "lead:ITU", "--format", "csv", "-o", "-",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.starts_with("id,title,lead,"), "{out}");
+    assert_eq!(out.lines().count(), 6);
+    let o = sdgmap(&["export", "--data", FIXTURE, "lead:ITU", "-o", "-"]);
+    assert_eq!(o.status.code(), Some(2), "stdout needs a format");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("say --format"));
+
+    let dir = tempfile::tempdir().unwrap();
+    for (name, starts) in [
+        ("a.csv", "id,"),
+        ("b.JSON", "{"),
+        ("c.md", "# View fixture"),
+    ] {
+        let p = dir.path().join(name);
+        let o = sdgmap(&[
+            "export",
+            "--data",
+            FIXTURE,
+            "lead:ITU",
+            "-o",
+            p.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{name}");
+        assert!(
+            std::fs::read_to_string(&p).unwrap().starts_with(starts),
+            "{name}"
+        );
+    }
+    let p = dir.path().join("d.txt");
+    let o = sdgmap(&[
+        "export",
+        "--data",
+        FIXTURE,
+        "lead:ITU",
+        "-o",
+        p.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("cannot tell the format"));
+    assert!(!p.exists());
+    // An explicit --format wins over the extension.
+    let p = dir.path().join("e.csv");
+    let o = sdgmap(&[
+        "export",
+        "--data",
+        FIXTURE,
+        "lead:ITU",
+        "--format",
+        "json",
+        "-o",
+        p.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(std::fs::read_to_string(&p).unwrap().starts_with('{'));
+}
+
+#[test]
+fn an_export_error_never_names_a_temporary_file() {
+    // (The directory's own name must not look like a temporary file's.)
+    let dir = tempfile::Builder::new()
+        .prefix("export-error")
+        .tempdir()
+        .unwrap();
+    let p = dir.path().join("no/such/dir/x.csv");
+    let o = sdgmap(&[
+        "export",
+        "--data",
+        FIXTURE,
+        "lead:ITU",
+        "-o",
+        p.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("x.csv"), "{err}");
+    assert!(!err.contains(".tmp"), "{err}");
+    assert!(err.to_lowercase().contains("no such file"), "{err}");
+}

@@ -1123,3 +1123,159 @@ fn errors_helper_counts_only_errors() {
     let (problems, _) = invalid("invalid/two_errors.json");
     assert_eq!(errors(&problems).len(), 2);
 }
+
+// ------------------------------------------- indicators' tiers and countries
+
+fn with_countries() -> Value {
+    let mut v = minimal_value();
+    v["countries"] = serde_json::json!([
+        {"code": "THA", "alpha2": "TH", "m49": 764, "name": "Thailand", "region": "Asia",
+         "subregion": "South-eastern Asia", "names": ["Tailandia"], "source": "un-sdg-framework"},
+        {"code": "RWA", "alpha2": "RW", "name": "Rwanda", "region": "Africa",
+         "subregion": "Sub-Saharan Africa", "intermediate_region": "Eastern Africa",
+         "groups": ["ldc", "LLDC"]}
+    ]);
+    v["activities"][0]["countries"] = serde_json::json!(["RWA", "THA"]);
+    v
+}
+
+#[test]
+fn tiers_and_countries_load_into_the_model() {
+    let mut v = with_countries();
+    v["indicators"][0]["unsd_code"] = Value::from("C090c01");
+    v["indicators"][0]["tier"] = Value::from("Tier I (a)/Tier II (b)");
+    v["indicators"][0]["tier_as_of"] = Value::from("2022-11-30");
+    v["indicators"][0]["partners"] = serde_json::json!(["GSMA"]);
+    let s = load_value(&v).expect("valid");
+    let ind = &s.indicators()[0];
+    assert_eq!(
+        ind.tier.to_string(),
+        "Tier I (a)/Tier II (b) (as of 2022-11-30)"
+    );
+    assert_eq!(ind.unsd_code.as_deref(), Some("C090c01"));
+    assert_eq!(ind.partners, ["GSMA"]);
+    assert_eq!(s.countries().len(), 2);
+    let rwa = s.country(s.index().country("RWA").expect("RWA"));
+    assert_eq!(rwa.groups, ["ldc", "lldc"], "groups are lower-cased");
+    assert!(rwa.in_subregion("eastern-africa") && rwa.in_subregion("Sub-Saharan Africa"));
+    assert_eq!(
+        s.index().country_named("tailandia"),
+        s.index().country("THA")
+    );
+    assert_eq!(
+        s.index().country_named(" the THAILAND, "),
+        s.index().country("THA")
+    );
+    let a = s
+        .index()
+        .activity("digital-health-for-africa")
+        .expect("activity");
+    assert_eq!(s.activity(a).countries().len(), 2);
+    assert_eq!(s.index().activities_of_country(rwa_id(&s)), [a]);
+    assert!(s.warnings().is_empty(), "{:?}", s.warnings());
+}
+
+fn rwa_id(s: &Snapshot) -> sdgmap::snapshot::CountryId {
+    s.index().country("RWA").expect("RWA")
+}
+
+#[test]
+fn a_tier_needs_its_date_and_a_class() {
+    let mut v = minimal_value();
+    v["indicators"][0]["tier"] = Value::from("Tier I");
+    assert_eq!(
+        errors(&problems_of_value(&v))
+            .iter()
+            .map(|p| (p.path.as_str(), p.message.as_str()))
+            .collect::<Vec<_>>(),
+        [(
+            "indicators[0].tier_as_of",
+            "indicator 9.c.1 gives a tier but no tier_as_of; a tier means something only with the date of its classification"
+        )]
+    );
+    v["indicators"][0]["tier_as_of"] = Value::from("30 Nov 2022");
+    v["indicators"][0]["tier"] = Value::from("Tier IV");
+    v["indicators"][0]["unsd_code"] = Value::from("C09 0c01");
+    v["indicators"][0]["tier_source"] = Value::from("tiers");
+    let got: Vec<String> = errors(&problems_of_value(&v))
+        .iter()
+        .map(|p| format!("{}: {}", p.path, p.message))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "indicators[0].unsd_code: indicator 9.c.1: \"C09 0c01\" is not a UNSD indicator code like C090c01 (letters and digits)",
+            "indicators[0].tier_as_of: expected a date YYYY-MM-DD, found \"30 Nov 2022\"",
+            "indicators[0].tier: indicator 9.c.1: tier \"Tier IV\" names no tier class (Tier I, II or III)",
+            "indicators[0].tier_source: indicator 9.c.1 cites source \"tiers\", which is not in meta.sources",
+        ]
+    );
+    // A date without a tier: not classified as of that date.
+    let mut v = minimal_value();
+    v["indicators"][0]["tier_as_of"] = Value::from("2022-11-30");
+    let s = load_value(&v).expect("valid");
+    assert_eq!(
+        s.indicators()[0].tier.to_string(),
+        "not classified in 2022-11"
+    );
+}
+
+#[test]
+fn countries_are_checked_and_dangling_ones_name_both_ends() {
+    let mut v = with_countries();
+    v["countries"][1]["code"] = Value::from("THA");
+    v["countries"][1]["alpha2"] = Value::from("TH");
+    v["countries"][1]["groups"] = serde_json::json!(["least developed"]);
+    v["activities"][1]["countries"] = serde_json::json!(["KEN"]);
+    let got: Vec<String> = errors(&problems_of_value(&v))
+        .iter()
+        .map(|p| format!("{}: {}", p.path, p.message))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "countries[1].code: duplicate country code \"THA\"",
+            "countries[1].alpha2: country THA: alpha-2 code \"TH\" repeats countries[0]",
+            "countries[1].groups[0]: \"least developed\" is not a usable group name (letters, digits, '-', '_', '.'), e.g. ldc",
+            // RWA was renamed THA above.
+            "activities[0].countries[0]: activity digital-health-for-africa refers to country \"RWA\", which is not in countries",
+            "activities[1].countries[0]: activity broadband-for-schools refers to country \"KEN\", which is not in countries",
+        ]
+    );
+    let mut v = with_countries();
+    v["countries"][0]["code"] = Value::from("Thai");
+    v["countries"][0]["alpha2"] = Value::from("t");
+    v["countries"][0]["name"] = Value::from(" ");
+    v["countries"][0]["source"] = Value::from("nope");
+    let got: Vec<String> = errors(&problems_of_value(&v))
+        .iter()
+        .map(|p| format!("{}: {}", p.path, p.message))
+        .collect();
+    assert_eq!(
+        got[..4],
+        [
+            "countries[0].code: \"Thai\" is not an ISO 3166-1 alpha-3 code (three capital letters, e.g. THA)",
+            "countries[0].alpha2: \"t\" is not an ISO 3166-1 alpha-2 code (two capital letters, e.g. TH)",
+            "countries[0].name: must not be empty",
+            "countries[0].source: country Thai cites source \"nope\", which is not in meta.sources",
+        ]
+    );
+    // A name two countries share is a warning: it finds neither.
+    let mut v = with_countries();
+    v["countries"][1]["names"] = serde_json::json!(["Tailandia"]);
+    let s = load_value(&v).expect("loads");
+    assert_eq!(s.warnings().len(), 1);
+    assert_eq!(s.warnings()[0].path, "countries[1]");
+    assert!(
+        s.warnings()[0]
+            .message
+            .contains("shares the name \"tailandia\" with countries[0] (THA)")
+    );
+    assert_eq!(s.index().country_named("Tailandia"), None);
+    // A type error in a country names its path.
+    let mut v = with_countries();
+    v["countries"][0]["m49"] = Value::from("764");
+    let p = problems_of_value(&v);
+    assert_eq!(p[0].path, "countries[0].m49");
+    assert!(p[0].message.contains("expected"), "{}", p[0].message);
+}

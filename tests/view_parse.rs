@@ -43,6 +43,43 @@ fn facets_text_show_and_focus_parse() {
 }
 
 #[test]
+fn indicator_and_country_facets_parse() {
+    use sdgmap::snapshot::TierClass;
+    use sdgmap::view::TierValue;
+    let v = parse(r#"group:sids indicator:9.C.1,17.6.1 custodian:ITU tier:ii,"Tier III" -tier:unclassified country:THA,"Viet Nam" -country:FRA region:Africa subregion:"Eastern Africa" group:ldc"#).unwrap();
+    assert_eq!(v.indicator.include, ["9.c.1", "17.6.1"]);
+    assert_eq!(v.custodian.include, ["ITU"]);
+    assert_eq!(
+        v.tier.include,
+        [
+            TierValue::Class(TierClass::II),
+            TierValue::Class(TierClass::III)
+        ]
+    );
+    assert_eq!(v.tier.exclude, [TierValue::Unclassified]);
+    assert_eq!(v.country.include, ["THA", "Viet Nam"]);
+    assert_eq!(v.country.exclude, ["FRA"]);
+    assert_eq!(v.region.include, ["Africa"]);
+    assert_eq!(v.subregion.include, ["Eastern Africa"]);
+    assert_eq!(v.group.include, ["ldc", "sids"]);
+    assert_eq!(
+        v.to_string(),
+        r#"indicator:9.c.1,17.6.1 custodian:ITU tier:II,III -tier:unclassified country:THA,"Viet Nam" -country:FRA region:Africa subregion:"Eastern Africa" group:ldc,sids"#
+    );
+    assert_eq!(parse(&v.to_string()).unwrap(), v);
+    assert_eq!(
+        parse("tier:1").unwrap().tier.include,
+        [TierValue::Class(TierClass::I)]
+    );
+    assert_eq!(
+        parse("show:indicators").unwrap().show,
+        Some(Show::Indicators)
+    );
+    assert_eq!(parse("show:countries").unwrap().show, Some(Show::Countries));
+    assert!(!parse("country:THA").unwrap().is_unfiltered());
+}
+
+#[test]
 fn printing_is_canonical() {
     let v = parse(r#"  health  SDG:9,4,4 -sdg:3 partner:who lead:"World Bank" year:2017 year:2018.. show:rows "a:b" focus:C2 "#).unwrap();
     assert_eq!(
@@ -126,6 +163,41 @@ fn every_error_message_points_at_its_position() {
             "unknown show 'activity' (activities, sdgs, targets, rows, links, indicators or countries) — did you mean 'activities'?",
         ),
         ("show:rows show:links", 15..20, "'show' takes one value"),
+        (
+            "indicator:9.c",
+            10..13,
+            "'9.c' is not an indicator code like 9.c.1 or 17.6.1",
+        ),
+        (
+            "indicator:9.c.x",
+            10..15,
+            "'9.c.x' is not an indicator code like 9.c.1 or 17.6.1",
+        ),
+        (
+            "tier:IV",
+            5..7,
+            "unknown tier 'IV' (I, II, III or unclassified) — did you mean 'I'?",
+        ),
+        (
+            "tier:unclasified",
+            5..16,
+            "unknown tier 'unclasified' (I, II, III or unclassified) — did you mean 'unclassified'?",
+        ),
+        (
+            r#"group:"least developed""#,
+            7..23,
+            "'least developed' is not a country group like ldc, lldc or sids",
+        ),
+        (
+            "country:",
+            0..8,
+            "facet 'country' needs a value, e.g. country:THA",
+        ),
+        (
+            "cuntry:THA",
+            0..6,
+            "unknown facet 'cuntry' — did you mean 'country'?",
+        ),
         ("focus:9 focus:C2", 14..16, "'focus' takes one value"),
         ("-show:rows", 6..10, "'show' cannot be excluded"),
         (r#"x "abc"#, 2..6, "unterminated quote: a '\"' is missing"),
@@ -184,12 +256,27 @@ fn a_view() -> impl Strategy<Value = View> {
         ),
         proptest::collection::vec(word(), 0..5),
         (
-            proptest::option::of(0usize..5),
+            proptest::option::of(0usize..7),
             proptest::option::of("[a-zA-Z0-9.@/-]{1,8}"),
+        ),
+        (
+            proptest::collection::vec((1u8..=17, "[0-9]{1,2}|[a-z]", 1u8..=99), 0..3),
+            strs(),
+            proptest::collection::vec(0usize..4, 0..3),
+            (strs(), strs(), strs()),
+            proptest::collection::vec("[a-z]{2,5}", 0..3),
         ),
     )
         .prop_map(
-            |(sdg, (targets, al), (sector, lead, partner, source), years, text, (show, focus))| {
+            |(
+                sdg,
+                (targets, al),
+                (sector, lead, partner, source),
+                years,
+                text,
+                (show, focus),
+                (indicators, custodian, tiers, (country, region, subregion), groups),
+            )| {
                 let mut v = View::default();
                 (v.sdg.include, v.sdg.exclude) = sdg;
                 v.target.include = targets
@@ -210,6 +297,19 @@ fn a_view() -> impl Strategy<Value = View> {
                 v.text = text;
                 v.show = show.map(|i| Show::ALL[i]);
                 v.focus = focus;
+                v.indicator.include = indicators
+                    .into_iter()
+                    .map(|(g, t, n)| format!("{g}.{t}.{n}"))
+                    .collect();
+                (v.custodian.include, v.custodian.exclude) = custodian;
+                v.tier.exclude = tiers
+                    .into_iter()
+                    .map(|i| sdgmap::view::TierValue::ALL[i])
+                    .collect();
+                (v.country.include, v.country.exclude) = country;
+                (v.region.include, v.region.exclude) = region;
+                (v.subregion.include, v.subregion.exclude) = subregion;
+                v.group.include = groups;
                 v.normalize();
                 v
             },

@@ -117,3 +117,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn free_text_ranks_indicators_and_countries_by_their_own_text() {
+    use sdgmap::entity::EntityRef;
+    use sdgmap::view::{Show, parse};
+    let s = load_bundled().unwrap();
+    let (_, ranked) =
+        sdgmap::export::select(&s, &parse("mobile network").unwrap(), Show::Indicators);
+    let codes: Vec<String> = ranked.iter().map(|e| e.key(&s)).collect();
+    assert_eq!(
+        codes.first().map(String::as_str),
+        Some("9.c.1"),
+        "{codes:?}"
+    );
+    assert!(ranked.iter().all(|e| matches!(e, EntityRef::Indicator(_))));
+    // A country is found by any of its names, in any of the six languages.
+    let (_, ranked) = sdgmap::export::select(&s, &parse("'Tailandia").unwrap(), Show::Countries);
+    let codes: Vec<String> = ranked.iter().map(|e| e.key(&s)).collect();
+    assert_eq!(codes, ["THA"]);
+}

@@ -181,11 +181,21 @@ fn check_with(v: &View, s: &Snapshot, located: &[Located]) -> Vec<ViewError> {
 
 /// The country a mistyped name most likely meant: the nearest code or name
 /// by edit distance, else the first English name that contains the text
-/// (`Thai` → `Thailand`), else the first whose words start like it.
+/// (`Thai` → `Thailand`). A typed code gets a code back; a typed name gets
+/// the country's English name.
 fn suggest_country(s: &Snapshot, typed: &str) -> Option<String> {
     let names = s.countries().iter().flat_map(|c| c.all_names());
+    let looks_like_code =
+        (2..=3).contains(&typed.len()) && typed.bytes().all(|b| b.is_ascii_uppercase());
     if let Some(hit) = super::suggest(typed, names) {
-        return Some(hit);
+        if looks_like_code {
+            return Some(hit);
+        }
+        return s
+            .index()
+            .country_named(&hit)
+            .map(|c| s.country(c).name.clone())
+            .or(Some(hit));
     }
     let low = typed.to_lowercase();
     if low.chars().count() < 3 {

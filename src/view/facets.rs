@@ -338,6 +338,49 @@ mod tests {
     }
 
     #[test]
+    fn country_side_values_count_activities_once_each() {
+        let s = load_bundled().unwrap();
+        let v = parse("kind:nominee year:2015").unwrap();
+        let regions = values(&s, &v, Key::Region);
+        let total: usize = regions.iter().map(|f| f.count).sum();
+        let with_country = s
+            .activities()
+            .iter()
+            .filter(|a| a.year() == Some(2015) && !a.countries().is_empty())
+            .count();
+        assert_eq!(total, with_country, "one country each in 2015");
+        let groups = values(&s, &v, Key::Group);
+        assert!(groups.iter().any(|f| f.value == "ldc" && f.count > 0));
+        let thai = values(&s, &v, Key::Country)
+            .into_iter()
+            .find(|f| f.value == "THA")
+            .unwrap();
+        assert_eq!((thai.label.as_str(), thai.count), ("Thailand", 14));
+        let on = toggle(&v, Key::Country, "THA");
+        assert_eq!(on.to_string(), "kind:nominee country:THA year:2015");
+        assert!(is_selected(&on, Key::Country, "tha"));
+        assert_eq!(toggle(&on, Key::Country, "THA"), v);
+    }
+
+    #[test]
+    fn indicator_side_values_count_indicators() {
+        let s = load_bundled().unwrap();
+        let tiers = values(&s, &View::default(), Key::Tier);
+        let count = |v: &str| tiers.iter().find(|f| f.value == v).map_or(0, |f| f.count);
+        assert_eq!(count("unclassified"), 7);
+        assert!(count("I") + count("II") >= 244);
+        let itu = values(&s, &View::default(), Key::Custodian)
+            .into_iter()
+            .find(|f| f.value == "ITU")
+            .unwrap();
+        assert_eq!(itu.count, 5);
+        assert_eq!(
+            toggle(&View::default(), Key::Tier, "II").to_string(),
+            "tier:II"
+        );
+    }
+
+    #[test]
     fn status_values_count_links() {
         let s = load_bundled().unwrap();
         let vals = values(&s, &View::default(), Key::Status);
