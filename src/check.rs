@@ -171,13 +171,17 @@ impl CheckReport {
     /// The report for a load result.
     pub fn new(file: &str, result: &Result<Snapshot, LoadError>) -> Self {
         match result {
-            Ok(s) => CheckReport {
-                file: file.into(),
-                valid: true,
-                summary: Some(Summary::of(s)),
-                problems: s.warnings().to_vec(),
-                message: None,
-            },
+            Ok(s) => {
+                let mut problems = s.warnings().to_vec();
+                problems.extend(name_clashes(s));
+                CheckReport {
+                    file: file.into(),
+                    valid: true,
+                    summary: Some(Summary::of(s)),
+                    problems,
+                    message: None,
+                }
+            }
             Err(e) => CheckReport {
                 file: file.into(),
                 valid: false,
@@ -267,6 +271,26 @@ impl CheckReport {
         }
         out
     }
+}
+
+/// A warning for each name two countries share: a view or an import
+/// naming it finds neither country.
+fn name_clashes(s: &Snapshot) -> Vec<Problem> {
+    s.country_name_clashes()
+        .iter()
+        .map(|(name, first, second)| {
+            Problem::warning(
+                format!("countries[{}]", second.ix()),
+                format!(
+                    "country {} shares the name \"{}\" with countries[{}] ({}); the name finds neither",
+                    s.country(*second).code,
+                    crate::sanitize::sanitize(name, crate::sanitize::Lines::Single),
+                    first.ix(),
+                    s.country(*first).code
+                ),
+            )
+        })
+        .collect()
 }
 
 fn plural(n: usize) -> &'static str {

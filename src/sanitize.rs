@@ -45,15 +45,44 @@ fn placeholder(c: char, out: &mut String) {
     }
 }
 
+/// Whether byte `b` can start an unsafe character: an ASCII control (or a
+/// line break in one-line text), DEL, or the first byte of the UTF-8 form of
+/// a C1 control (`C2`), U+061C (`D8`), U+180E (`E1`), the bidi and
+/// zero-width characters (`E2`) or U+FEFF (`EF`). Every other byte starts a
+/// safe character or continues one, so most text is cleared byte by byte
+/// without decoding a character.
+fn may_start_unsafe(b: u8, lines: Lines) -> bool {
+    match b {
+        b'\n' => lines == Lines::Single,
+        0..=0x1f | 0x7f | 0xc2 | 0xd8 | 0xe1 | 0xe2 | 0xef => true,
+        _ => false,
+    }
+}
+
 /// Returns `s` with every unsafe character replaced by a visible placeholder;
 /// borrows when there is nothing to replace (the common case).
 pub fn sanitize(s: &str, lines: Lines) -> Cow<'_, str> {
-    let Some(first) = s.char_indices().find(|&(_, c)| is_unsafe(c, lines)) else {
-        return Cow::Borrowed(s);
+    let bytes = s.as_bytes();
+    // Only a position where an unsafe character may start is decoded.
+    let mut at = 0;
+    let first = loop {
+        match bytes[at..].iter().position(|&b| may_start_unsafe(b, lines)) {
+            None => return Cow::Borrowed(s),
+            Some(k) => {
+                at += k;
+                // `at` is a character boundary: the bytes flagged never
+                // continue a character.
+                match s[at..].chars().next() {
+                    Some(c) if is_unsafe(c, lines) => break at,
+                    Some(c) => at += c.len_utf8(),
+                    None => return Cow::Borrowed(s),
+                }
+            }
+        }
     };
     let mut out = String::with_capacity(s.len() + 8);
-    out.push_str(&s[..first.0]);
-    for c in s[first.0..].chars() {
+    out.push_str(&s[..first]);
+    for c in s[first..].chars() {
         if is_unsafe(c, lines) {
             placeholder(c, &mut out);
         } else {
@@ -108,6 +137,19 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn the_byte_scan_finds_what_a_character_scan_finds(
+            s in "[a-z\\n\\t\\u{7f}-\\u{a0}\\u{61c}\\u{180e}\\u{2000}-\\u{206f}\\u{fefe}-\\u{feff}é中\\u{600}-\\u{62f}]{0,24}",
+            multi in proptest::prelude::any::<bool>(),
+        ) {
+            let lines = if multi { Lines::Multi } else { Lines::Single };
+            let mut want = String::new();
+            for c in s.chars() {
+                if is_unsafe(c, lines) { placeholder(c, &mut want) } else { want.push(c) }
+            }
+            proptest::prop_assert_eq!(sanitize(&s, lines).into_owned(), want);
+        }
+
         #[test]
         fn output_has_no_unsafe_chars(s in ".*") {
             let out = sanitize(&s, Lines::Single);

@@ -399,3 +399,73 @@ fn goal_names_colours_and_facilitators_match_the_reference() {
         );
     }
 }
+
+#[test]
+fn the_nominees_and_the_whole_indicator_framework_are_bundled() {
+    let s = snapshot();
+    assert_eq!(s.activities().len(), 722);
+    let roadmap = s.index().source("itu-roadmap-2030").expect("source");
+    let (curated, nominees): (Vec<_>, Vec<_>) =
+        s.activities().iter().partition(|a| a.source() == roadmap);
+    assert_eq!(curated.len(), 60);
+    assert_eq!(nominees.len(), 662);
+    let by_year = |y: i32| nominees.iter().filter(|a| a.year() == Some(y)).count();
+    assert_eq!((by_year(2015), by_year(2021)), (302, 360));
+    for a in &nominees {
+        assert_eq!(a.kind(), Some("nominee"), "{}", a.id());
+        assert!(
+            a.sdgs().is_empty() && a.targets().is_empty(),
+            "{}: no goals invented",
+            a.id()
+        );
+        assert_eq!(a.action_lines().len(), 1, "{}", a.id());
+        assert!(
+            s.index().row_pos(a.action_lines()[0]).is_some(),
+            "{}: a Matrix row",
+            a.id()
+        );
+        assert!(
+            a.note()
+                .is_some_and(|n| n.starts_with("Country as listed: ")),
+            "{}",
+            a.id()
+        );
+    }
+    assert!(curated.iter().all(|a| a.countries().is_empty()));
+    let with_country = nominees
+        .iter()
+        .filter(|a| !a.countries().is_empty())
+        .count();
+    assert!(
+        with_country > 550,
+        "{with_country} nominees with a resolved country"
+    );
+    // Indicators: the 2025 framework, every tier dated.
+    assert_eq!(s.indicators().len(), 251);
+    assert!(
+        s.indicators()
+            .iter()
+            .all(|i| i.tier.as_of() == Some("2022-11-30"))
+    );
+    let codes: BTreeSet<&str> = s
+        .indicators()
+        .iter()
+        .filter_map(|i| i.unsd_code.as_deref())
+        .collect();
+    assert_eq!(codes.len(), 235);
+    let repeated = s.index().indicator("13.1.1").expect("13.1.1");
+    let also: Vec<&str> = s
+        .indicator_repeats(repeated)
+        .iter()
+        .map(|&i| s.indicator(i).code.as_str())
+        .collect();
+    assert_eq!(also, ["1.5.1", "11.5.1"]);
+    // Countries: 249, with the three groups.
+    assert_eq!(s.countries().len(), 249);
+    for g in ["ldc", "lldc", "sids"] {
+        assert!(s.countries().iter().any(|c| c.in_group(g)), "{g}");
+    }
+    assert_eq!(s.country_named("Viet Nam"), s.index().country("VNM"));
+    assert_eq!(s.country_named("THAILAND"), s.index().country("THA"));
+    assert!(s.country_name_clashes().is_empty());
+}

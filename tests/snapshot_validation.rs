@@ -1158,14 +1158,8 @@ fn tiers_and_countries_load_into_the_model() {
     let rwa = s.country(s.index().country("RWA").expect("RWA"));
     assert_eq!(rwa.groups, ["ldc", "lldc"], "groups are lower-cased");
     assert!(rwa.in_subregion("eastern-africa") && rwa.in_subregion("Sub-Saharan Africa"));
-    assert_eq!(
-        s.index().country_named("tailandia"),
-        s.index().country("THA")
-    );
-    assert_eq!(
-        s.index().country_named(" the THAILAND, "),
-        s.index().country("THA")
-    );
+    assert_eq!(s.country_named("tailandia"), s.index().country("THA"));
+    assert_eq!(s.country_named(" the THAILAND, "), s.index().country("THA"));
     let a = s
         .index()
         .activity("digital-health-for-africa")
@@ -1260,18 +1254,20 @@ fn countries_are_checked_and_dangling_ones_name_both_ends() {
             "countries[0].source: country Thai cites source \"nope\", which is not in meta.sources",
         ]
     );
-    // A name two countries share is a warning: it finds neither.
+    // A name two countries share finds neither; `check` warns about it.
     let mut v = with_countries();
     v["countries"][1]["names"] = serde_json::json!(["Tailandia"]);
     let s = load_value(&v).expect("loads");
-    assert_eq!(s.warnings().len(), 1);
-    assert_eq!(s.warnings()[0].path, "countries[1]");
-    assert!(
-        s.warnings()[0]
-            .message
-            .contains("shares the name \"tailandia\" with countries[0] (THA)")
+    assert!(s.warnings().is_empty(), "names are not folded at load");
+    assert_eq!(s.country_named("Tailandia"), None);
+    assert_eq!(s.country_named("thailand"), s.index().country("THA"));
+    let report = sdgmap::check::CheckReport::new("m.json", &Ok(s));
+    assert_eq!(report.problems.len(), 1);
+    assert_eq!(report.problems[0].path, "countries[1]");
+    assert_eq!(
+        report.problems[0].message,
+        "country RWA shares the name \"tailandia\" with countries[0] (THA); the name finds neither"
     );
-    assert_eq!(s.index().country_named("Tailandia"), None);
     // A type error in a country names its path.
     let mut v = with_countries();
     v["countries"][0]["m49"] = Value::from("764");

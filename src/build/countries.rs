@@ -27,14 +27,10 @@ const SHORT: &[&str] = &[
     "official_name_cn",
     "UNTERM Chinese Short",
 ];
-const FORMAL: &[&str] = &[
-    "UNTERM English Formal",
-    "UNTERM French Formal",
-    "UNTERM Spanish Formal",
-    "UNTERM Russian Formal",
-    "UNTERM Arabic Formal",
-    "UNTERM Chinese Formal",
-];
+/// Formal names are kept in English only (`Kingdom of Thailand`): the
+/// short names already cover the six languages, and every name costs
+/// loading time.
+const FORMAL: &[&str] = &["UNTERM English Formal"];
 const ARTICLES: &[&str] = &[
     "the ", "la ", "le ", "l'", "l’", "les ", "el ", "los ", "las ",
 ];

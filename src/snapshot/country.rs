@@ -82,20 +82,37 @@ impl Country {
 /// `.`, `,`, `;`, `*` and spaces removed. `" THE  Gambia, "` → `"gambia"`.
 pub fn name_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for word in name.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    if name.is_ascii() {
+        // The common case, byte by byte.
+        for word in name.split_ascii_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(word.bytes().map(|b| match b {
+                b'`' => '\'',
+                b => char::from(b.to_ascii_lowercase()),
+            }));
         }
-        for c in word.chars() {
-            match c {
-                '\u{2019}' | '\u{2018}' | '`' => out.push('\''),
-                c => out.extend(c.to_lowercase()),
+    } else {
+        for word in name.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            for c in word.chars() {
+                match c {
+                    '\u{2019}' | '\u{2018}' | '`' => out.push('\''),
+                    c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+                    c => out.extend(c.to_lowercase()),
+                }
             }
         }
     }
-    let trimmed = out.trim_end_matches(['.', ',', ';', '*', ' ']);
-    let trimmed = trimmed.strip_prefix("the ").unwrap_or(trimmed);
-    trimmed.to_string()
+    let end = out.trim_end_matches(['.', ',', ';', '*', ' ']).len();
+    out.truncate(end);
+    if out.starts_with("the ") {
+        out.drain(..4);
+    }
+    out
 }
 
 /// A region or sub-region name folded for comparison: case, `-`, `_` and

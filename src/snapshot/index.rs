@@ -221,6 +221,39 @@ fn activity_pairs(
     }
 }
 
+/// Country names folded by [`name_key`], for lookups by name.
+#[derive(Debug, Default)]
+pub(crate) struct CountryNames {
+    /// Folded name → country; `None` when two countries share it.
+    pub by_name: HashMap<String, Option<CountryId>>,
+    /// (name, first country, second country) for each shared name, in file order.
+    pub clashes: Vec<(String, CountryId, CountryId)>,
+}
+
+impl CountryNames {
+    pub(crate) fn new(countries: &[Country]) -> CountryNames {
+        let mut out = CountryNames::default();
+        for (i, c) in countries.iter().enumerate() {
+            let id = CountryId(i as u32);
+            for name in c.all_names() {
+                let key = name_key(name);
+                match out.by_name.get_mut(&key) {
+                    None => {
+                        out.by_name.insert(key, Some(id));
+                    }
+                    Some(Some(other)) if *other == id => {}
+                    Some(seen) => {
+                        if let Some(first) = seen.take() {
+                            out.clashes.push((key, first, id));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
 /// Id and relation lookups over a snapshot.
 #[derive(Debug, Default)]
 pub struct Index {
@@ -234,8 +267,9 @@ pub struct Index {
     pub(crate) source_by_id: HashMap<String, SourceId>,
     pub(crate) indicator_by_code: HashMap<String, IndicatorId>,
     pub(crate) country_by_code: HashMap<String, CountryId>,
-    /// Folded names ([`name_key`]) → country; `None` when two countries share the name.
-    country_by_name: HashMap<String, Option<CountryId>>,
+    /// Folded names ([`name_key`]) → country (`None` when two countries
+    /// share the name), built on first use: loading never pays for it.
+    pub(crate) country_by_name: std::sync::OnceLock<CountryNames>,
     indicators_by_unsd: HashMap<String, Vec<IndicatorId>>,
     links_by_sdg: Adjacency<LinkId>,
     links_by_target: Adjacency<LinkId>,
@@ -327,18 +361,7 @@ impl Index {
                     .push(IndicatorId(i as u32));
             }
         }
-        for (i, c) in p.countries.iter().enumerate() {
-            let id = CountryId(i as u32);
-            let mut own: Vec<String> = c.all_names().map(name_key).collect();
-            own.sort_unstable();
-            own.dedup();
-            for key in own {
-                self.country_by_name
-                    .entry(key)
-                    .and_modify(|v| *v = None)
-                    .or_insert(Some(id));
-            }
-        }
+
         self.indicators_by_target = Adjacency::build(
             p.targets,
             p.indicators
@@ -434,16 +457,6 @@ impl Index {
     /// A country by its ISO alpha-3 code (exact).
     pub fn country(&self, code: &str) -> Option<CountryId> {
         self.country_by_code.get(code).copied()
-    }
-    /// A country by code (any case) or by any of its names, compared as
-    /// [`name_key`] folds them; `None` when unknown or when the name is
-    /// shared by two countries.
-    pub fn country_named(&self, name: &str) -> Option<CountryId> {
-        let up = name.trim().to_ascii_uppercase();
-        if let Some(&c) = self.country_by_code.get(&up) {
-            return Some(c);
-        }
-        self.country_by_name.get(&name_key(name)).copied().flatten()
     }
     /// Activities working in country `c`.
     pub fn activities_of_country(&self, c: CountryId) -> &[ActivityId] {

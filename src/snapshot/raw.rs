@@ -249,6 +249,8 @@ pub struct RawLink {
 }
 
 /// One activity (project, programme, partnership, standard …).
+// Fields at their default (empty text or list, null) are left out when
+// written: the bundled snapshot's 662 nominees have most of them empty.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RawActivity {
     /// Stable id, unique in the snapshot.
@@ -256,31 +258,40 @@ pub struct RawActivity {
     /// Name of the activity.
     pub title: String,
     /// A few sentences on what it does.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[schemars(extend("default" = ""))]
     pub summary: String,
     /// Leading organisation.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("default" = null))]
     pub lead: Option<String>,
     /// Partner organisations.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(extend("default" = []))]
     pub partners: Vec<String>,
     /// ITU Sector (`ITU-D`, `ITU-T`, `ITU-R`, `GS`) or other grouping.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("default" = null))]
     pub sector: Option<String>,
     /// What sort of activity: `partnership`, `programme`, `initiative` …
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("default" = null))]
     pub kind: Option<String>,
     /// Start year.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("default" = null))]
     pub year: Option<i32>,
     /// Goal numbers the activity serves.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(extend("default" = []))]
     pub sdgs: Vec<u8>,
     /// Target codes the activity serves.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(extend("default" = []))]
     pub targets: Vec<String>,
     /// Action Line ids (leaves or `C7`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(extend("default" = []))]
     pub action_lines: Vec<String>,
     /// ISO 3166-1 alpha-3 codes of the countries it works in.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -288,7 +299,8 @@ pub struct RawActivity {
     /// Source id.
     pub source: String,
     /// Web address of the activity.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("default" = null))]
     pub url: Option<String>,
     /// How the record was derived from its source (judgement calls, caveats).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -84,7 +84,7 @@ fn check_with(v: &View, s: &Snapshot, located: &[Located]) -> Vec<ViewError> {
     }
     let mut later = Vec::new();
     for name in all(&v.country) {
-        if s.index().country_named(&name).is_none() {
+        if s.country_named(&name).is_none() {
             let e = ViewError::new(
                 span(Key::Country, &name),
                 format!("unknown country '{name}'"),
@@ -192,7 +192,6 @@ fn suggest_country(s: &Snapshot, typed: &str) -> Option<String> {
             return Some(hit);
         }
         return s
-            .index()
             .country_named(&hit)
             .map(|c| s.country(c).name.clone())
             .or(Some(hit));

@@ -23,6 +23,28 @@
 //!   `year`, `source` on their own fields. `status` does not restrict them.
 //!   An activity without a year fails every `year:` include and passes
 //!   every `-year:` exclude.
+//! * **Indicator facets** (`indicator`, `custodian`, `tier`) judge one
+//!   indicator at a time: an indicator *includes* when it passes every
+//!   include of the three at once (`custodian:ITU tier:II`: one indicator
+//!   that is both), and is *excluded* when it has any excluded value. An
+//!   indicator passes when it includes and is not excluded. Any other record
+//!   is judged through the targets it names (activities), covers (links;
+//!   every target of the goal for scope `all_targets`) or is (targets): it
+//!   passes when one of them has an including indicator (if an include is
+//!   active) and none has an excluded one, so `-custodian:WHO` keeps an
+//!   activity that names no target. A goal passes the includes when one of
+//!   its targets does; lines follow the links that pass, as for `target:`.
+//! * **Country facets** (`country` — by code or any name —, `region`,
+//!   `subregion` — an M49 sub-region or intermediate region —, `group`)
+//!   judge one country at a time the same way, and restrict activities only,
+//!   through the countries they name.
+//! * **Indicators** (`show:indicators`) pass the indicator facets on
+//!   themselves, `sdg`/`target` on their target and, with any of
+//!   `al`/`status`/`source` active, a passing link must cover their target.
+//! * **Countries** (`show:countries`) pass the country facets on
+//!   themselves and, when the view restricts activities (any facet but the
+//!   country ones, `status` and free text), must be named by an activity
+//!   that passes.
 //! * **Links** pass `sdg` on their goal, `target` on the targets they cover
 //!   (named, or all of the goal's for scope `all_targets`), `al` on their
 //!   row, `status` on their status and `source` on their own source.
@@ -43,7 +65,9 @@
 //! [`crate::search::haystack`]); it does not propagate: the links that make a
 //! goal reachable are judged on facets, never on text. A facet given twice
 //! merges its values (OR). Facet keys are case-insensitive, as are the
-//! values of `sector`, `kind`, `lead`, `partner`, `status`, `al`, `source`.
+//! values of `sector`, `kind`, `lead`, `partner`, `status`, `al`, `source`,
+//! `custodian`, `tier`, `country`, `region`, `subregion` and `group`
+//! (region names also ignore `-` and `_`: `subregion:sub-saharan-africa`).
 
 mod apply;
 mod check;

@@ -114,7 +114,7 @@ impl CountrySide {
     pub(super) fn new(s: &Snapshot, v: &View) -> CountrySide {
         let resolve = |vals: &[String]| -> Vec<usize> {
             vals.iter()
-                .filter_map(|x| s.index().country_named(x))
+                .filter_map(|x| s.country_named(x))
                 .map(|c| c.ix())
                 .collect()
         };

@@ -1,12 +1,12 @@
 //! Validation of the `countries` section: ISO codes unique and well formed,
-//! names present, groups usable as view values, and no name that would
-//! point at two countries.
+//! names present and groups usable as view values. Names two countries
+//! share are found when names are first looked up
+//! ([`crate::snapshot::Snapshot::country_name_clashes`]), not at load.
 
 use std::collections::HashMap;
 
 use super::{Validator, clean, is_valid_id};
 use crate::sanitize::Lines;
-use crate::snapshot::country::name_key;
 use crate::snapshot::model::*;
 use crate::snapshot::raw::*;
 
@@ -16,9 +16,8 @@ fn upper_letters(s: &str, n: usize) -> bool {
 
 impl Validator {
     pub(super) fn countries(&mut self, raw: Vec<RawCountry>) -> Vec<Country> {
-        let mut out = Vec::with_capacity(raw.len());
+        let mut out: Vec<Country> = Vec::with_capacity(raw.len());
         let mut alpha2: HashMap<String, usize> = HashMap::new();
-        let mut names: HashMap<String, (usize, String)> = HashMap::new();
         for (i, c) in raw.into_iter().enumerate() {
             let path = format!("countries[{i}]");
             if !upper_letters(&c.code, 3) {
@@ -99,24 +98,6 @@ impl Validator {
                 names: other,
                 source,
             };
-            let mut own: Vec<String> = country.all_names().map(name_key).collect();
-            own.sort_unstable();
-            own.dedup();
-            for key in own {
-                if let Some((first, code)) = names.get(&key) {
-                    if *first != i {
-                        self.warn(
-                            path.clone(),
-                            format!(
-                                "country {} shares the name \"{key}\" with countries[{first}] ({code}); the name finds neither",
-                                clean(&country.code)
-                            ),
-                        );
-                    }
-                } else {
-                    names.insert(key, (i, clean(&country.code)));
-                }
-            }
             out.push(country);
         }
         out
