@@ -379,12 +379,11 @@ impl State {
         match self.screen {
             Screen::Matrix => {
                 let row = *self.grid.rows.get(self.mrow)?;
-                match *self.grid.columns.get(self.mcol)? {
-                    c => Some(EntityRef::Cell(
-                        row,
-                        crate::matrix::column_goal(&self.snap, c),
-                    )),
-                }
+                let col = *self.grid.columns.get(self.mcol)?;
+                Some(EntityRef::Cell(
+                    row,
+                    crate::matrix::column_goal(&self.snap, col),
+                ))
             }
             Screen::Sdgs => self.sdg_items().get(self.sdg_cursor.pos).copied(),
             Screen::Lines => self.line_items().get(self.line_cursor.pos).copied(),
