@@ -67,8 +67,7 @@ pub fn apply_scored(s: &Snapshot, v: &View) -> (Selection, Option<Vec<Option<i64
             })
             .collect::<Vec<_>>()
     };
-    // A chunk lost to a panicking worker leaves its activities unselected.
-    let scores: Vec<Option<i64>> = crate::par::map(acts, 2048, score_part, |_| None);
+    let scores: Vec<Option<i64>> = crate::par::map(acts, 2048, score_part);
     let mut t = TextTest::new(&q);
     let sel = apply_inner(s, v, &f, &mut |e| match e {
         EntityRef::Activity(a) => scores.get(a.ix()).is_some_and(Option::is_some),
