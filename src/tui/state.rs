@@ -34,6 +34,8 @@ pub enum Pane {
     Main,
     /// The related-records list of the details pane.
     Related,
+    /// The card of the focused or selected record (it scrolls).
+    Card,
 }
 
 /// A cursor into a list whose scroll offset is settled while drawing.
@@ -154,6 +156,17 @@ pub struct Layout {
     pub hits: RefCell<Vec<(Rect, Hit)>>,
     /// Where the screen-reader cursor goes.
     pub cursor: Cell<Option<(u16, u16)>>,
+    /// Whether a card was drawn in the last frame (so `Tab` can focus it).
+    pub card_shown: Cell<bool>,
+    /// Lines of the card in the last frame that fit on screen.
+    pub card_page: Cell<usize>,
+    /// The card's largest scroll offset in the last frame.
+    pub card_max: Cell<usize>,
+    /// The Activities table's title width and the table's width, last frame.
+    pub title_share: Cell<(usize, usize)>,
+    /// Every scrolling list drawn in the last frame: its area, first shown
+    /// row, rows shown and rows in all (for the screen check).
+    pub marks: RefCell<Vec<(Rect, usize, usize, usize)>>,
 }
 
 /// What a click region selects.
@@ -211,6 +224,9 @@ pub struct State {
     pub sort_desc: bool,
     /// Activities in table order (selected ones only).
     pub act_order: Vec<ActivityId>,
+    /// Scroll offset of the card in focus (details, drill-down or cell
+    /// card); back to the top whenever the record changes.
+    pub card_scroll: usize,
     /// Cursor in the details pane's related list.
     pub rel_cursor: Cursor,
     /// Drill-down trail.
@@ -257,6 +273,7 @@ impl State {
             sel,
             screen: Screen::Matrix,
             pane: Pane::Main,
+            card_scroll: 0,
             mrow: 0,
             mcol: 0,
             zoom_return: 0,
