@@ -134,6 +134,7 @@ pub fn lemma(word: &str) -> String {
 /// by lemma (exact words) and the words sorted (wildcard prefixes).
 #[derive(Debug, Clone)]
 pub struct Document {
+    text: String,
     tokens: Vec<Token>,
     by_lemma: HashMap<String, Vec<u32>>,
     /// `(word, position)`, sorted by word then position.
@@ -153,10 +154,16 @@ impl Document {
         }
         sorted.sort_unstable();
         Document {
+            text: text.to_string(),
             tokens,
             by_lemma,
             sorted,
         }
+    }
+
+    /// The original text.
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
     /// The words in order.

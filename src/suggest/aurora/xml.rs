@@ -36,6 +36,8 @@ pub struct QueryFile {
     pub doi: String,
     /// The file's title (`SDG-01 no poverty`).
     pub title: String,
+    /// The file's paragraph on the goal (`dc:description`), whitespace collapsed.
+    pub description: String,
     /// One query per target, in file order.
     pub targets: Vec<TargetQuery>,
 }
@@ -223,6 +225,7 @@ pub fn read(file: &str, src: &str) -> Result<QueryFile, AuroraError> {
     let mut stack: Vec<(&str, &str)> = Vec::new();
     let mut text = String::new();
     let mut text_at = 0;
+    let mut description = String::new();
     let (mut goal, mut version, mut doi, mut title) =
         (None, String::new(), String::new(), String::new());
     let mut targets: Vec<TargetQuery> = Vec::new();
@@ -279,6 +282,7 @@ pub fn read(file: &str, src: &str) -> Result<QueryFile, AuroraError> {
                     ("dc:identifier", Some("version"), None) => version = value,
                     ("dc:identifier", Some("doi"), None) => doi = value,
                     ("dc:title", _, None) => title = value,
+                    ("dc:description", _, None) => description = value,
                     ("aqd:subquery-identifier", _, Some(cur)) => cur.0 = Some(value),
                     ("dc:identifier", Some("uri"), Some(cur)) => cur.1 = Some(value),
                     ("aqd:subquery-description", _, Some(cur)) => cur.2.descriptions.push(value),
@@ -344,6 +348,7 @@ pub fn read(file: &str, src: &str) -> Result<QueryFile, AuroraError> {
         version,
         doi,
         title,
+        description,
         targets,
     })
 }
@@ -365,6 +370,8 @@ mod tests {
   <dc:identifier type="version">5.0</dc:identifier>
   <dc:identifier type="doi">10.5281/zenodo.3817445</dc:identifier>
   <dc:title>SDG-06 water</dc:title>
+  <dc:description>Water is
+     life.</dc:description>
   <aqd:query-definitions>
     <aqd:query-definition>
       <aqd:subquery-identifier>a</aqd:subquery-identifier>
@@ -391,6 +398,7 @@ mod tests {
             (6, "5.0", "SDG-06 water")
         );
         assert_eq!(f.doi, "10.5281/zenodo.3817445");
+        assert_eq!(f.description, "Water is life.");
         let t = &f.targets[0];
         assert_eq!(t.code, "6.a");
         assert_eq!(
@@ -398,7 +406,7 @@ mod tests {
             ["Expand international cooperation & support <here>"]
         );
         assert_eq!(t.lines[0].source, r#"("water*") W/3 ("cooperation*")"#);
-        assert_eq!(t.lines[0].line, 17);
+        assert_eq!(t.lines[0].line, 19);
     }
 
     #[test]

@@ -1,0 +1,481 @@
+//! The engine: combines the Aurora queries, the wording signal and the
+//! Matrix into [`Suggestions`] for a text.
+//!
+//! A goal is suggested when one of its Aurora query lines matches, or when
+//! its wording weight is high on its own and close to the best goal's:
+//! `w − λ·(best − w) ≥ θ`. The first rule keeps the queries' precision; the
+//! second adds what their strict syntax misses, without letting a text's
+//! many weak words spread it over every goal. Within a goal, targets rank
+//! by their matched query lines and by the words of the text that their
+//! own wording (target, indicators, query) holds. Action Lines come from
+//! the Matrix: the rows linked to the suggested targets (or to the whole
+//! goal), weighted by the suggestion's score and the link's certainty.
+
+use std::collections::HashMap;
+
+use super::aurora::{self, AuroraError, QueryLine};
+use super::evidence::{
+    Evidence, GoalSuggestion, LineSuggestion, LineVia, Match, Suggestions, TargetSuggestion,
+    WordEvidence,
+};
+use super::lexicon::{Lexicon, LexiconBuilder, Source, WordHit};
+use super::text::Document;
+use super::{CREDIT, ENGINE_VERSION};
+use crate::snapshot::{LineId, LinkStatus, Scope, Snapshot};
+
+/// sdgmap's topical vocabulary of the goals (see the file's header).
+pub const VOCABULARY: &str = include_str!("../../assets/suggest/goal-vocabulary.txt");
+
+/// The engine's tunable numbers. The defaults are the published ones; the
+/// benchmark reports accuracy for them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Params {
+    /// θ: the wording weight a goal needs on its own.
+    pub threshold: f32,
+    /// λ: how much being behind the best goal costs.
+    pub lambda: f32,
+    /// Documents a vocabulary word counts as.
+    pub vocabulary_weight: f32,
+    /// Weight a vocabulary phrase adds to its goal.
+    pub phrase_weight: f32,
+    /// Score a matched query line adds (ranking and display; matching suffices to suggest).
+    pub line_weight: f32,
+    /// Degree from which a query line that did not match is shown as "nearly".
+    pub near_degree: f32,
+    /// Most targets suggested per goal.
+    pub max_targets: usize,
+    /// A target is kept when its score is at least this share of the goal's best.
+    pub target_share: f32,
+    /// Most Action Lines suggested.
+    pub max_lines: usize,
+    /// Most words listed as evidence per goal.
+    pub max_words: usize,
+}
+
+impl Default for Params {
+    fn default() -> Params {
+        Params {
+            threshold: 10.0,
+            lambda: 0.8,
+            vocabulary_weight: 2.0,
+            phrase_weight: 1.0,
+            line_weight: 10.0,
+            near_degree: 0.75,
+            max_targets: 3,
+            target_share: 0.5,
+            max_lines: 3,
+            max_words: 8,
+        }
+    }
+}
+
+/// Why the engine could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    /// A bundled Aurora file does not read.
+    #[error("bundled Aurora queries: {0}")]
+    Aurora(#[from] &'static AuroraError),
+    /// The bundled vocabulary does not read.
+    #[error("bundled vocabulary: {0}")]
+    Vocabulary(String),
+}
+
+/// One target as the engine knows it.
+#[derive(Debug, Clone)]
+struct TargetInfo {
+    code: String,
+    goal: u8,
+    /// Matrix links naming it: (row, scope, status).
+    links: Vec<(LineId, Scope, LinkStatus)>,
+}
+
+/// The query of one target (or of 13.0, which the snapshot lacks).
+#[derive(Debug)]
+struct TargetQueries {
+    code: String,
+    goal: u8,
+    file: &'static str,
+    target: Option<u16>,
+    lines: &'static [QueryLine],
+}
+
+/// The suggestion engine for one snapshot. Build once, suggest many times;
+/// it is `Sync`, so threads can share it.
+#[derive(Debug)]
+pub struct Engine {
+    params: Params,
+    targets: Vec<TargetInfo>,
+    by_code: HashMap<String, u16>,
+    queries: Vec<TargetQueries>,
+    lexicon: Lexicon,
+    goal_names: [String; 18],
+    /// Matrix links naming a whole goal (or all its targets): per goal.
+    goal_links: Vec<Vec<(LineId, Scope, LinkStatus)>>,
+    line_names: Vec<(String, String)>,
+}
+
+impl Engine {
+    /// Builds the engine over a snapshot's targets, indicators, goal names
+    /// and Matrix, with the default [`Params`].
+    pub fn new(s: &Snapshot) -> Result<Engine, EngineError> {
+        Engine::with_params(s, Params::default())
+    }
+
+    /// Builds the engine with explicit parameters.
+    pub fn with_params(s: &Snapshot, params: Params) -> Result<Engine, EngineError> {
+        let files = aurora::bundled()?;
+        let mut targets = Vec::with_capacity(s.targets().len());
+        let mut by_code = HashMap::new();
+        for (i, t) in s.targets().iter().enumerate() {
+            let id = crate::snapshot::TargetId(i as u32);
+            let links = s
+                .index()
+                .links_of_target(id)
+                .iter()
+                .map(|&l| {
+                    let link = s.link(l);
+                    (link.action_line, link.scope, link.status)
+                })
+                .collect();
+            by_code.insert(t.code.clone(), i as u16);
+            targets.push(TargetInfo {
+                code: t.code.clone(),
+                goal: t.goal,
+                links,
+            });
+        }
+        let mut b = LexiconBuilder::new(params.phrase_weight);
+        for (i, t) in s.targets().iter().enumerate() {
+            b.text(&t.text, t.goal, Source::TargetText, Some(i as u16));
+        }
+        for ind in s.indicators() {
+            let t = s.target(ind.target);
+            b.text(
+                &ind.name,
+                t.goal,
+                Source::IndicatorText,
+                by_code.get(&t.code).copied(),
+            );
+        }
+        let mut goal_names: [String; 18] = Default::default();
+        for g in s.sdgs() {
+            b.text(
+                &format!("{} {}", g.short_name, g.title),
+                g.number,
+                Source::GoalName,
+                None,
+            );
+            goal_names[usize::from(g.number.min(17))] = g.short_name.clone();
+        }
+        let mut queries = Vec::new();
+        for f in files {
+            b.text(&f.description, f.goal, Source::AuroraDescription, None);
+            for tq in &f.targets {
+                let target = by_code.get(&tq.code).copied();
+                let words = tq
+                    .lines
+                    .iter()
+                    .flat_map(|l| l.expr.phrases())
+                    .filter(|(_, negated)| !negated)
+                    .flat_map(|(p, _)| p.words.iter());
+                b.query_words(words, f.goal, target);
+                queries.push(TargetQueries {
+                    code: tq.code.clone(),
+                    goal: f.goal,
+                    file: file_name(&f.file),
+                    target,
+                    lines: &tq.lines,
+                });
+            }
+        }
+        b.vocabulary(VOCABULARY, params.vocabulary_weight)
+            .map_err(EngineError::Vocabulary)?;
+        let mut goal_links = vec![Vec::new(); 18];
+        for link in s.links() {
+            if link.scope != Scope::Targets || link.targets.is_empty() {
+                goal_links[usize::from(link.sdg.min(17))].push((
+                    link.action_line,
+                    link.scope,
+                    link.status,
+                ));
+            }
+        }
+        let line_names = s
+            .action_lines()
+            .iter()
+            .map(|l| (l.id.clone(), l.short_name.clone()))
+            .collect();
+        Ok(Engine {
+            params,
+            targets,
+            by_code,
+            queries,
+            lexicon: b.build(),
+            goal_names,
+            goal_links,
+            line_names,
+        })
+    }
+
+    /// The parameters in use.
+    pub fn params(&self) -> &Params {
+        &self.params
+    }
+
+    /// Suggests goals, targets and Action Lines for a text.
+    pub fn suggest(&self, text: &str) -> Suggestions {
+        let doc = Document::new(text);
+        let p = &self.params;
+        let words = self.lexicon.score(&doc);
+
+        // Aurora: matched and nearly matched lines, per goal.
+        let mut matched: Vec<Vec<(usize, usize, f32, Vec<u32>)>> = vec![Vec::new(); 18];
+        let mut full_lines = [0usize; 18];
+        for (qi, q) in self.queries.iter().enumerate() {
+            for (li, line) in q.lines.iter().enumerate() {
+                let o = aurora::eval(&line.expr, &doc);
+                let g = usize::from(q.goal.min(17));
+                if o.matched() {
+                    full_lines[g] += 1;
+                    let hl = aurora::highlights(&line.expr, &doc, &o.spans);
+                    matched[g].push((qi, li, 1.0, hl));
+                } else if o.degree >= p.near_degree {
+                    matched[g].push((qi, li, o.degree, Vec::new()));
+                }
+            }
+        }
+
+        let best = words.goals[1..].iter().copied().fold(0f32, f32::max);
+        let mut goals = Vec::new();
+        for g in 1..18u8 {
+            let gi = usize::from(g);
+            let w = words.goals[gi];
+            let by_words = w - p.lambda * (best - w) >= p.threshold;
+            if full_lines[gi] == 0 && !by_words {
+                continue;
+            }
+            let score = w + p.line_weight * full_lines[gi].min(3) as f32;
+            goals.push(self.goal_suggestion(
+                g,
+                score,
+                &doc,
+                &words.words,
+                &words.phrases,
+                &matched[gi],
+            ));
+        }
+        goals.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.goal.cmp(&b.goal)));
+        let action_lines = self.lines_for(&goals);
+        Suggestions {
+            engine: ENGINE_VERSION.to_string(),
+            credit: CREDIT.to_string(),
+            goals,
+            action_lines,
+        }
+    }
+
+    fn goal_suggestion(
+        &self,
+        g: u8,
+        score: f32,
+        doc: &Document,
+        hits: &[WordHit],
+        phrases: &[super::lexicon::PhraseHit],
+        lines: &[(usize, usize, f32, Vec<u32>)],
+    ) -> GoalSuggestion {
+        let p = &self.params;
+        let gi = usize::from(g);
+        let mut evidence = Vec::new();
+        let mut full: Vec<&(usize, usize, f32, Vec<u32>)> =
+            lines.iter().filter(|l| l.2 >= 1.0).collect();
+        let near: Vec<&(usize, usize, f32, Vec<u32>)> =
+            lines.iter().filter(|l| l.2 < 1.0).collect();
+        full.truncate(8);
+        for l in full.iter().chain(near.iter().take(2)) {
+            evidence.push(self.line_evidence(doc, l));
+        }
+        let mut goal_words: Vec<&WordHit> = hits.iter().filter(|h| h.weights[gi] > 0.0).collect();
+        goal_words.sort_by(|a, b| b.weights[gi].total_cmp(&a.weights[gi]));
+        if !goal_words.is_empty() {
+            evidence.push(Evidence::Words {
+                words: goal_words
+                    .iter()
+                    .take(p.max_words)
+                    .map(|h| word_evidence(doc, h, g))
+                    .collect(),
+            });
+        }
+        for ph in phrases.iter().filter(|ph| ph.goal == g) {
+            evidence.push(Evidence::Phrase {
+                phrase: ph.text.clone(),
+                weight: self.lexicon.phrase_weight(),
+                at: span_match(doc, ph.span),
+            });
+        }
+
+        // targets: matched lines and the words of their own wording
+        let mut tscore: HashMap<u16, f32> = HashMap::new();
+        let mut tev: HashMap<u16, Vec<Evidence>> = HashMap::new();
+        for l in &full {
+            if let Some(t) = self.queries[l.0].target {
+                *tscore.entry(t).or_default() += p.line_weight;
+                tev.entry(t).or_default().push(self.line_evidence(doc, l));
+            }
+        }
+        let mut twords: HashMap<u16, Vec<&WordHit>> = HashMap::new();
+        for h in &goal_words {
+            for &t in &h.targets {
+                if self
+                    .targets
+                    .get(usize::from(t))
+                    .is_some_and(|ti| ti.goal == g)
+                {
+                    *tscore.entry(t).or_default() += h.weights[gi];
+                    twords.entry(t).or_default().push(h);
+                }
+            }
+        }
+        for (t, ws) in twords {
+            tev.entry(t).or_default().push(Evidence::Words {
+                words: ws
+                    .iter()
+                    .take(p.max_words)
+                    .map(|h| word_evidence(doc, h, g))
+                    .collect(),
+            });
+        }
+        let mut ranked: Vec<(u16, f32)> = tscore.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let top = ranked.first().map_or(0.0, |r| r.1);
+        let targets = ranked
+            .into_iter()
+            .filter(|&(_, s)| s > 0.0 && s >= p.target_share * top)
+            .take(p.max_targets)
+            .map(|(t, s)| TargetSuggestion {
+                code: self.targets[usize::from(t)].code.clone(),
+                score: s,
+                evidence: tev.remove(&t).unwrap_or_default(),
+            })
+            .collect();
+        GoalSuggestion {
+            goal: g,
+            name: self.goal_names[gi].clone(),
+            score,
+            targets,
+            evidence,
+        }
+    }
+
+    fn line_evidence(&self, doc: &Document, l: &(usize, usize, f32, Vec<u32>)) -> Evidence {
+        let q = &self.queries[l.0];
+        let line = &q.lines[l.1];
+        Evidence::QueryLine {
+            target: q.code.clone(),
+            file: q.file.to_string(),
+            line: line.line,
+            query: line.source.clone(),
+            degree: l.2,
+            matched: runs(&l.3).into_iter().map(|s| span_match(doc, s)).collect(),
+        }
+    }
+
+    /// Action Lines linked to the suggested targets and goals.
+    fn lines_for(&self, goals: &[GoalSuggestion]) -> Vec<LineSuggestion> {
+        let mut acc: HashMap<LineId, (f32, Vec<LineVia>)> = HashMap::new();
+        let certainty = |s: LinkStatus| match s {
+            LinkStatus::Confirmed => 1.0,
+            LinkStatus::Partial => 0.75,
+            LinkStatus::Disputed => 0.5,
+        };
+        for g in goals {
+            for t in &g.targets {
+                let Some(&ti) = self.by_code.get(&t.code) else {
+                    continue;
+                };
+                for &(line, scope, status) in &self.targets[usize::from(ti)].links {
+                    let e = acc.entry(line).or_default();
+                    e.0 += t.score * certainty(status);
+                    e.1.push(LineVia {
+                        goal: g.goal,
+                        target: Some(t.code.clone()),
+                        scope,
+                        status,
+                    });
+                }
+            }
+            for &(line, scope, status) in &self.goal_links[usize::from(g.goal.min(17))] {
+                let e = acc.entry(line).or_default();
+                e.0 += 0.5 * g.score * certainty(status);
+                e.1.push(LineVia {
+                    goal: g.goal,
+                    target: None,
+                    scope,
+                    status,
+                });
+            }
+        }
+        let mut out: Vec<LineSuggestion> = acc
+            .into_iter()
+            .map(|(line, (score, via))| {
+                let (id, name) = self.line_names[line.ix()].clone();
+                LineSuggestion {
+                    id,
+                    name,
+                    score,
+                    via,
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
+        out.truncate(self.params.max_lines);
+        out
+    }
+}
+
+fn file_name(f: &str) -> &'static str {
+    aurora::FILES
+        .iter()
+        .map(|(n, _)| *n)
+        .find(|n| *n == f)
+        .unwrap_or("aurora")
+}
+
+/// Consecutive positions joined into spans.
+fn runs(positions: &[u32]) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for &p in positions {
+        match out.last_mut() {
+            Some(last) if last.1 + 1 == p => last.1 = p,
+            _ => out.push((p, p)),
+        }
+    }
+    out
+}
+
+/// The text of words `span` (inclusive) with its byte range.
+fn span_match(doc: &Document, span: (u32, u32)) -> Match {
+    let toks = doc.tokens();
+    let (a, b) = (span.0 as usize, span.1 as usize);
+    match (toks.get(a), toks.get(b)) {
+        (Some(s), Some(e)) => Match {
+            start: s.span.start,
+            end: e.span.end,
+            text: doc.text()[s.span.start..e.span.end].to_string(),
+        },
+        _ => Match {
+            start: 0,
+            end: 0,
+            text: String::new(),
+        },
+    }
+}
+
+fn word_evidence(doc: &Document, h: &WordHit, g: u8) -> WordEvidence {
+    let first = h.positions.first().copied().unwrap_or(0);
+    WordEvidence {
+        word: span_match(doc, (first, first)).text,
+        weight: h.weights[usize::from(g)],
+        count: h.positions.len(),
+        sources: h.sources(g),
+    }
+}
