@@ -13,7 +13,10 @@
 //! ```
 //!
 //! Without a file (and without `../shared` beside the repository) it says
-//! so and exits 0, so `cargo bench` works on any machine. It also prints the
+//! so and exits 0, so `cargo bench` works on any machine. It always times
+//! the engine over 100,000 SYNTHETIC activities (the generator of
+//! `examples/synth.rs`, seed 7; title and summary of each) on all cores,
+//! as `import --suggest` will; `--synth N` changes the count. It also prints the
 //! Aurora queries alone (the engine with its wording rule switched off) as
 //! the baseline.
 
@@ -21,6 +24,43 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use sdgmap::suggest::{Engine, Params};
+
+#[path = "../examples/synth/generate.rs"]
+mod generate;
+
+/// Measure with the allocator the `sdgmap` binary ships with.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Suggests for `n` synthetic activities on all cores; prints the time.
+fn synthetic(n: usize) -> anyhow::Result<()> {
+    use sdgmap::snapshot::{BUNDLED, BUNDLED_NAME, parse_raw};
+    let base = parse_raw(BUNDLED_NAME, BUNDLED)?;
+    let raw = generate::generate(&base, n, 7);
+    let bytes = serde_json::to_vec(&raw)?;
+    let snap = sdgmap::snapshot::load_bytes("synthetic", &bytes)?;
+    let texts: Vec<String> = snap
+        .activities()
+        .iter()
+        .map(|a| format!("{}. {}", a.title(), a.summary()))
+        .collect();
+    let t0 = Instant::now();
+    let engine = Engine::new(&snap)?;
+    let goals: Vec<usize> = sdgmap::par::map(
+        &texts,
+        256,
+        |_, part| part.iter().map(|t| engine.suggest(t).goals.len()).collect(),
+        |_| 0,
+    );
+    let took = t0.elapsed();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!(
+        "{n} synthetic activities suggested in {:.2} s on {threads} threads ({} goals suggested in all)",
+        took.as_secs_f64(),
+        goals.iter().sum::<usize>()
+    );
+    Ok(())
+}
 
 struct Row {
     text: String,
@@ -105,17 +145,22 @@ fn report(name: &str, per: &[(usize, f64, f64, f64)], verbose: bool) {
 fn main() -> anyhow::Result<()> {
     let mut path = None;
     let mut data = None;
+    let mut synth = 100_000;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--bench" => {}
             "--data" => data = args.next().map(PathBuf::from),
+            "--synth" => synth = args.next().and_then(|n| n.parse().ok()).unwrap_or(synth),
             _ => path = Some(PathBuf::from(a)),
         }
     }
     let path = path.unwrap_or_else(|| {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/sdg-benchmark-dev.csv")
     });
+    if synth > 0 {
+        synthetic(synth)?;
+    }
     if !path.exists() {
         println!(
             "suggest_accuracy: {} not found; pass the benchmark CSV as an argument",

@@ -2,7 +2,8 @@
 //! Matrix into [`Suggestions`] for a text.
 //!
 //! A goal is suggested when one of its Aurora query lines matches, or when
-//! its wording weight is high on its own and close to the best goal's:
+//! its wording weight — scaled by `10/√words` so short and long texts
+//! compare — is high on its own and close to the best goal's:
 //! `w − λ·(best − w) ≥ θ`. The first rule keeps the queries' precision; the
 //! second adds what their strict syntax misses, without letting a text's
 //! many weak words spread it over every goal. Within a goal, targets rank
@@ -55,8 +56,8 @@ pub struct Params {
 impl Default for Params {
     fn default() -> Params {
         Params {
-            threshold: 10.0,
-            lambda: 0.8,
+            threshold: 12.0,
+            lambda: 0.5,
             vocabulary_weight: 2.0,
             phrase_weight: 1.0,
             line_weight: 10.0,
@@ -109,6 +110,12 @@ pub struct Engine {
     queries: Vec<TargetQueries>,
     lexicon: Lexicon,
     goal_names: [String; 18],
+    /// Every query line as (query, line): what `triggers` index.
+    all_lines: Vec<(u32, u32)>,
+    /// Lines per exact word (lemma) they contain.
+    triggers: HashMap<String, Vec<u32>>,
+    /// Lines per wildcard word, by the fixed start of the word.
+    prefix_triggers: HashMap<String, Vec<u32>>,
     /// Matrix links naming a whole goal (or all its targets): per goal.
     goal_links: Vec<Vec<(LineId, Scope, LinkStatus)>>,
     line_names: Vec<(String, String)>,
@@ -188,6 +195,7 @@ impl Engine {
                 });
             }
         }
+        let (all_lines, triggers, prefix_triggers) = index_lines(&queries);
         b.vocabulary(VOCABULARY, params.vocabulary_weight)
             .map_err(EngineError::Vocabulary)?;
         let mut goal_links = vec![Vec::new(); 18];
@@ -212,6 +220,9 @@ impl Engine {
             queries,
             lexicon: b.build(),
             goal_names,
+            all_lines,
+            triggers,
+            prefix_triggers,
             goal_links,
             line_names,
         })
@@ -231,8 +242,12 @@ impl Engine {
         // Aurora: matched and nearly matched lines, per goal.
         let mut matched: Vec<Vec<(usize, usize, f32, Vec<u32>)>> = vec![Vec::new(); 18];
         let mut full_lines = [0usize; 18];
-        for (qi, q) in self.queries.iter().enumerate() {
-            for (li, line) in q.lines.iter().enumerate() {
+        for k in self.candidate_lines(&doc) {
+            let (qi, li) = self.all_lines[k];
+            let (qi, li) = (qi as usize, li as usize);
+            let q = &self.queries[qi];
+            let line = &q.lines[li];
+            {
                 let o = aurora::eval(&line.expr, &doc);
                 let g = usize::from(q.goal.min(17));
                 if o.matched() {
@@ -245,11 +260,14 @@ impl Engine {
             }
         }
 
-        let best = words.goals[1..].iter().copied().fold(0f32, f32::max);
+        // Longer texts pile up more words: weights are scaled to a text of
+        // 100 words by 1/√length (texts under 10 words count as 10).
+        let norm = 10.0 / (doc.len().max(10) as f32).sqrt();
+        let best = norm * words.goals[1..].iter().copied().fold(0f32, f32::max);
         let mut goals = Vec::new();
         for g in 1..18u8 {
             let gi = usize::from(g);
-            let w = words.goals[gi];
+            let w = norm * words.goals[gi];
             let by_words = w - p.lambda * (best - w) >= p.threshold;
             if full_lines[gi] == 0 && !by_words {
                 continue;
@@ -272,6 +290,36 @@ impl Engine {
             goals,
             action_lines,
         }
+    }
+
+    /// The query lines that hold at least one word of the text, ascending;
+    /// every other line has degree 0 and needs no evaluation.
+    fn candidate_lines(&self, doc: &Document) -> Vec<usize> {
+        let mut hit = vec![false; self.all_lines.len()];
+        // a word that starts with a wildcard (`?ab`) is indexed under ""
+        if let Some(v) = self.prefix_triggers.get("") {
+            v.iter().for_each(|&k| hit[k as usize] = true);
+        }
+        let mut seen = std::collections::HashSet::new();
+        for t in doc.tokens() {
+            if !seen.insert(t.word.as_str()) {
+                continue;
+            }
+            if let Some(v) = self.triggers.get(&t.lemma) {
+                v.iter().for_each(|&k| hit[k as usize] = true);
+            }
+            for (i, c) in t.word.char_indices() {
+                let end = i + c.len_utf8();
+                if let Some(v) = self.prefix_triggers.get(&t.word[..end]) {
+                    v.iter().for_each(|&k| hit[k as usize] = true);
+                }
+            }
+        }
+        hit.iter()
+            .enumerate()
+            .filter(|&(_, &h)| h)
+            .map(|(k, _)| k)
+            .collect()
     }
 
     fn goal_suggestion(
@@ -430,6 +478,39 @@ impl Engine {
         out.truncate(self.params.max_lines);
         out
     }
+}
+
+/// Flattens the query lines and indexes them by the words they contain.
+#[allow(clippy::type_complexity)]
+fn index_lines(
+    queries: &[TargetQueries],
+) -> (
+    Vec<(u32, u32)>,
+    HashMap<String, Vec<u32>>,
+    HashMap<String, Vec<u32>>,
+) {
+    let mut all = Vec::new();
+    let mut exact: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut prefix: HashMap<String, Vec<u32>> = HashMap::new();
+    for (qi, q) in queries.iter().enumerate() {
+        for (li, line) in q.lines.iter().enumerate() {
+            let k = all.len() as u32;
+            all.push((qi as u32, li as u32));
+            for (p, _) in line.expr.phrases() {
+                for w in &p.words {
+                    let (map, key) = match &w.lemma {
+                        Some(l) => (&mut exact, l.clone()),
+                        None => (&mut prefix, w.prefix().to_string()),
+                    };
+                    let v = map.entry(key).or_default();
+                    if v.last() != Some(&k) {
+                        v.push(k);
+                    }
+                }
+            }
+        }
+    }
+    (all, exact, prefix)
 }
 
 fn file_name(f: &str) -> &'static str {

@@ -19,6 +19,7 @@ pub mod aurora;
 pub mod engine;
 pub mod evidence;
 pub mod lexicon;
+pub mod render;
 pub mod text;
 
 pub use engine::{Engine, EngineError, Params};

@@ -413,10 +413,10 @@ mod tests {
     fn errors_name_the_line() {
         let bad = SMALL.replace(r#"("cooperation*")"#, r#"("cooperation*""#);
         let e = read("bad.xml", &bad).unwrap_err();
-        assert_eq!(e.line, 17);
+        assert_eq!(e.line, 19);
         assert!(
             e.to_string()
-                .starts_with("bad.xml:17: query line does not parse"),
+                .starts_with("bad.xml:19: query line does not parse"),
             "{e}"
         );
         let e = read("x.xml", &SMALL.replace("</aqd:query-lines>", "")).unwrap_err();
