@@ -46,12 +46,9 @@ fn synthetic(n: usize) -> anyhow::Result<()> {
         .collect();
     let t0 = Instant::now();
     let engine = Engine::new(&snap)?;
-    let goals: Vec<usize> = sdgmap::par::map(
-        &texts,
-        256,
-        |_, part| part.iter().map(|t| engine.suggest(t).goals.len()).collect(),
-        |_| 0,
-    );
+    let goals: Vec<usize> = sdgmap::par::map(&texts, 256, |_, part| {
+        part.iter().map(|t| engine.suggest(t).goals.len()).collect()
+    });
     let took = t0.elapsed();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!(

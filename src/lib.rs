@@ -23,6 +23,7 @@ pub mod search;
 pub mod selection;
 pub mod snapshot;
 pub mod suggest;
+pub mod testhooks;
 pub mod tour;
 pub mod tui;
 pub mod view;

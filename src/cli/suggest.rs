@@ -135,12 +135,9 @@ fn read_rows(path: &Path) -> anyhow::Result<Vec<Row>> {
 
 fn input(engine: &Engine, path: &Path, format: SuggestFormat) -> anyhow::Result<ExitCode> {
     let rows = read_rows(path)?;
-    let all: Vec<Suggestions> = sdgmap::par::map(
-        &rows,
-        64,
-        |_, part| part.iter().map(|r| engine.suggest(&r.text)).collect(),
-        |r| engine.suggest(&r.text),
-    );
+    let all: Vec<Suggestions> = sdgmap::par::map(&rows, 64, |_, part| {
+        part.iter().map(|r| engine.suggest(&r.text)).collect()
+    });
     let out = match format {
         SuggestFormat::Csv | SuggestFormat::Table => {
             eprintln!("sdgmap: suggestions use {CREDIT}");

@@ -18,7 +18,7 @@ use super::palette::PaletteOverlay;
 use super::theme::Theme;
 use crate::entity::EntityRef;
 use crate::matrix::{Matrix, Metric};
-use crate::related::{Group, related};
+use crate::related::Group;
 use crate::search::{Corpus, Query};
 use crate::selection::Selection;
 use crate::snapshot::{ActivityId, Snapshot};
@@ -379,12 +379,11 @@ impl State {
         match self.screen {
             Screen::Matrix => {
                 let row = *self.grid.rows.get(self.mrow)?;
-                match *self.grid.columns.get(self.mcol)? {
-                    crate::matrix::Column::Sdg(n) => Some(EntityRef::Cell(row, n)),
-                    crate::matrix::Column::Target(t) => {
-                        Some(EntityRef::Cell(row, self.snap.target(t).goal))
-                    }
-                }
+                let col = *self.grid.columns.get(self.mcol)?;
+                Some(EntityRef::Cell(
+                    row,
+                    crate::matrix::column_goal(&self.snap, col),
+                ))
             }
             Screen::Sdgs => self.sdg_items().get(self.sdg_cursor.pos).copied(),
             Screen::Lines => self.line_items().get(self.line_cursor.pos).copied(),
@@ -414,14 +413,7 @@ impl State {
         if let Some((_, g)) = self.related_memo.borrow().iter().find(|(k, _)| *k == e) {
             return Rc::clone(g);
         }
-        let groups: Vec<Group> = related(&self.snap, e)
-            .into_iter()
-            .map(|mut g| {
-                g.items.retain(|&x| self.selected_entity(x));
-                g
-            })
-            .filter(|g| !g.items.is_empty())
-            .collect();
+        let groups: Vec<Group> = crate::related::related_in(&self.snap, &self.sel, e);
         let groups = Rc::new(groups);
         let mut memo = self.related_memo.borrow_mut();
         if memo.len() >= 4 {
@@ -458,14 +450,7 @@ impl State {
 
     /// Whether the current selection lets `e` through.
     pub fn selected_entity(&self, e: EntityRef) -> bool {
-        match e {
-            EntityRef::Sdg(n) => self.sel.sdg(n),
-            EntityRef::Target(t) => self.sel.target(t),
-            EntityRef::Line(l) => self.sel.line(l),
-            EntityRef::Link(k) => self.sel.link(k),
-            EntityRef::Cell(l, n) => self.sel.line(l) && self.sel.sdg(n),
-            EntityRef::Activity(a) => self.sel.activity(a),
-        }
+        crate::related::selected(&self.sel, e)
     }
 
     /// The cursor of the related list in focus (drill level or details pane).

@@ -138,6 +138,7 @@ pub fn update(st: &mut State, action: Action) -> Effect {
             st.status = Some(format!("matrix metric: {}", st.metric.name()));
         }
         Action::ToggleZoom => zoom(st),
+        Action::ToggleCrossCutting => toggle_cross_cutting(st),
         Action::SortNext => {
             st.sort = st.sort.next();
             st.resort();
@@ -467,4 +468,27 @@ fn click(st: &mut State, x: u16, y: u16, double: bool) -> bool {
         None => return false,
     }
     true
+}
+
+/// `x`: adds or removes the `with:cross-cutting` chip, so Matrix cells count
+/// cross-cutting activities or leave them out.
+fn toggle_cross_cutting(st: &mut State) {
+    let mut chips = st.chips.clone();
+    let on = !super::filter::effective(&chips).cross_cutting;
+    chips.retain(|c| !c.view.cross_cutting);
+    if on {
+        chips.push(super::filter::Chip {
+            view: crate::view::View {
+                cross_cutting: true,
+                ..crate::view::View::default()
+            },
+            on: true,
+        });
+    }
+    super::filter::set_chips(st, chips);
+    st.status = Some(if on {
+        "cross-cutting activities now count in the Matrix cells (x: leave them out)".into()
+    } else {
+        "cross-cutting activities left out of the Matrix cells (x: count them)".into()
+    });
 }

@@ -424,7 +424,7 @@ pub fn render_related(
         .take(height)
         .map(|&(r, gi)| match r {
             None => ListItem::new(Line::styled(
-                format!("{} ({})", groups[gi].kind.heading(), groups[gi].items.len()),
+                format!("{} ({})", groups[gi].heading(), groups[gi].items.len()),
                 t.title,
             )),
             Some(i) => ListItem::new(related_item(st, flat[i].1, width.saturating_sub(2))),

@@ -13,8 +13,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::details::card_lines;
 use super::text::{clip, fit};
-use crate::matrix::{Column, Mark, Metric};
-use crate::related::link_targets;
+use crate::matrix::{Column, Mark, Metric, cell_content, column_goal};
 use crate::tui::lifecycle;
 use crate::tui::state::{Hit, State};
 use crate::tui::theme::SHADES;
@@ -226,77 +225,75 @@ fn render_below(frame: &mut Frame, area: Rect, st: &State) {
     }
 }
 
-/// "C2 × SDG 9 — 3 targets: 9.1, 9.a, 9.c — 4 activities".
+/// "C2 × SDG 9 — 3 targets: 9.1, 9.a, 9.c — 4 activities": the cell in
+/// words, read from the same [`cell_content`] as its number and drill-down.
 pub fn describe(st: &State) -> String {
     let g = &st.grid;
     let s = &st.snap;
     let (Some(&row), Some(&col)) = (g.rows.get(st.mrow), g.columns.get(st.mcol)) else {
         return String::new();
     };
-    let goal = col_goal(st, col);
+    let goal = column_goal(s, col);
     let line = &s.line(row).id;
     let head = match col {
         Column::Sdg(n) => format!("{line} × SDG {n}"),
+        Column::Goal(n) => format!("{line} × SDG {n} as a whole"),
         Column::Target(t) => format!("{line} × target {}", s.target(t).code),
     };
-    // zoomed into a target: only the links that cover it, and its activities
-    let covers = |k: &crate::snapshot::LinkId| match col {
-        Column::Sdg(_) => true,
-        Column::Target(t) => {
-            let l = s.link(*k);
-            l.scope == crate::snapshot::Scope::AllTargets || l.targets.contains(&t)
-        }
-    };
-    let links: Vec<crate::snapshot::LinkId> = s
-        .index()
-        .links_at(row, goal)
-        .iter()
-        .copied()
-        .filter(|k| covers(k))
-        .collect();
+    let cell = cell_content(s, &st.sel, row, col);
     let mut parts = vec![head];
-    if links.iter().all(|&k| !st.sel.link(k)) {
-        parts.push("no Matrix link".into());
-    }
-    for &k in links.iter().filter(|&&k| st.sel.link(k)) {
-        let link = s.link(k);
-        let ts: Vec<String> = link_targets(s, k)
-            .iter()
-            .map(|&t| s.target(t).code.clone())
-            .collect();
-        let status = match link.status {
-            crate::snapshot::LinkStatus::Confirmed => String::new(),
-            other => format!(" ({})", format!("{other:?}").to_lowercase()),
-        };
-        parts.push(if ts.is_empty() {
-            format!("whole goal{status}")
+    if cell.links.is_empty() {
+        let hidden = s.index().links_at(row, goal).len();
+        parts.push(if hidden > 0 && !matches!(col, Column::Target(_)) {
+            format!("no Matrix link in this view ({hidden} outside it)")
         } else {
-            format!(
-                "{} target{}{status}: {}",
-                ts.len(),
-                if ts.len() == 1 { "" } else { "s" },
-                ts.join(", ")
-            )
+            "no Matrix link".into()
         });
     }
-    let acts = s
-        .index()
-        .activities_at(row, goal)
-        .iter()
-        .filter(|&&a| st.sel.activity(a))
-        .filter(|&&a| match col {
-            Column::Sdg(_) => true,
-            Column::Target(t) => s.activity(a).targets().contains(&t),
-        })
-        .count();
+    if cell.whole_goal {
+        parts.push("whole goal".into());
+    }
+    if !cell.targets.is_empty() {
+        let ts: Vec<&str> = cell
+            .targets
+            .iter()
+            .map(|&t| s.target(t).code.as_str())
+            .collect();
+        let n = ts.len();
+        parts.push(format!(
+            "{n} target{}: {}",
+            if n == 1 { "" } else { "s" },
+            ts.join(", ")
+        ));
+    }
+    for &k in &cell.links {
+        let status = s.link(k).status;
+        if status != crate::snapshot::LinkStatus::Confirmed {
+            let what = if status == crate::snapshot::LinkStatus::Disputed
+                && !cell.disputed_targets.is_empty()
+            {
+                let ts: Vec<&str> = cell
+                    .disputed_targets
+                    .iter()
+                    .map(|&t| s.target(t).code.as_str())
+                    .collect();
+                format!(" (not counted: {})", ts.join(", "))
+            } else {
+                String::new()
+            };
+            parts.push(format!("{} link{what}", crate::view::status_name(status)));
+        }
+    }
     if let Some(k) = lifecycle::cell_change(st, row, goal) {
         let name = st.compare.as_ref().map_or("", |c| c.name.as_str());
         parts.push(format!("{} since {name}", format!("{k:?}").to_lowercase()));
     }
-    parts.push(format!(
-        "{acts} activit{}",
-        if acts == 1 { "y" } else { "ies" }
-    ));
+    let acts = cell.activities.len();
+    let mut a = format!("{acts} activit{}", if acts == 1 { "y" } else { "ies" });
+    if !cell.cross_cutting.is_empty() {
+        a.push_str(&format!(" (+{} cross-cutting)", cell.cross_cutting.len()));
+    }
+    parts.push(a);
     parts.join(" — ")
 }
 
@@ -373,15 +370,13 @@ fn cell(st: &State, r: usize, c: usize, cw: usize) -> (String, Style) {
 }
 
 fn col_goal(st: &State, c: Column) -> u8 {
-    match c {
-        Column::Sdg(n) => n,
-        Column::Target(t) => st.snap.target(t).goal,
-    }
+    column_goal(&st.snap, c)
 }
 
 fn col_label(st: &State, c: Column) -> String {
     match c {
         Column::Sdg(n) => n.to_string(),
+        Column::Goal(_) => "•".to_string(),
         Column::Target(t) => st.snap.target(t).code.clone(),
     }
 }
