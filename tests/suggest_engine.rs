@@ -2,6 +2,8 @@
 //! none from any benchmark): what it suggests, and that each suggestion
 //! carries the evidence, the engine version and the Aurora credit.
 
+#![allow(clippy::unwrap_used)] // helpers outside #[test] fns unwrap too
+
 use sdgmap::suggest::{CREDIT, ENGINE_VERSION, Engine, Evidence, Source, Suggestions};
 
 fn engine() -> Engine {
@@ -9,7 +11,7 @@ fn engine() -> Engine {
     Engine::new(&s).unwrap()
 }
 
-fn goal<'a>(s: &'a Suggestions, g: u8) -> &'a sdgmap::suggest::GoalSuggestion {
+fn goal(s: &Suggestions, g: u8) -> &sdgmap::suggest::GoalSuggestion {
     s.goals
         .iter()
         .find(|x| x.goal == g)

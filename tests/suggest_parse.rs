@@ -2,6 +2,8 @@
 //! input, and whatever tree it is given prints to a line that parses back
 //! to the same tree.
 
+#![allow(clippy::unwrap_used)]
+
 use proptest::prelude::*;
 use sdgmap::suggest::aurora::{Expr, Phrase, WordPattern, eval, parse};
 use sdgmap::suggest::text::Document;

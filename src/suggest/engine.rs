@@ -90,6 +90,19 @@ struct TargetInfo {
     links: Vec<(LineId, Scope, LinkStatus)>,
 }
 
+/// A query line that matched (or nearly did) in a text.
+#[derive(Debug, Clone)]
+struct LineHit {
+    /// Index into `Engine::queries`.
+    query: usize,
+    /// Index of the line in that query.
+    line: usize,
+    /// How much of it matched.
+    degree: f32,
+    /// Positions of the words to highlight.
+    words: Vec<u32>,
+}
+
 /// The query of one target (or of 13.0, which the snapshot lacks).
 #[derive(Debug)]
 struct TargetQueries {
@@ -240,7 +253,7 @@ impl Engine {
         let words = self.lexicon.score(&doc);
 
         // Aurora: matched and nearly matched lines, per goal.
-        let mut matched: Vec<Vec<(usize, usize, f32, Vec<u32>)>> = vec![Vec::new(); 18];
+        let mut matched: Vec<Vec<LineHit>> = vec![Vec::new(); 18];
         let mut full_lines = [0usize; 18];
         for k in self.candidate_lines(&doc) {
             let (qi, li) = self.all_lines[k];
@@ -253,9 +266,19 @@ impl Engine {
                 if o.matched() {
                     full_lines[g] += 1;
                     let hl = aurora::highlights(&line.expr, &doc, &o.spans);
-                    matched[g].push((qi, li, 1.0, hl));
+                    matched[g].push(LineHit {
+                        query: qi,
+                        line: li,
+                        degree: 1.0,
+                        words: hl,
+                    });
                 } else if o.degree >= p.near_degree {
-                    matched[g].push((qi, li, o.degree, Vec::new()));
+                    matched[g].push(LineHit {
+                        query: qi,
+                        line: li,
+                        degree: o.degree,
+                        words: Vec::new(),
+                    });
                 }
             }
         }
@@ -329,15 +352,13 @@ impl Engine {
         doc: &Document,
         hits: &[WordHit],
         phrases: &[super::lexicon::PhraseHit],
-        lines: &[(usize, usize, f32, Vec<u32>)],
+        lines: &[LineHit],
     ) -> GoalSuggestion {
         let p = &self.params;
         let gi = usize::from(g);
         let mut evidence = Vec::new();
-        let mut full: Vec<&(usize, usize, f32, Vec<u32>)> =
-            lines.iter().filter(|l| l.2 >= 1.0).collect();
-        let near: Vec<&(usize, usize, f32, Vec<u32>)> =
-            lines.iter().filter(|l| l.2 < 1.0).collect();
+        let mut full: Vec<&LineHit> = lines.iter().filter(|l| l.degree >= 1.0).collect();
+        let near: Vec<&LineHit> = lines.iter().filter(|l| l.degree < 1.0).collect();
         full.truncate(8);
         for l in full.iter().chain(near.iter().take(2)) {
             evidence.push(self.line_evidence(doc, l));
@@ -365,7 +386,7 @@ impl Engine {
         let mut tscore: HashMap<u16, f32> = HashMap::new();
         let mut tev: HashMap<u16, Vec<Evidence>> = HashMap::new();
         for l in &full {
-            if let Some(t) = self.queries[l.0].target {
+            if let Some(t) = self.queries[l.query].target {
                 *tscore.entry(t).or_default() += p.line_weight;
                 tev.entry(t).or_default().push(self.line_evidence(doc, l));
             }
@@ -414,16 +435,19 @@ impl Engine {
         }
     }
 
-    fn line_evidence(&self, doc: &Document, l: &(usize, usize, f32, Vec<u32>)) -> Evidence {
-        let q = &self.queries[l.0];
-        let line = &q.lines[l.1];
+    fn line_evidence(&self, doc: &Document, l: &LineHit) -> Evidence {
+        let q = &self.queries[l.query];
+        let line = &q.lines[l.line];
         Evidence::QueryLine {
             target: q.code.clone(),
             file: q.file.to_string(),
             line: line.line,
             query: line.source.clone(),
-            degree: l.2,
-            matched: runs(&l.3).into_iter().map(|s| span_match(doc, s)).collect(),
+            degree: l.degree,
+            matched: runs(&l.words)
+                .into_iter()
+                .map(|s| span_match(doc, s))
+                .collect(),
         }
     }
 
