@@ -22,6 +22,7 @@ pub mod schema;
 pub mod search;
 pub mod selection;
 pub mod snapshot;
+pub mod suggest;
 pub mod testhooks;
 pub mod tour;
 pub mod tui;

@@ -11,6 +11,7 @@ mod export;
 mod import;
 mod paths;
 mod query;
+mod suggest;
 mod tour;
 
 use std::path::PathBuf;
@@ -158,6 +159,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
+    /// Suggest SDGs, targets and Action Lines for a text, with evidence (Aurora SDG queries, CC-BY-4.0).
+    Suggest(suggest::SuggestArgs),
     /// Present a guided tour (a file or a bundled tour's name; default itu-2030-agenda).
     Present {
         /// The tour to present.
@@ -214,6 +217,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
         }) => diff::run(old, new, format),
         Some(Command::Import(ref args)) => import::run(args, cli.data.as_deref()),
+        Some(Command::Suggest(ref args)) => suggest::run(args, cli.data.as_deref()),
         None => app::run(&cli),
     }
 }
