@@ -150,10 +150,12 @@ pub fn reload(st: &mut State, path: &Path) -> bool {
             let mut msg = if r.diff.is_empty() {
                 format!("reloaded {}: no changes", path.display())
             } else {
+                let cells = r.diff.cells().len();
                 format!(
-                    "reloaded {}: {changes} changes ({} Matrix cells)",
+                    "reloaded {}: {changes} change{} ({cells} Matrix cell{})",
                     path.display(),
-                    r.diff.cells().len()
+                    if changes == 1 { "" } else { "s" },
+                    if cells == 1 { "" } else { "s" },
                 )
             };
             if !lost.is_empty() {

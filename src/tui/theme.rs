@@ -109,8 +109,9 @@ impl Theme {
                     .fg(Color::Black)
                     .bg(Color::Rgb(255, 214, 0))
                     .add_modifier(Modifier::BOLD);
+                // dimmed rows keep 4.5:1 against black (WCAG AA)
                 t.dim = Style::new()
-                    .fg(Color::Rgb(90, 90, 90))
+                    .fg(Color::Rgb(128, 128, 128))
                     .bg(Color::Rgb(0, 0, 0));
                 t
             }
@@ -202,3 +203,43 @@ impl Theme {
 
 /// The shading glyphs, one per heat level, so the heatmap reads without colour.
 pub const SHADES: [char; 5] = [' ', '░', '▒', '▓', '█'];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG relative luminance of an sRGB colour.
+    fn luminance(c: Color) -> f64 {
+        let Color::Rgb(r, g, b) = c else {
+            panic!("not an RGB colour: {c:?}")
+        };
+        let lin = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+    }
+
+    fn contrast(a: Color, b: Color) -> f64 {
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn dimmed_text_keeps_aa_contrast_in_every_painted_theme() {
+        for choice in [
+            ThemeChoice::Dark,
+            ThemeChoice::Light,
+            ThemeChoice::Projector,
+        ] {
+            let t = Theme::new(choice);
+            let (fg, bg) = (t.dim.fg.unwrap(), t.base.bg.unwrap());
+            let c = contrast(fg, bg);
+            assert!(c >= 4.5, "{choice:?}: dim text contrast {c:.2}:1");
+        }
+    }
+}

@@ -64,12 +64,19 @@ pub fn values(s: &Snapshot, view: &View, key: Key) -> Vec<FacetValue> {
                 labels.insert(l.id.clone(), l.short_name.clone());
                 counts.insert(l.id.clone(), 0);
             }
+            // each activity counts once per line, and once for a parent
+            // however many of its sub-lines it names
+            let mut seen: Vec<crate::snapshot::LineId> = Vec::new();
             for a in acts() {
+                seen.clear();
                 for &l in s.activity(a).action_lines() {
+                    seen.push(l);
+                    seen.extend(s.line(l).parent);
+                }
+                seen.sort_unstable();
+                seen.dedup();
+                for &l in &seen {
                     *counts.entry(s.line(l).id.clone()).or_default() += 1;
-                    if let Some(p) = s.line(l).parent {
-                        *counts.entry(s.line(p).id.clone()).or_default() += 1;
-                    }
                 }
             }
         }
@@ -151,6 +158,9 @@ pub fn values(s: &Snapshot, view: &View, key: Key) -> Vec<FacetValue> {
         }
         _ => {}
     }
+    if matches!(key, Key::Sector | Key::Kind | Key::Lead | Key::Custodian) {
+        counts = merge_case(counts);
+    }
     let mut out: Vec<FacetValue> = counts
         .into_iter()
         .map(|(value, count)| {
@@ -210,6 +220,27 @@ pub fn is_selected(view: &View, key: Key, value: &str) -> bool {
         }),
         _ => false,
     }
+}
+
+/// One entry per value compared case-insensitively, as the facet matches
+/// (`MINISTRY OF EDUCATION` and `Ministry of Education` are one lead), under
+/// its most frequent spelling (the first in order on a tie).
+fn merge_case(counts: BTreeMap<String, usize>) -> BTreeMap<String, usize> {
+    let mut by_key: BTreeMap<String, (String, usize, usize)> = BTreeMap::new();
+    for (value, n) in counts {
+        let e = by_key
+            .entry(value.to_lowercase())
+            .or_insert_with(|| (value.clone(), 0, 0));
+        if n > e.2 {
+            e.0 = value;
+            e.2 = n;
+        }
+        e.1 += n;
+    }
+    by_key
+        .into_values()
+        .map(|(value, total, _)| (value, total))
+        .collect()
 }
 
 /// Adds `value` to the includes of facet `key`, or removes it when present.
@@ -293,7 +324,7 @@ fn clear(v: &mut View, key: Key) {
         Key::Year => v.year = Facet::default(),
         Key::Status => v.status = Facet::default(),
         Key::Source => v.source = Facet::default(),
-        Key::Show | Key::Focus => {}
+        Key::Show | Key::Focus | Key::With => {}
     }
 }
 
@@ -360,6 +391,25 @@ mod tests {
         assert_eq!(on.to_string(), "kind:nominee country:THA year:2015");
         assert!(is_selected(&on, Key::Country, "tha"));
         assert_eq!(toggle(&on, Key::Country, "THA"), v);
+    }
+
+    #[test]
+    fn values_that_differ_only_in_case_are_one_value() {
+        let counts: BTreeMap<String, usize> = [
+            ("MINISTRY OF EDUCATION".to_string(), 1),
+            ("Ministry of Education".to_string(), 7),
+            ("ITU".to_string(), 2),
+        ]
+        .into_iter()
+        .collect();
+        let merged: Vec<(String, usize)> = merge_case(counts).into_iter().collect();
+        assert_eq!(
+            merged,
+            [
+                ("ITU".to_string(), 2),
+                ("Ministry of Education".to_string(), 8)
+            ]
+        );
     }
 
     #[test]
