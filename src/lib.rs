@@ -12,6 +12,7 @@ pub mod entity;
 pub mod export;
 pub mod import;
 mod jsonpos;
+mod jsonscan;
 pub mod matrix;
 pub mod par;
 pub mod paths;
