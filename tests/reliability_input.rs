@@ -103,7 +103,10 @@ fn white_space_is_not_called_empty() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (code, out) = check_text(dir.path(), &" ".repeat(100_000));
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("the file holds only white space (100000 bytes)"), "{out}");
+    assert!(
+        out.contains("the file holds only white space (100000 bytes)"),
+        "{out}"
+    );
     assert!(!out.contains("is empty"), "{out}");
 }
 
@@ -162,7 +165,10 @@ fn a_repeated_format_key_is_called_a_duplicate() {
             out.contains("error: format: duplicate key \"format\" (line 2,"),
             "{second}: {out}"
         );
-        assert!(!out.contains("expected"), "not reported as a bad value: {out}");
+        assert!(
+            !out.contains("expected"),
+            "not reported as a bad value: {out}"
+        );
     }
 }
 

@@ -1044,11 +1044,7 @@ fn a_long_single_line_of_brackets_gives_a_short_report() {
         msg.starts_with("brackets.json: invalid snapshot (2 problems):\n  error: [0][0][0]…[0]: arrays and objects nested more than 127 deep (line 1, column 128)"),
         "{msg}"
     );
-    assert!(
-        msg.len() < 1000,
-        "the report is short: {} bytes",
-        msg.len()
-    );
+    assert!(msg.len() < 1000, "the report is short: {} bytes", msg.len());
 }
 
 #[test]

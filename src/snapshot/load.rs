@@ -190,7 +190,10 @@ fn too_deep(file: &str, text: &str) -> LoadError {
     }
     if found.unclosed {
         // the text ends inside the too-deep value: nothing after it to read
-        let spot = found.deep.last().map_or("(document)".into(), |s| short_path(&s.path));
+        let spot = found
+            .deep
+            .last()
+            .map_or("(document)".into(), |s| short_path(&s.path));
         problems.push(Problem::error(
             spot,
             "invalid JSON: the file ends inside this value; a ']' or '}' is missing",

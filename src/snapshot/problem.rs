@@ -79,7 +79,9 @@ pub enum LoadError {
         file: String,
     },
     /// The file holds only white space.
-    #[error("{file}: the file holds only white space ({size} bytes); expected a JSON sdgmap snapshot")]
+    #[error(
+        "{file}: the file holds only white space ({size} bytes); expected a JSON sdgmap snapshot"
+    )]
     Blank {
         /// The file.
         file: String,
