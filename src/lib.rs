@@ -5,6 +5,7 @@
 //! and knows nothing about terminals; the `sdgmap` binary adds the CLI and
 //! the terminal UI on top of it.
 
+pub mod atomic;
 pub mod bookmarks;
 pub mod check;
 pub mod diff;

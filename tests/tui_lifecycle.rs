@@ -127,7 +127,7 @@ fn reload_keeps_the_view_and_a_broken_file_keeps_the_old_data() {
     assert_eq!(st.snap.activities().len(), n - 1);
     let status = st.status.clone().unwrap();
     assert!(
-        status.starts_with("reloaded") && status.contains("1 changes"),
+        status.starts_with("reloaded") && status.contains(": 1 change ("),
         "{status}"
     );
     assert_eq!(st.screen, Screen::Activities, "the view is kept");

@@ -40,11 +40,16 @@ pub fn run(
         ExportFormat::Md => Format::Md,
     };
     let view = p.view.to_string();
-    export::write_atomic(output, |w| {
+    let inputs: Vec<&Path> = data.into_iter().collect();
+    export::write_atomic_unless_input(output, &inputs, |w| {
         export::write(w, format, &p.snapshot, &view, p.show, &rows)
     })
-    .map_err(|e| anyhow::anyhow!("{}: {e}", output.display()))?;
-    eprintln!(
+    .map_err(|e| match e {
+        // these name the file themselves
+        export::ExportError::Output(e) => anyhow::anyhow!("{e}"),
+        e => anyhow::anyhow!("{}: {e}", output.display()),
+    })?;
+    errln!(
         "sdgmap: wrote {} {} to {}",
         rows.len(),
         p.show.name(),

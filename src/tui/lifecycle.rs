@@ -140,19 +140,22 @@ pub fn replace_snapshot(st: &mut State, snap: Snapshot) -> Vec<String> {
 pub fn reload(st: &mut State, path: &Path) -> bool {
     match crate::diff::reload(path, &st.snap) {
         Ok(r) => {
-            let changes: usize = r
-                .diff
-                .counts()
-                .iter()
-                .map(|(_, c)| c.added + c.removed + c.changed)
-                .sum();
+            let changes = r.diff.change_count();
+            // snapshot-wide fields (title, date, notes) count too, by name
+            let meta: Vec<&str> = r.diff.meta.iter().map(|f| f.field).collect();
+            let meta = if meta.is_empty() {
+                String::new()
+            } else {
+                format!(", {} changed", meta.join(", "))
+            };
             let lost = replace_snapshot(st, r.snapshot);
             let mut msg = if r.diff.is_empty() {
                 format!("reloaded {}: no changes", path.display())
             } else {
                 format!(
-                    "reloaded {}: {changes} changes ({} Matrix cells)",
+                    "reloaded {}: {changes} change{}{meta} ({} Matrix cells)",
                     path.display(),
+                    if changes == 1 { "" } else { "s" },
                     r.diff.cells().len()
                 )
             };

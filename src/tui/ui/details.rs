@@ -27,6 +27,19 @@ pub fn card_lines(st: &State, e: EntityRef, _width: usize) -> Vec<Line<'static>>
             Span::styled(v, t.base),
         ])
     };
+    // Paragraph text keeps its line breaks (SCHEMA.md): one line each, a
+    // labelled value's later lines under its first.
+    let text = |v: &str| -> Vec<Line<'static>> {
+        v.split('\n')
+            .map(|l| Line::styled(l.to_owned(), t.base))
+            .collect()
+    };
+    let fields = |k: &str, v: &str| -> Vec<Line<'static>> {
+        v.split('\n')
+            .enumerate()
+            .map(|(i, l)| field(if i == 0 { k } else { "" }, l.to_owned()))
+            .collect()
+    };
     match e {
         EntityRef::Sdg(n) => {
             let Some(g) = s.sdg(n) else { return out };
@@ -65,7 +78,7 @@ pub fn card_lines(st: &State, e: EntityRef, _width: usize) -> Vec<Line<'static>>
                 Span::styled(format!(" {} ", target.code), chip),
                 Span::styled(format!(" target of SDG {}", target.goal), t.dim),
             ]));
-            out.push(Line::styled(target.text.clone(), t.base));
+            out.extend(text(&target.text));
             for &i in s.index().indicators_of_target(tg) {
                 let ind = s.indicator(i);
                 let mut v = format!("{} {}", ind.code, ind.name);
@@ -157,9 +170,9 @@ pub fn card_lines(st: &State, e: EntityRef, _width: usize) -> Vec<Line<'static>>
                         .to_lowercase()
                         .replace("alltargets", "all targets"),
                 ));
-                out.push(field("rationale", link.rationale.clone()));
+                out.extend(fields("rationale", &link.rationale));
                 if let Some(n) = &link.note {
-                    out.push(field("note", n.clone()));
+                    out.extend(fields("note", n));
                 }
                 out.push(field("source", s.source(link.source).title.clone()));
                 for tg in link_targets(s, k) {
@@ -189,7 +202,7 @@ pub fn card_lines(st: &State, e: EntityRef, _width: usize) -> Vec<Line<'static>>
             out.push(Line::styled(facts.join(" · "), t.dim));
             out.push(Line::default());
             if !act.summary().is_empty() {
-                out.push(Line::styled(act.summary().to_owned(), t.base));
+                out.extend(text(act.summary()));
                 out.push(Line::default());
             }
             out.push(field("lead", act.lead().unwrap_or("—").to_owned()));
@@ -231,7 +244,7 @@ pub fn card_lines(st: &State, e: EntityRef, _width: usize) -> Vec<Line<'static>>
                 out.push(field("url", u.to_owned()));
             }
             if let Some(n) = act.note() {
-                out.push(field("note", n.to_owned()));
+                out.extend(fields("note", n));
             }
         }
     }
