@@ -61,3 +61,35 @@ fn reloading_after_a_title_change_counts_it() {
     assert!(!status.contains("0 changes"), "{status}");
     assert_eq!(st.snap.meta().title, "A retitled snapshot");
 }
+
+#[test]
+fn a_huge_title_costs_a_frame_no_more_than_a_short_one() {
+    use sdgmap::search::{CancelToken, Finder};
+    use sdgmap::tui::finder::FinderOverlay;
+    use sdgmap::tui::state::Overlay;
+    let text = std::fs::read_to_string("tests/fixtures/valid/minimal.json").unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    // 20 MB of title, matched by the search below all along its length
+    v["activities"][0]["title"] = format!("Broadband {}", "broadband ".repeat(2_000_000)).into();
+    let snap = load_bytes("huge.json", v.to_string().as_bytes()).unwrap();
+    let mut st = State::new(snap, Theme::new(ThemeChoice::Dark), "huge.json".into());
+    update(&mut st, Action::Show(Screen::Activities));
+    let started = std::time::Instant::now();
+    let out = screen(&st, 120, 40);
+    assert!(out.contains("Broadband broadband"), "{out}");
+    // the finder, its hit highlighted
+    let mut finder = Finder::with_corpus(st.corpus.clone());
+    let results = finder
+        .search("broadband", 200, &CancelToken::never())
+        .unwrap();
+    let mut f = FinderOverlay::default();
+    f.receive(0, results);
+    assert!(!f.hits.is_empty());
+    st.overlay = Some(Overlay::Finder(f));
+    let out = screen(&st, 120, 40);
+    assert!(out.contains("Broadband broadband"), "{out}");
+    // generous: each frame takes milliseconds; matching the whole title
+    // to highlight it took gigabytes and many seconds
+    let took = started.elapsed();
+    assert!(took < std::time::Duration::from_secs(20), "{took:?}");
+}

@@ -16,6 +16,22 @@ use crate::related::{Group, link_targets};
 use crate::snapshot::{LinkStatus, Snapshot};
 use crate::tui::state::{Cursor, Hit, State};
 
+/// The most of one text a card shows: a screenful and more, so that a huge
+/// field costs a frame no more than a long one.
+const SHOWN_BYTES: usize = 16 * 1024;
+
+/// `v`, or its first [`SHOWN_BYTES`] and a note of how much is not shown.
+fn shown(v: &str) -> std::borrow::Cow<'_, str> {
+    if v.len() <= SHOWN_BYTES {
+        return v.into();
+    }
+    let mut end = SHOWN_BYTES;
+    while !v.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}… ({} more bytes not shown)", &v[..end], v.len() - end).into()
+}
+
 /// The card of `e`: heading, facts and texts, as wrapped-ready lines.
 pub fn card_lines(st: &State, e: EntityRef, _width: usize) -> Vec<Line<'static>> {
     let s = &st.snap;
@@ -30,12 +46,14 @@ pub fn card_lines(st: &State, e: EntityRef, _width: usize) -> Vec<Line<'static>>
     // Paragraph text keeps its line breaks (SCHEMA.md): one line each, a
     // labelled value's later lines under its first.
     let text = |v: &str| -> Vec<Line<'static>> {
-        v.split('\n')
+        shown(v)
+            .split('\n')
             .map(|l| Line::styled(l.to_owned(), t.base))
             .collect()
     };
     let fields = |k: &str, v: &str| -> Vec<Line<'static>> {
-        v.split('\n')
+        shown(v)
+            .split('\n')
             .enumerate()
             .map(|(i, l)| field(if i == 0 { k } else { "" }, l.to_owned()))
             .collect()
@@ -194,7 +212,7 @@ pub fn card_lines(st: &State, e: EntityRef, _width: usize) -> Vec<Line<'static>>
         }
         EntityRef::Activity(a) => {
             let act = s.activity(a);
-            out.push(Line::styled(act.title().to_owned(), t.title));
+            out.push(Line::styled(shown(act.title()).into_owned(), t.title));
             let mut facts = Vec::new();
             facts.extend(act.kind().map(str::to_owned));
             facts.extend(act.sector().map(str::to_owned));

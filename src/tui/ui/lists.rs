@@ -269,7 +269,8 @@ fn render_table(frame: &mut Frame, area: Rect, st: &State, focused: bool) {
                 })
                 .collect();
             Row::new(vec![
-                Cell::from(act.title().to_owned()),
+                // (cut well past any column: a huge title costs no more)
+                Cell::from(clip(act.title(), 512)),
                 Cell::from(Span::styled(act.lead().unwrap_or_default(), t.dim)),
                 Cell::from(Span::styled(
                     act.year().map(|y| y.to_string()).unwrap_or_default(),

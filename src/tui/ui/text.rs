@@ -4,7 +4,14 @@ use unicode_width::UnicodeWidthChar;
 
 /// Clips `s` to at most `width` columns, ending with `…` when cut.
 pub fn clip(s: &str, width: usize) -> String {
-    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+    // measured only as far as the width: a huge title costs what a short one does
+    let mut total = 0;
+    for c in s.chars() {
+        total += c.width().unwrap_or(0);
+        if total > width {
+            break;
+        }
+    }
     if total <= width {
         return s.to_string();
     }
