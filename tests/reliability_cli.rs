@@ -285,13 +285,13 @@ fn read_only_outputs_are_refused() {
     assert_eq!(std::fs::read_to_string(&out).expect("read"), "mine");
 }
 
-/// Our temporary files in `dir`.
+/// Temporary files in `dir`: ours, and tempfile's default `.tmpXXXXXX`.
 fn temps(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .expect("dir")
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.') && n.ends_with(".tmp"))
+        .filter(|n| n.starts_with(".tmp") || n.starts_with('.') && n.ends_with(".tmp"))
         .collect()
 }
 
