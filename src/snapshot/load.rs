@@ -80,9 +80,8 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Snapshot, LoadError> {
         // each string it borrows.
         let text = std::str::from_utf8(bytes).ok();
         let text = text.map(|t| t.strip_prefix('\u{feff}').unwrap_or(t));
-        // Too-deep nesting is refused everywhere, also inside keys serde
-        // skips; the precise path reports it beside every other problem.
-        let text = text.filter(|t| crate::jsonscan::too_deep(t).is_none());
+        // Too-deep nesting fails this pass wherever it is, also under keys
+        // it skips (see `bounded`); the precise path then reports it.
         if let Some(Ok(built)) = text.map(super::stream::load) {
             return built.map_err(|problems| LoadError::Invalid {
                 file: crate::sanitize::sanitize(file, crate::sanitize::Lines::Single).into_owned(),
