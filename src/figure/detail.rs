@@ -13,7 +13,7 @@
 use serde::Serialize;
 
 use super::Figure;
-use crate::matrix::{cell_content, key};
+use crate::matrix::{Column, cell_content, key};
 use crate::snapshot::Scope;
 use crate::view::status_name;
 
@@ -21,7 +21,8 @@ use crate::view::status_name;
 struct Data {
     metric: &'static str,
     rows: Vec<String>,
-    cols: Vec<String>,
+    /// `[name, official title or text]`.
+    cols: Vec<[String; 2]>,
     /// `[code, official text]`.
     targets: Vec<[String; 2]>,
     /// `[title, lead]`.
@@ -51,6 +52,28 @@ struct Link {
     rationale: String,
     note: Option<String>,
     source: String,
+}
+
+/// A column's name (`SDG 9 Industry, innovation and infrastructure`,
+/// `SDG 9 as a whole`, `target 9.c`) and its official title or text.
+fn column(fig: &Figure<'_>, c: Column) -> [String; 2] {
+    let s = fig.s;
+    match c {
+        Column::Sdg(n) | Column::Goal(n) => {
+            let (short, title) = s.sdg(n).map_or((String::new(), String::new()), |g| {
+                (g.short_name.clone(), g.title.clone())
+            });
+            let name = match c {
+                Column::Goal(_) => format!("SDG {n} {short} as a whole"),
+                _ => format!("SDG {n} {short}"),
+            };
+            [name, title]
+        }
+        Column::Target(t) => {
+            let t = s.target(t);
+            [format!("target {}", t.code), t.text.clone()]
+        }
+    }
 }
 
 /// A link's scope in words.
@@ -100,11 +123,7 @@ pub fn json(fig: &Figure<'_>) -> String {
     let mut data = Data {
         metric: m.metric.name(),
         rows: m.rows.iter().map(|&r| key::row_name(s, r)).collect(),
-        cols: m
-            .columns
-            .iter()
-            .map(|&c| super::svg::column_title(fig, c))
-            .collect(),
+        cols: m.columns.iter().map(|&c| column(fig, c)).collect(),
         targets: Vec::new(),
         activities: Vec::new(),
         cells: Vec::new(),

@@ -45,7 +45,7 @@ g.cell.pinned rect { stroke: #005caf; stroke-width: 3; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   main { display: block; padding: 0; }
   figure { overflow: visible; }
-  figure svg { width: 100%; }
+  figure svg { width: auto; height: auto; max-width: 100%; max-height: 185mm; margin: 0 auto; }
   aside { display: none; }
   body.has-pin aside { display: block; position: static; max-width: none; max-height: none;
     border: none; background: none; break-before: page; }
@@ -99,7 +99,8 @@ const SCRIPT: &str = r#"
     var r = +g.getAttribute("data-r"), c = +g.getAttribute("data-c");
     var cell = byCell[r + "," + c];
     panel.textContent = "";
-    add(panel, "h2", data.rows[r] + " \u00d7 " + data.cols[c]);
+    add(panel, "h2", data.rows[r] + " \u00d7 " + data.cols[c][0]);
+    if (data.cols[c][1]) { add(panel, "p", data.cols[c][1], "meta"); }
     add(panel, "p", g.getAttribute("aria-label"), "summary");
     if (!cell) {
       add(panel, "p", "No Matrix link and no activity here in this view.");

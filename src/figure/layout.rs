@@ -198,7 +198,7 @@ pub fn layout(fig: &Figure<'_>) -> Layout {
             x = MARGIN;
         }
         row.push((x, i));
-        x += w + 22;
+        x += w + 16;
     }
     if !row.is_empty() {
         legend.push((y, row));

@@ -237,7 +237,7 @@ fn headers(fig: &Figure<'_>, l: &Layout, o: &mut String) {
 }
 
 /// A column header's tooltip: the goal's title, or the target's text.
-pub(super) fn column_title(fig: &Figure<'_>, c: Column) -> String {
+fn column_title(fig: &Figure<'_>, c: Column) -> String {
     let s = fig.s;
     match c {
         Column::Sdg(n) | Column::Goal(n) => s.sdg(n).map_or(String::new(), |g| {
