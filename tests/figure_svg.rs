@@ -278,6 +278,35 @@ fn the_legend_says_what_the_screen_says() {
 }
 
 #[test]
+fn the_scale_swatches_say_which_values_each_shade_holds() {
+    let s = load_bundled().unwrap();
+    let swatches = |svg: &str| -> Vec<(String, String)> {
+        let doc = Document::parse(svg).unwrap();
+        doc.descendants()
+            .filter(|n| class_is(n, "swatch"))
+            .map(|g| {
+                let fill = rect_of(&g).attribute("fill").unwrap().to_string();
+                let label = g
+                    .children()
+                    .find(|n| n.has_tag_name("text"))
+                    .and_then(|n| n.text())
+                    .unwrap()
+                    .to_string();
+                (label, fill)
+            })
+            .collect()
+    };
+    // the largest cell holds 13: shade = 1 + (v-1)*4/13
+    let got = swatches(&figure_doc(&s, "", Metric::Targets, None));
+    let want = [("1–4", 1), ("5–7", 2), ("8–10", 3), ("11–13", 4)]
+        .map(|(l, level)| (l.to_string(), FILLS[level].to_string()));
+    assert_eq!(got, want);
+    // zoomed into goal 9 every value is 1: one swatch, the darkest
+    let got = swatches(&figure_doc(&s, "", Metric::Targets, Some(9)));
+    assert_eq!(got, [("1".to_string(), FILLS[1].to_string())]);
+}
+
+#[test]
 fn same_snapshot_and_view_give_the_same_bytes() {
     let a = load_bundled().unwrap();
     let b = load_bundled().unwrap();

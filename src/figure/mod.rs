@@ -14,6 +14,7 @@
 mod detail;
 mod html;
 mod layout;
+mod legend;
 mod svg;
 mod text;
 

@@ -12,10 +12,10 @@ use std::fmt::Write as _;
 
 use super::Figure;
 use super::layout::{
-    self, BANNER_H, BODY, CELL_H, CHIP_H, HEADING, Layout, MARGIN, SMALL, SUBTITLE, SWATCH_W,
+    self, BANNER_H, BODY, CELL_H, CHIP_H, HEADING, Layout, MARGIN, SMALL, SUBTITLE,
 };
 use super::text::{esc, hex, width};
-use crate::matrix::key::{self, Tone};
+use crate::matrix::key;
 use crate::matrix::{Column, column_goal};
 use crate::snapshot::Rgb;
 
@@ -58,16 +58,8 @@ pub fn inline(fig: &Figure<'_>) -> String {
     o
 }
 
-fn tone(t: Tone) -> Rgb {
-    match t {
-        Tone::Scale => DIM,
-        Tone::Accent => ACCENT,
-        Tone::Warn => WARN,
-    }
-}
-
 /// One `<text>`: `attrs` are extra attributes, `body` is escaped here.
-fn text(o: &mut String, x: u32, y: u32, size: u32, fill: Rgb, attrs: &str, body: &str) {
+pub(super) fn text(o: &mut String, x: u32, y: u32, size: u32, fill: Rgb, attrs: &str, body: &str) {
     let _ = writeln!(
         o,
         "<text x=\"{x}\" y=\"{y}\" font-size=\"{size}\" fill=\"{}\"{attrs}>{}</text>",
@@ -115,7 +107,7 @@ fn draw(fig: &Figure<'_>, l: &Layout, mode: Mode, o: &mut String) {
         cells(fig, l, mode, o);
         totals(fig, l, o);
     }
-    legend(fig, l, o);
+    super::legend::draw(fig, l, o);
     for (y, line) in &l.sources {
         text(o, MARGIN, *y, SMALL, DIM, " class=\"sources\"", line);
     }
@@ -375,62 +367,4 @@ fn totals(fig: &Figure<'_>, l: &Layout, o: &mut String) {
         let attrs = format!(" text-anchor=\"middle\" class=\"column-total\" data-c=\"{c}\"");
         text(o, x, y, SMALL + 1, INK, &attrs, &key::column_total(m, c));
     }
-}
-
-fn legend(fig: &Figure<'_>, l: &Layout, o: &mut String) {
-    let m = &fig.matrix;
-    let items = key::legend(m, fig.sel.cross_cutting());
-    let y = l.scale_y;
-    let _ = writeln!(o, "<g class=\"legend\">");
-    for (i, range) in key::scale_ranges(m).iter().enumerate() {
-        let x = MARGIN + i as u32 * SWATCH_W;
-        let level = i + 1;
-        let fill = key::heat_fill(level).unwrap_or(EMPTY);
-        let _ = writeln!(
-            o,
-            "<g class=\"swatch\" data-level=\"{level}\"><rect x=\"{x}\" y=\"{y}\" width=\"{SWATCH_W}\" height=\"24\" fill=\"{}\"/>",
-            hex(fill)
-        );
-        let label = match range {
-            Some((lo, hi)) if lo == hi => lo.to_string(),
-            Some((lo, hi)) => format!("{lo}–{hi}"),
-            None => String::new(),
-        };
-        let attrs = " font-weight=\"bold\" text-anchor=\"middle\"";
-        text(
-            o,
-            x + SWATCH_W / 2,
-            y + 17,
-            SMALL + 1,
-            key::heat_ink(level),
-            attrs,
-            &label,
-        );
-        o.push_str("</g>\n");
-    }
-    if let Some(scale) = items.iter().find(|i| i.tone == Tone::Scale) {
-        let x = MARGIN + 4 * SWATCH_W + 10;
-        let what = format!("{} per cell", scale.text);
-        text(o, x, y + 17, BODY, INK, "", &what);
-    }
-    for (ry, row) in &l.legend {
-        for &(x, i) in row {
-            let Some(item) = items.get(i) else { continue };
-            let kx = x;
-            let tx = x + width(&item.key, BODY, true) + 6;
-            let _ = writeln!(o, "<g class=\"legend-item\">");
-            text(
-                o,
-                kx,
-                ry + 16,
-                BODY,
-                tone(item.tone),
-                " font-weight=\"bold\"",
-                &item.key,
-            );
-            text(o, tx, ry + 16, BODY, INK, "", &item.text);
-            o.push_str("</g>\n");
-        }
-    }
-    o.push_str("</g>\n");
 }
