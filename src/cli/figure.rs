@@ -8,7 +8,6 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use sdgmap::export;
 use sdgmap::figure::{Figure, FigureFormat};
 use sdgmap::matrix::Metric;
 use sdgmap::sanitize::{Lines, sanitize};
@@ -78,20 +77,16 @@ pub fn run(
     let metric = args.metric.map_or(Metric::Targets, Metric::from);
     let view = p.view.to_string();
     let fig = Figure::new(s, &p.selection, &view, metric, args.zoom);
-    let bytes = match format {
-        FigureFormat::Svg => fig.svg(),
-        FigureFormat::Html => fig.html(),
-    };
     if output.as_os_str() == "-" {
         let mut out = std::io::stdout().lock();
-        match out.write_all(bytes.as_bytes()).and_then(|()| out.flush()) {
+        match fig.write(format, &mut out).and_then(|()| out.flush()) {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                 anyhow::bail!("stdout: {e}")
             }
             _ => return Ok(ExitCode::SUCCESS),
         }
     }
-    export::write_atomic(output, |w| Ok(w.write_all(bytes.as_bytes())?))
+    fig.write_file(format, output)
         .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
     let m = fig.matrix();
     eprintln!(

@@ -8,8 +8,8 @@
 //! and the sources the figure draws on. Goal headers wear the goals'
 //! official colours; every value is written in its cell and every mark is a
 //! glyph, so a greyscale print loses nothing. The output is deterministic:
-//! the same snapshot and view give the same bytes. [`svg`] writes the
-//! vector figure, [`html`] wraps it in a page with the cells' details.
+//! the same snapshot and view give the same bytes. [`Figure::svg`] writes the
+//! vector figure, [`Figure::html`] wraps it in a page with the cells' details.
 
 mod detail;
 mod html;
@@ -99,6 +99,16 @@ impl<'a> Figure<'a> {
             FigureFormat::Svg => out.write_all(svg::document(self).as_bytes()),
             FigureFormat::Html => out.write_all(html::page(self).as_bytes()),
         }
+    }
+
+    /// Writes the figure to `path` in `format`, atomically: a reader never
+    /// sees half a file (see [`crate::export::write_atomic`]).
+    pub fn write_file(
+        &self,
+        format: FigureFormat,
+        path: &Path,
+    ) -> Result<(), crate::export::ExportError> {
+        crate::export::write_atomic(path, |w| Ok(self.write(format, w)?))
     }
 
     /// The figure as an SVG document.
