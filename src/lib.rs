@@ -13,6 +13,7 @@ pub mod check;
 pub mod diff;
 pub mod entity;
 pub mod export;
+pub mod figure;
 pub mod import;
 mod jsonpos;
 pub mod matrix;

@@ -8,6 +8,7 @@ mod bookmarks;
 mod check;
 mod diff;
 mod export;
+mod figure;
 mod import;
 mod paths;
 mod query;
@@ -144,6 +145,9 @@ pub enum Command {
         /// The file to write.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
+        /// Options of the svg and html figures.
+        #[command(flatten)]
+        figure: figure::FigureArgs,
     },
     /// Guided tours: print speaker notes, list the bundled tours.
     Tour {
@@ -219,7 +223,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             show,
             format,
             ref output,
-        }) => export::run(view, cli.data.as_deref(), show, format, output),
+            ref figure,
+        }) => export::run(view, cli.data.as_deref(), show, format, figure, output),
         Some(Command::Diff {
             ref old,
             ref new,
