@@ -363,10 +363,7 @@ pub fn write(
                     w.into_inner().map_err(|e| ExportError::Io(e.into_error()))
                 });
                 for part in parts {
-                    let part = part.ok_or_else(|| {
-                        std::io::Error::other("formatting a chunk of rows failed")
-                    })??;
-                    out.write_all(&part)?;
+                    out.write_all(&part?)?;
                 }
             }
         }

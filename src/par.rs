@@ -6,26 +6,31 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// chunk's first index), on as many threads as the machine has (up to 8);
 /// one result per chunk, in order. Threads take the next chunk as they
 /// finish one, so a thread the system preempts delays the end by a chunk,
-/// not by a share of the whole. Exactly the chunks whose `work` panicked are
-/// `None`. When no thread can be started, everything runs on the calling
-/// thread, as small inputs do.
+/// not by a share of the whole. When no thread can be started, everything
+/// runs on the calling thread, as small inputs do.
+///
+/// # Panics
+///
+/// When `work` panics on a chunk, the other chunks still finish (no thread
+/// is left running) and then the first panic is resumed on the calling
+/// thread: a result is complete or there is none, never one with a chunk
+/// silently missing.
 pub fn chunks<T: Sync, R: Send>(
     items: &[T],
     size: usize,
     work: impl Fn(usize, &[T]) -> R + Sync,
-) -> Vec<Option<R>> {
+) -> Vec<R> {
     let size = size.max(1);
     let parts: Vec<&[T]> = items.chunks(size).collect();
     let run = |k: usize| {
         let part = parts[k];
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(k * size, part))).ok()
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(k * size, part)))
     };
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8)
         .min(parts.len());
     let next = AtomicUsize::new(0);
-    let mut out: Vec<Option<R>> = (0..parts.len()).map(|_| None).collect();
     let worker = || {
         let mut done = Vec::new();
         loop {
@@ -36,6 +41,8 @@ pub fn chunks<T: Sync, R: Send>(
             done.push((k, run(k)));
         }
     };
+    type Caught<R> = Option<std::thread::Result<R>>;
+    let mut out: Vec<Caught<R>> = (0..parts.len()).map(|_| None).collect();
     std::thread::scope(|sc| {
         let handles: Vec<_> = (1..threads)
             .filter_map(|_| std::thread::Builder::new().spawn_scoped(sc, worker).ok())
@@ -43,35 +50,34 @@ pub fn chunks<T: Sync, R: Send>(
         // The calling thread works too; it also finishes the job alone when
         // no thread could be started.
         for (k, r) in worker() {
-            out[k] = r;
+            out[k] = Some(r);
         }
         for handle in handles {
             // `run` catches panics, so a worker always returns its results.
             for (k, r) in handle.join().into_iter().flatten() {
-                out[k] = r;
+                out[k] = Some(r);
             }
         }
     });
-    out
+    out.into_iter()
+        .map(|r| match r {
+            Some(Ok(r)) => r,
+            Some(Err(panic)) => std::panic::resume_unwind(panic),
+            None => unreachable!("every chunk is taken by a worker"),
+        })
+        .collect()
 }
 
 /// [`chunks`] for work that maps each item to one result, concatenated in
-/// order; the items of a chunk whose `work` panicked get `lost(item)`.
+/// order. Panics as [`chunks`] does.
 pub fn map<T: Sync, R: Send>(
     items: &[T],
     size: usize,
     work: impl Fn(usize, &[T]) -> Vec<R> + Sync,
-    lost: impl Fn(&T) -> R,
 ) -> Vec<R> {
     let mut out = Vec::with_capacity(items.len());
-    for (done, part) in chunks(items, size, work)
-        .into_iter()
-        .zip(items.chunks(size.max(1)))
-    {
-        match done {
-            Some(results) => out.extend(results),
-            None => out.extend(part.iter().map(&lost)),
-        }
+    for results in chunks(items, size, work) {
+        out.extend(results);
     }
     out
 }
@@ -88,45 +94,36 @@ mod tests {
             part.iter().map(|x| x * 2).collect::<Vec<_>>()
         });
         assert_eq!(parts.len(), 10_000usize.div_ceil(97));
-        let all: Vec<u32> = parts
-            .into_iter()
-            .flat_map(|p| p.unwrap_or_default())
-            .collect();
+        let all: Vec<u32> = parts.into_iter().flatten().collect();
         assert_eq!(all, items.iter().map(|x| x * 2).collect::<Vec<_>>());
+        let mapped = map(&items, 97, |_, part| part.to_vec());
+        assert_eq!(mapped, items);
     }
 
     #[test]
     fn empty_and_tiny_inputs() {
         assert!(chunks(&[] as &[u8], 10, |_, p| p.len()).is_empty());
-        assert_eq!(chunks(&[1, 2, 3], 10, |_, p| p.len()), [Some(3)]);
-        assert_eq!(chunks(&[1, 2, 3], 0, |f, _| f), [Some(0), Some(1), Some(2)]);
+        assert_eq!(chunks(&[1, 2, 3], 10, |_, p| p.len()), [3]);
+        assert_eq!(chunks(&[1, 2, 3], 0, |f, _| f), [0, 1, 2]);
     }
 
     #[test]
-    fn a_panicking_chunk_is_none_and_the_rest_complete() {
+    fn a_panicking_chunk_fails_the_whole_map_after_the_rest_finish() {
+        use std::sync::atomic::AtomicUsize;
         let items: Vec<u32> = (0..1000).collect();
-        let parts = chunks(&items, 10, |from, _| {
-            if from == 500 {
-                panic!("chunk 50 fails on purpose");
-            }
-            from
-        });
-        assert_eq!(parts.len(), 100);
-        assert_eq!(parts[50], None);
-        let mapped = map(
-            &items,
-            10,
-            |from, part| {
+        let finished = AtomicUsize::new(0);
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            map(&items, 10, |from, part| {
                 assert!(from != 500, "chunk 50 fails on purpose");
+                finished.fetch_add(1, Ordering::Relaxed);
                 part.to_vec()
-            },
-            |_| u32::MAX,
-        );
-        assert_eq!(mapped.len(), 1000);
-        assert_eq!(mapped[499..502], [499, u32::MAX, u32::MAX]);
-        assert_eq!(mapped[510], 510);
-        for (k, p) in parts.iter().enumerate().filter(|&(k, _)| k != 50) {
-            assert_eq!(*p, Some(k * 10), "chunk {k}");
-        }
+            })
+        }));
+        let panic = caught.expect_err("a lost chunk must not give a shorter result");
+        let msg = (panic.downcast_ref::<String>().cloned())
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default();
+        assert!(msg.contains("chunk 50 fails on purpose"), "{msg}");
+        assert_eq!(finished.load(Ordering::Relaxed), 99);
     }
 }

@@ -6,6 +6,7 @@
 //! shows these groups when a record is focused; the CLI and tours reuse them.
 
 use crate::entity::{EntityRef, Kind};
+use crate::selection::Selection;
 use crate::snapshot::{ActivityId, LineId, LinkId, Scope, Snapshot, TargetId};
 
 /// One group of related records.
@@ -13,8 +14,93 @@ use crate::snapshot::{ActivityId, LineId, LinkId, Scope, Snapshot, TargetId};
 pub struct Group {
     /// What the records are.
     pub kind: Kind,
+    /// Why the group stands apart from the plain one of its kind (`not
+    /// counted: only a disputed link names them`); `None` for plain groups.
+    pub note: Option<&'static str>,
     /// The records, sorted, without duplicates.
     pub items: Vec<EntityRef>,
+}
+
+impl Group {
+    /// The heading shown above the group: `Targets`, or
+    /// `Targets — not counted: only a disputed link names them`.
+    pub fn heading(&self) -> String {
+        match self.note {
+            Some(n) => format!("{} — {n}", self.kind.heading()),
+            None => self.kind.heading().to_string(),
+        }
+    }
+}
+
+/// Note on targets a cell lists but does not count.
+pub const DISPUTED_ONLY: &str = "not counted: only a disputed link names them";
+/// Note on cross-cutting activities a cell lists but does not count.
+pub const CROSS_CUTTING: &str = "cross-cutting, not counted (x counts them)";
+
+/// The records related to `e` that `sel` lets through, grouped like
+/// [`related`]. A Matrix cell lists exactly what its numbers count (see
+/// [`crate::matrix::cell_content`]), with the targets only a disputed link
+/// names and the cross-cutting activities in groups of their own.
+pub fn related_in(s: &Snapshot, sel: &Selection, e: EntityRef) -> Vec<Group> {
+    if let EntityRef::Cell(l, n) = e {
+        let c = crate::matrix::cell_content(s, sel, l, crate::matrix::Column::Sdg(n));
+        let mut groups = Vec::new();
+        push(&mut groups, Kind::Sdg, vec![n], EntityRef::Sdg);
+        push(&mut groups, Kind::Target, c.targets, EntityRef::Target);
+        if push(
+            &mut groups,
+            Kind::Target,
+            c.disputed_targets,
+            EntityRef::Target,
+        ) {
+            note_last(&mut groups, DISPUTED_ONLY);
+        }
+        push(&mut groups, Kind::Line, vec![l], EntityRef::Line);
+        push(&mut groups, Kind::Link, c.links, EntityRef::Link);
+        push(
+            &mut groups,
+            Kind::Activity,
+            c.activities,
+            EntityRef::Activity,
+        );
+        if push(
+            &mut groups,
+            Kind::Activity,
+            c.cross_cutting,
+            EntityRef::Activity,
+        ) {
+            note_last(&mut groups, CROSS_CUTTING);
+        }
+        return groups;
+    }
+    related(s, e)
+        .into_iter()
+        .map(|mut g| {
+            g.items.retain(|&x| selected(sel, x));
+            g
+        })
+        .filter(|g| !g.items.is_empty())
+        .collect()
+}
+
+/// Whether `sel` lets `e` through (a cell: when its row and goal are in
+/// the frame the Matrix is drawn in).
+pub fn selected(sel: &Selection, e: EntityRef) -> bool {
+    match e {
+        EntityRef::Sdg(n) => sel.sdg(n),
+        EntityRef::Target(t) => sel.target(t),
+        EntityRef::Line(l) => sel.line(l),
+        EntityRef::Link(k) => sel.link(k),
+        EntityRef::Cell(l, n) => sel.frame_line(l) && sel.frame_sdg(n),
+        EntityRef::Activity(a) => sel.activity(a),
+    }
+}
+
+/// Puts `note` on the last group.
+fn note_last(groups: &mut [Group], note: &'static str) {
+    if let Some(g) = groups.last_mut() {
+        g.note = Some(note);
+    }
 }
 
 /// The records related to `e`, grouped by kind; empty groups are left out.
@@ -97,11 +183,12 @@ pub fn related(s: &Snapshot, e: EntityRef) -> Vec<Group> {
     groups
 }
 
-/// The targets a link covers: those it names, or every target of the goal
-/// for scope `all_targets` with none named.
+/// The targets a link covers: every target of its goal for scope
+/// `all_targets` (whatever it also names for emphasis), the named ones
+/// otherwise (none for scope `goal`).
 pub fn link_targets(s: &Snapshot, k: LinkId) -> Vec<TargetId> {
     let link = s.link(k);
-    if link.scope == Scope::AllTargets && link.targets.is_empty() {
+    if link.scope == Scope::AllTargets {
         s.sdg(link.sdg)
             .map(|g| g.targets.clone())
             .unwrap_or_default()
@@ -110,20 +197,25 @@ pub fn link_targets(s: &Snapshot, k: LinkId) -> Vec<TargetId> {
     }
 }
 
+/// Appends a group of `items` (sorted, deduplicated) unless it is empty;
+/// says whether it did.
 fn push<T: Ord>(
     groups: &mut Vec<Group>,
     kind: Kind,
     mut items: Vec<T>,
     f: impl Fn(T) -> EntityRef,
-) {
+) -> bool {
     items.sort();
     items.dedup();
-    if !items.is_empty() {
-        groups.push(Group {
-            kind,
-            items: items.into_iter().map(f).collect(),
-        });
+    if items.is_empty() {
+        return false;
     }
+    groups.push(Group {
+        kind,
+        note: None,
+        items: items.into_iter().map(f).collect(),
+    });
+    true
 }
 
 #[cfg(test)]

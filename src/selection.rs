@@ -4,6 +4,15 @@
 //! a snapshot: one membership flag per record of each kind. Every screen
 //! draws from a selection — the matrix recounts over it, lists narrow to
 //! it — so filtering is computed once per change of view, never per frame.
+//!
+//! Besides the records the whole view lets through, a selection keeps the
+//! *frame*: the goals, targets and lines its facets alone let through, free
+//! text aside. The Matrix draws its rows and columns from the frame and
+//! fills the cells with the selected links and activities, so free text
+//! narrows what the cells count without hiding a row whose own name does
+//! not contain the words (which would hide the links the text did find).
+//! The selection also carries the view's `with:cross-cutting` switch,
+//! which only the Matrix reads.
 
 use crate::snapshot::{ActivityId, LineId, LinkId, Snapshot, TargetId};
 
@@ -15,6 +24,10 @@ pub struct Selection {
     lines: Vec<bool>,
     links: Vec<bool>,
     activities: Vec<bool>,
+    frame_sdgs: [bool; 18],
+    frame_targets: Vec<bool>,
+    frame_lines: Vec<bool>,
+    cross_cutting: bool,
 }
 
 impl Selection {
@@ -30,6 +43,10 @@ impl Selection {
             lines: vec![true; s.action_lines().len()],
             links: vec![true; s.links().len()],
             activities: vec![true; s.activities().len()],
+            frame_sdgs: sdgs,
+            frame_targets: vec![true; s.targets().len()],
+            frame_lines: vec![true; s.action_lines().len()],
+            cross_cutting: false,
         }
     }
 
@@ -54,23 +71,65 @@ impl Selection {
         self.activities.get(a.ix()).copied().unwrap_or(false)
     }
 
-    /// Sets goal `n`.
+    /// Whether goal `n` is in the frame (passes the facets, text aside).
+    pub fn frame_sdg(&self, n: u8) -> bool {
+        self.frame_sdgs.get(n as usize).copied().unwrap_or(false)
+    }
+    /// Whether target `t` is in the frame (passes the facets, text aside).
+    pub fn frame_target(&self, t: TargetId) -> bool {
+        self.frame_targets.get(t.ix()).copied().unwrap_or(false)
+    }
+    /// Whether line `l` is in the frame (passes the facets, text aside).
+    pub fn frame_line(&self, l: LineId) -> bool {
+        self.frame_lines.get(l.ix()).copied().unwrap_or(false)
+    }
+    /// Whether Matrix cells count cross-cutting activities (`with:cross-cutting`).
+    pub fn cross_cutting(&self) -> bool {
+        self.cross_cutting
+    }
+
+    /// Sets goal `n`, in the selection and the frame.
     pub fn set_sdg(&mut self, n: u8, on: bool) {
+        self.set_sdg_split(n, on, on);
+    }
+    /// Sets target `t`, in the selection and the frame.
+    pub fn set_target(&mut self, t: TargetId, on: bool) {
+        self.set_target_split(t, on, on);
+    }
+    /// Sets line `l`, in the selection and the frame.
+    pub fn set_line(&mut self, l: LineId, on: bool) {
+        self.set_line_split(l, on, on);
+    }
+    /// Sets goal `n` in the selection (`on`) and in the frame (`frame`).
+    pub fn set_sdg_split(&mut self, n: u8, on: bool, frame: bool) {
         if let Some(x) = self.sdgs.get_mut(n as usize) {
             *x = on;
         }
+        if let Some(x) = self.frame_sdgs.get_mut(n as usize) {
+            *x = frame;
+        }
     }
-    /// Sets target `t`.
-    pub fn set_target(&mut self, t: TargetId, on: bool) {
+    /// Sets target `t` in the selection (`on`) and in the frame (`frame`).
+    pub fn set_target_split(&mut self, t: TargetId, on: bool, frame: bool) {
         if let Some(x) = self.targets.get_mut(t.ix()) {
             *x = on;
         }
+        if let Some(x) = self.frame_targets.get_mut(t.ix()) {
+            *x = frame;
+        }
     }
-    /// Sets line `l`.
-    pub fn set_line(&mut self, l: LineId, on: bool) {
+    /// Sets line `l` in the selection (`on`) and in the frame (`frame`).
+    pub fn set_line_split(&mut self, l: LineId, on: bool, frame: bool) {
         if let Some(x) = self.lines.get_mut(l.ix()) {
             *x = on;
         }
+        if let Some(x) = self.frame_lines.get_mut(l.ix()) {
+            *x = frame;
+        }
+    }
+    /// Sets whether Matrix cells count cross-cutting activities.
+    pub fn set_cross_cutting(&mut self, on: bool) {
+        self.cross_cutting = on;
     }
     /// Sets link `k`.
     pub fn set_link(&mut self, k: LinkId, on: bool) {

@@ -102,7 +102,7 @@ fn issue_script_drill_down_help_and_clean_exit() {
         frame(&screen)
     );
     assert!(
-        screen.contains("9.c   Significantly increase ac"),
+        screen.contains("9.c Significantly increase ac"),
         "9.c missing from the related list:\n{}",
         frame(&screen)
     );
@@ -234,7 +234,7 @@ fn screens_sdgs_lines_activities_and_sort() {
     }
 
     p.send("4");
-    let screen = p.wait_for("┌ Activities (60)");
+    let screen = p.wait_for("s sort (60)");
     assert!(
         screen.contains("Digital Health for Africa"),
         "activity missing:\n{}",
@@ -351,7 +351,7 @@ fn no_color_uses_no_truecolor() {
     assert!(screen.contains("Σ"), "no matrix:\n{}", frame(&screen));
     // Exercise a few screens so more styles are drawn.
     p.send("4");
-    p.wait_for("┌ Activities (60)");
+    p.wait_for("s sort (60)");
     p.send("?");
     p.wait_for("Keys that work here");
     p.esc();
@@ -380,7 +380,10 @@ fn mouse_click_selects_a_matrix_cell() {
 
     // Find the cell C4 × SDG 12 on screen: its row by label, its column by header.
     let (rows, _) = p.size();
-    let header = p.row_text(2);
+    let header = (0..rows)
+        .map(|r| p.row_text(r))
+        .find(|t| t.contains("Σ"))
+        .unwrap_or_else(|| panic!("no matrix header:\n{}", frame(&p.screen())));
     let col = header.split(' ').scan(0usize, |x, tok| {
         let at = *x;
         *x += tok.chars().count() + 1;
@@ -402,7 +405,14 @@ fn mouse_click_selects_a_matrix_cell() {
     p.wait_for("C4 × SDG 12");
 
     // A click on a tab switches screens.
-    p.send("\x1b[<0;13;2M\x1b[<0;13;2m");
+    let (tab_row, tab_x) = (0..rows)
+        .find_map(|r| p.row_text(r).find("2 SDGs").map(|x| (r, x)))
+        .unwrap_or_else(|| panic!("no tabs:\n{}", frame(&p.screen())));
+    let (x, y) = (
+        p.row_text(tab_row)[..tab_x].chars().count() + 1,
+        tab_row + 1,
+    );
+    p.send(&format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m"));
     p.wait_for("┌ SDGs (17)");
     std::thread::sleep(Duration::from_millis(50));
 
@@ -607,7 +617,7 @@ fn present_the_bundled_tour_step_off_and_snap_back() {
     p.esc();
     p.wait_for("off the tour");
     p.send("4");
-    p.wait_for("— s sort");
+    p.wait_for("· s sort");
     // snap back: the step exactly as it was
     p.send(".");
     let back = p.wait_gone("off the tour");

@@ -117,7 +117,7 @@ fn reload_keeps_the_view_and_a_broken_file_keeps_the_old_data() {
     let focus = st.trail.last().unwrap().entity.key(&st.snap);
     let n = st.snap.activities().len();
 
-    // a new version of the file: one activity fewer, another one retitled
+    // a new version of the file: one activity fewer
     let mut raw: serde_json::Value = serde_json::from_str(BUNDLED).unwrap();
     let acts = raw["activities"].as_array_mut().unwrap();
     let gone = acts.iter().position(|a| a["id"] != focus.as_str()).unwrap();

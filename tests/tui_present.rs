@@ -242,10 +242,10 @@ fn the_spotlight_dims_all_but_the_focused_row_and_column() {
     let dim = st.theme.dim;
     let cells: Vec<_> = (25..200u16).map(|x| buf[(x, y)].clone()).collect();
     assert!(
-        cells.iter().any(|c| c.symbol() == "▒"),
+        cells.iter().any(|c| c.symbol() == "░"),
         "C4 row has a shaded cell"
     );
-    for c in cells.iter().filter(|c| c.symbol() == "▒") {
+    for c in cells.iter().filter(|c| c.symbol() == "░") {
         assert_eq!(
             c.bg,
             dim.bg.unwrap(),

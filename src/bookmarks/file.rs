@@ -23,10 +23,6 @@ use super::{Bookmark, BookmarkError};
 /// The version of the bookmarks file format this sdgmap reads and writes.
 pub const FORMAT_VERSION: u64 = 1;
 
-/// Test hook: when set to N, a save sleeps N ms halfway through writing the
-/// temporary file and N ms before renaming it, so tests can kill it there.
-const SLOW_SAVE_VAR: &str = "SDGMAP_TEST_SLOW_SAVE_MS";
-
 #[derive(Serialize)]
 struct DocumentOut<'a> {
     version: u64,
@@ -192,10 +188,7 @@ pub fn write_file_unless_input(
     })
     .map_err(|e| BookmarkError::io(op, path, std::io::Error::other(e)))?;
     bytes.push(b'\n');
-    let pause = std::env::var(SLOW_SAVE_VAR)
-        .ok()
-        .and_then(|v| v.parse::<u64>().ok())
-        .map(std::time::Duration::from_millis);
+    let pause = crate::testhooks::slow_save_pause();
     let mut out = crate::atomic::Output::create(path, inputs)
         .map_err(|e| BookmarkError::output(op, path, e))?;
     let (first, second) = bytes.split_at(bytes.len() / 2);

@@ -38,9 +38,12 @@ mod bookmarks;
 mod check;
 mod diff;
 mod export;
+mod figure;
 mod import;
 mod paths;
 mod query;
+mod shell;
+mod suggest;
 mod tour;
 
 use std::path::PathBuf;
@@ -172,6 +175,9 @@ pub enum Command {
         /// The file to write.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
+        /// Options of the svg and html figures.
+        #[command(flatten)]
+        figure: figure::FigureArgs,
     },
     /// Guided tours: print speaker notes, list the bundled tours.
     Tour {
@@ -188,11 +194,21 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
+    /// Suggest SDGs, targets and Action Lines for a text, with evidence (Aurora SDG queries, CC-BY-4.0).
+    Suggest(suggest::SuggestArgs),
     /// Present a guided tour (a file or a bundled tour's name; default itu-2030-agenda).
     Present {
         /// The tour to present.
         tour: Option<PathBuf>,
     },
+    /// Print a shell completion script (bash, zsh or fish) to standard output.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: shell::Shell,
+    },
+    /// Print the man page (roff) to standard output: `sdgmap man > sdgmap.1`.
+    Man,
 }
 
 /// Runs the parsed command line.
@@ -237,13 +253,17 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             show,
             format,
             ref output,
-        }) => export::run(view, cli.data.as_deref(), show, format, output),
+            ref figure,
+        }) => export::run(view, cli.data.as_deref(), show, format, figure, output),
         Some(Command::Diff {
             ref old,
             ref new,
             format,
         }) => diff::run(old, new, format),
         Some(Command::Import(ref args)) => import::run(args, cli.data.as_deref()),
+        Some(Command::Suggest(ref args)) => suggest::run(args, cli.data.as_deref()),
+        Some(Command::Completions { shell }) => shell::completions(shell),
+        Some(Command::Man) => shell::man(),
         None => app::run(&cli),
     }
 }

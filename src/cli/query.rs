@@ -82,13 +82,10 @@ impl Prepared {
     /// One output row per selected record, in rank order.
     pub fn rows(&self) -> Vec<export::Row<'_>> {
         let row = |e: &EntityRef| export::row(&self.snapshot, &self.selection, *e);
-        // Built in parallel chunks; a chunk whose worker failed is rebuilt here.
-        sdgmap::par::map(
-            &self.records,
-            4096,
-            |_, part| part.iter().map(row).collect(),
-            row,
-        )
+        // Built in parallel chunks.
+        sdgmap::par::map(&self.records, 4096, |_, part| {
+            part.iter().map(row).collect()
+        })
     }
 }
 

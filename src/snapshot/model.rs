@@ -246,6 +246,17 @@ impl Snapshot {
         &self.meta.sources[id.ix()]
     }
 
+    /// Whether activity `a` is cross-cutting: it names every goal of the
+    /// snapshot (the WSIS Forum, the Stocktaking database and the like). Such
+    /// records say nothing about one cell over another, so the Matrix lists
+    /// them apart and leaves them out of its cell counts unless asked
+    /// (`with:cross-cutting`). This is sdgmap's classification, by that rule
+    /// alone; the source states only the goals.
+    pub fn is_cross_cutting(&self, a: ActivityId) -> bool {
+        let n = self.activity(a).sdgs().len();
+        n > 0 && n == self.sdgs.len()
+    }
+
     /// The Matrix rows: leaf Action Lines (lines with no sub-lines), in file order.
     pub fn rows(&self) -> &[LineId] {
         self.index.rows()

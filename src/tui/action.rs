@@ -54,6 +54,9 @@ pub enum Action {
     CycleMetric,
     /// Zoom the focused SDG column into its targets, or back out.
     ToggleZoom,
+    /// Count cross-cutting activities in the Matrix cells, or stop counting
+    /// them (the view term `with:cross-cutting`).
+    ToggleCrossCutting,
     /// Sort the activity table by the next column.
     SortNext,
     /// Reverse the activity table's sort order.

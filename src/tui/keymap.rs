@@ -112,6 +112,7 @@ pub static KEYMAP: &[Binding] = &[
     Binding { contexts: &[Panes], keys: &[code(KeyCode::Tab)], label: "Tab", action: Action::FocusNext, desc: "next pane", hint: Some("pane") },
     Binding { contexts: &[Panes], keys: &[ code(KeyCode::BackTab), Key(KeyCode::BackTab, KeyModifiers::SHIFT), ], label: "Shift-Tab", action: Action::FocusPrev, desc: "previous pane", hint: None },
     Binding { contexts: &[Matrix], keys: &[k('m')], label: "m", action: Action::CycleMetric, desc: "cycle metric: linked targets, activities", hint: Some("metric") },
+    Binding { contexts: &[Matrix], keys: &[k('x')], label: "x", action: Action::ToggleCrossCutting, desc: "count cross-cutting activities in the cells, or not (with:cross-cutting)", hint: None },
     Binding { contexts: &[Matrix], keys: &[k('z')], label: "z", action: Action::ToggleZoom, desc: "zoom the SDG column into its targets, and back", hint: Some("zoom") },
     Binding { contexts: &[Table], keys: &[k('s')], label: "s", action: Action::SortNext, desc: "sort by the next column", hint: Some("sort") },
     Binding { contexts: &[Table], keys: &[k('S'), Key(KeyCode::Char('S'), KeyModifiers::SHIFT)], label: "S", action: Action::SortReverse, desc: "reverse the sort order", hint: None },

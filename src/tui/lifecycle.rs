@@ -152,11 +152,12 @@ pub fn reload(st: &mut State, path: &Path) -> bool {
             let mut msg = if r.diff.is_empty() {
                 format!("reloaded {}: no changes", path.display())
             } else {
+                let cells = r.diff.cells().len();
                 format!(
-                    "reloaded {}: {changes} change{}{meta} ({} Matrix cells)",
+                    "reloaded {}: {changes} change{}{meta} ({cells} Matrix cell{})",
                     path.display(),
                     if changes == 1 { "" } else { "s" },
-                    r.diff.cells().len()
+                    if cells == 1 { "" } else { "s" },
                 )
             };
             if !lost.is_empty() {

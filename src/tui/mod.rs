@@ -180,10 +180,8 @@ fn event_loop(
             Event::Key(k) if k.kind != KeyEventKind::Release => {
                 // Lets the end-to-end tests prove that a panic restores the
                 // terminal and leaves its message readable (an unbound key
-                // otherwise).
-                if k.code == event::KeyCode::Char('!')
-                    && std::env::var_os("SDGMAP_TEST_PANIC").is_some()
-                {
+                // otherwise; only in test builds, see `testhooks`).
+                if k.code == event::KeyCode::Char('!') && crate::testhooks::panic_requested() {
                     panic!("test panic requested with SDGMAP_TEST_PANIC");
                 }
                 let action = keymap::lookup(st, k);

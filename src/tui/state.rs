@@ -18,7 +18,7 @@ use super::palette::PaletteOverlay;
 use super::theme::Theme;
 use crate::entity::EntityRef;
 use crate::matrix::{Matrix, Metric};
-use crate::related::{Group, related};
+use crate::related::Group;
 use crate::search::{Corpus, Query};
 use crate::selection::Selection;
 use crate::snapshot::{ActivityId, Snapshot};
@@ -34,6 +34,8 @@ pub enum Pane {
     Main,
     /// The related-records list of the details pane.
     Related,
+    /// The card of the focused or selected record (it scrolls).
+    Card,
 }
 
 /// A cursor into a list whose scroll offset is settled while drawing.
@@ -154,6 +156,17 @@ pub struct Layout {
     pub hits: RefCell<Vec<(Rect, Hit)>>,
     /// Where the screen-reader cursor goes.
     pub cursor: Cell<Option<(u16, u16)>>,
+    /// Whether a card was drawn in the last frame (so `Tab` can focus it).
+    pub card_shown: Cell<bool>,
+    /// Lines of the card in the last frame that fit on screen.
+    pub card_page: Cell<usize>,
+    /// The card's largest scroll offset in the last frame.
+    pub card_max: Cell<usize>,
+    /// The Activities table's title width and the table's width, last frame.
+    pub title_share: Cell<(usize, usize)>,
+    /// Every scrolling list drawn in the last frame: its area, first shown
+    /// row, rows shown and rows in all (for the screen check).
+    pub marks: RefCell<Vec<(Rect, usize, usize, usize)>>,
 }
 
 /// What a click region selects.
@@ -211,6 +224,9 @@ pub struct State {
     pub sort_desc: bool,
     /// Activities in table order (selected ones only).
     pub act_order: Vec<ActivityId>,
+    /// Scroll offset of the card in focus (details, drill-down or cell
+    /// card); back to the top whenever the record changes.
+    pub card_scroll: usize,
     /// Cursor in the details pane's related list.
     pub rel_cursor: Cursor,
     /// Drill-down trail.
@@ -257,6 +273,7 @@ impl State {
             sel,
             screen: Screen::Matrix,
             pane: Pane::Main,
+            card_scroll: 0,
             mrow: 0,
             mcol: 0,
             zoom_return: 0,
@@ -379,12 +396,11 @@ impl State {
         match self.screen {
             Screen::Matrix => {
                 let row = *self.grid.rows.get(self.mrow)?;
-                match *self.grid.columns.get(self.mcol)? {
-                    crate::matrix::Column::Sdg(n) => Some(EntityRef::Cell(row, n)),
-                    crate::matrix::Column::Target(t) => {
-                        Some(EntityRef::Cell(row, self.snap.target(t).goal))
-                    }
-                }
+                let col = *self.grid.columns.get(self.mcol)?;
+                Some(EntityRef::Cell(
+                    row,
+                    crate::matrix::column_goal(&self.snap, col),
+                ))
             }
             Screen::Sdgs => self.sdg_items().get(self.sdg_cursor.pos).copied(),
             Screen::Lines => self.line_items().get(self.line_cursor.pos).copied(),
@@ -414,14 +430,7 @@ impl State {
         if let Some((_, g)) = self.related_memo.borrow().iter().find(|(k, _)| *k == e) {
             return Rc::clone(g);
         }
-        let groups: Vec<Group> = related(&self.snap, e)
-            .into_iter()
-            .map(|mut g| {
-                g.items.retain(|&x| self.selected_entity(x));
-                g
-            })
-            .filter(|g| !g.items.is_empty())
-            .collect();
+        let groups: Vec<Group> = crate::related::related_in(&self.snap, &self.sel, e);
         let groups = Rc::new(groups);
         let mut memo = self.related_memo.borrow_mut();
         if memo.len() >= 4 {
@@ -458,14 +467,7 @@ impl State {
 
     /// Whether the current selection lets `e` through.
     pub fn selected_entity(&self, e: EntityRef) -> bool {
-        match e {
-            EntityRef::Sdg(n) => self.sel.sdg(n),
-            EntityRef::Target(t) => self.sel.target(t),
-            EntityRef::Line(l) => self.sel.line(l),
-            EntityRef::Link(k) => self.sel.link(k),
-            EntityRef::Cell(l, n) => self.sel.line(l) && self.sel.sdg(n),
-            EntityRef::Activity(a) => self.sel.activity(a),
-        }
+        crate::related::selected(&self.sel, e)
     }
 
     /// The cursor of the related list in focus (drill level or details pane).

@@ -7,6 +7,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::matrix::key::{VIRIDIS, heat_ink};
 use crate::snapshot::Rgb;
 
 /// Which theme to use.
@@ -58,8 +59,6 @@ pub struct Theme {
     pub goal_colors: bool,
 }
 
-const VIRIDIS: [(u8, u8, u8); 4] = [(59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37)];
-
 impl Theme {
     /// Builds a theme.
     pub fn new(choice: ThemeChoice) -> Self {
@@ -109,8 +108,9 @@ impl Theme {
                     .fg(Color::Black)
                     .bg(Color::Rgb(255, 214, 0))
                     .add_modifier(Modifier::BOLD);
+                // dimmed rows keep 4.5:1 against black (WCAG AA)
                 t.dim = Style::new()
-                    .fg(Color::Rgb(90, 90, 90))
+                    .fg(Color::Rgb(128, 128, 128))
                     .bg(Color::Rgb(0, 0, 0));
                 t
             }
@@ -120,16 +120,10 @@ impl Theme {
 
     fn colored(choice: ThemeChoice, bg: Color, fg: Color, dim: Color, accent: Color) -> Self {
         let base = Style::new().fg(fg).bg(bg);
-        let heat_fg = |i: usize| {
-            if i >= 2 {
-                Color::Rgb(10, 10, 10)
-            } else {
-                Color::Rgb(240, 240, 240)
-            }
-        };
+        let rgb = |Rgb(r, g, b)| Color::Rgb(r, g, b);
         let mut heat = [base; 5];
-        for (i, &(r, g, b)) in VIRIDIS.iter().enumerate() {
-            heat[i + 1] = Style::new().fg(heat_fg(i)).bg(Color::Rgb(r, g, b));
+        for (i, &fill) in VIRIDIS.iter().enumerate() {
+            heat[i + 1] = Style::new().fg(rgb(heat_ink(i + 1))).bg(rgb(fill));
         }
         Theme {
             choice,
@@ -182,8 +176,7 @@ impl Theme {
             return self.title;
         }
         let Rgb(r, g, b) = c;
-        let luma = 0.299 * r as f32 + 0.587 * g as f32 + 0.114 * b as f32;
-        let fg = if luma > 150.0 {
+        let fg = if crate::matrix::key::dark_ink_on(c) {
             Color::Black
         } else {
             Color::White
@@ -200,5 +193,44 @@ impl Theme {
     }
 }
 
-/// The shading glyphs, one per heat level, so the heatmap reads without colour.
-pub const SHADES: [char; 5] = [' ', '░', '▒', '▓', '█'];
+pub use crate::matrix::key::SHADES;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG relative luminance of an sRGB colour.
+    fn luminance(c: Color) -> f64 {
+        let Color::Rgb(r, g, b) = c else {
+            panic!("not an RGB colour: {c:?}")
+        };
+        let lin = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+    }
+
+    fn contrast(a: Color, b: Color) -> f64 {
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn dimmed_text_keeps_aa_contrast_in_every_painted_theme() {
+        for choice in [
+            ThemeChoice::Dark,
+            ThemeChoice::Light,
+            ThemeChoice::Projector,
+        ] {
+            let t = Theme::new(choice);
+            let (fg, bg) = (t.dim.fg.unwrap(), t.base.bg.unwrap());
+            let c = contrast(fg, bg);
+            assert!(c >= 4.5, "{choice:?}: dim text contrast {c:.2}:1");
+        }
+    }
+}

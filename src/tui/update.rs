@@ -65,18 +65,12 @@ pub fn update(st: &mut State, action: Action) -> Effect {
             st.screen = screen;
             st.trail.clear();
             st.pane = Pane::Main;
+            st.card_scroll = 0;
             st.rel_cursor = Cursor::default();
             record(st);
         }
-        Action::FocusNext | Action::FocusPrev => {
-            if st.trail.is_empty() && st.screen != Screen::Matrix {
-                st.pane = if st.pane == Pane::Main {
-                    Pane::Related
-                } else {
-                    Pane::Main
-                };
-            }
-        }
+        Action::FocusNext => focus_cycle(st, 1),
+        Action::FocusPrev => focus_cycle(st, -1),
         Action::ToggleHelp => st.overlay = Some(Overlay::Help(0)),
         Action::OpenFinder => st.overlay = Some(Overlay::Finder(Default::default())),
         Action::OpenFilter => st.overlay = Some(Overlay::Filter(super::filter::open(st))),
@@ -139,6 +133,7 @@ pub fn update(st: &mut State, action: Action) -> Effect {
             st.status = Some(format!("matrix metric: {}", st.metric.name()));
         }
         Action::ToggleZoom => zoom(st),
+        Action::ToggleCrossCutting => toggle_cross_cutting(st),
         Action::SortNext => {
             st.sort = st.sort.next();
             st.resort();
@@ -203,6 +198,9 @@ fn help(st: &mut State, action: Action, scroll: usize) -> Effect {
 }
 
 fn page(st: &State) -> usize {
+    if st.pane == Pane::Card {
+        return st.layout.card_page.get().max(1);
+    }
     st.layout.page.get().max(1)
 }
 
@@ -251,7 +249,10 @@ fn restore(st: &mut State, screen: Screen, trail: Vec<EntityRef>) {
 }
 
 fn back(st: &mut State) {
-    if st.trail.pop().is_some() {
+    st.card_scroll = 0;
+    if st.pane == Pane::Card {
+        st.pane = Pane::Main;
+    } else if st.trail.pop().is_some() {
         record(st);
     } else if st.pane == Pane::Related {
         st.pane = Pane::Main;
@@ -296,6 +297,7 @@ pub fn push(st: &mut State, e: EntityRef) {
     });
     st.pane = Pane::Main;
     st.rel_cursor = Cursor::default();
+    st.card_scroll = 0;
     record(st);
 }
 
@@ -396,8 +398,35 @@ fn toggle_expand(st: &mut State, want: Option<bool>) {
     }
 }
 
-/// Moves the focused cursor by `delta` rows (clamped).
+/// `Tab`: the panes in order — on the list screens the list, the card and
+/// the related list; in a drill-down the related list and the card; on the
+/// matrix the grid and, when it is shown, the cell card.
+fn focus_cycle(st: &mut State, dir: isize) {
+    let card = st.layout.card_shown.get();
+    let order: Vec<Pane> = if !st.trail.is_empty() || st.screen == Screen::Matrix {
+        vec![Pane::Main, Pane::Card]
+    } else {
+        vec![Pane::Main, Pane::Card, Pane::Related]
+    };
+    let order: Vec<Pane> = order
+        .into_iter()
+        .filter(|&p| p != Pane::Card || card)
+        .collect();
+    let i = order.iter().position(|&p| p == st.pane).unwrap_or(0) as isize;
+    let n = order.len() as isize;
+    st.pane = order[(i + dir).rem_euclid(n) as usize];
+}
+
+/// Moves the focused cursor by `delta` rows (clamped); on a focused card,
+/// scrolls it.
 fn step(st: &mut State, delta: isize) {
+    if st.pane == Pane::Card {
+        st.card_scroll = st
+            .card_scroll
+            .saturating_add_signed(delta)
+            .min(st.layout.card_max.get());
+        return;
+    }
     if !st.trail.is_empty() || st.pane == Pane::Related {
         let len = st.related_flat().len();
         st.related_cursor_mut().step(delta, len);
@@ -424,6 +453,7 @@ fn step(st: &mut State, delta: isize) {
         }
     }
     st.rel_cursor = Cursor::default();
+    st.card_scroll = 0;
 }
 
 /// Selects what is under (x, y); returns whether anything was hit.
@@ -468,4 +498,27 @@ fn click(st: &mut State, x: u16, y: u16, double: bool) -> bool {
         None => return false,
     }
     true
+}
+
+/// `x`: adds or removes the `with:cross-cutting` chip, so Matrix cells count
+/// cross-cutting activities or leave them out.
+fn toggle_cross_cutting(st: &mut State) {
+    let mut chips = st.chips.clone();
+    let on = !super::filter::effective(&chips).cross_cutting;
+    chips.retain(|c| !c.view.cross_cutting);
+    if on {
+        chips.push(super::filter::Chip {
+            view: crate::view::View {
+                cross_cutting: true,
+                ..crate::view::View::default()
+            },
+            on: true,
+        });
+    }
+    super::filter::set_chips(st, chips);
+    st.status = Some(if on {
+        "cross-cutting activities now count in the Matrix cells (x: leave them out)".into()
+    } else {
+        "cross-cutting activities left out of the Matrix cells (x: count them)".into()
+    });
 }

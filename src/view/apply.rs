@@ -1,6 +1,9 @@
 //! Applying a view to a snapshot: which goals, targets, lines, links and
 //! activities it lets through (the rules are in the [module doc](super)).
 //!
+//! Goals, targets and lines are judged on facets first (the *frame* the
+//! Matrix is drawn in, see [`Selection`]) and then on their own text.
+//!
 //! Values are resolved to ids once (sets indexed by id), then every record
 //! is tested in one pass per kind, so applying a view costs a few linear
 //! scans even at a million activities. Free text uses the same prefilter as
@@ -64,8 +67,7 @@ pub fn apply_scored(s: &Snapshot, v: &View) -> (Selection, Option<Vec<Option<i64
             })
             .collect::<Vec<_>>()
     };
-    // A chunk lost to a panicking worker leaves its activities unselected.
-    let scores: Vec<Option<i64>> = crate::par::map(acts, 2048, score_part, |_| None);
+    let scores: Vec<Option<i64>> = crate::par::map(acts, 2048, score_part);
     let mut t = TextTest::new(&q);
     let sel = apply_inner(s, v, &f, &mut |e| match e {
         EntityRef::Activity(a) => scores.get(a.ix()).is_some_and(Option::is_some),
@@ -264,11 +266,10 @@ fn apply_inner(
         .collect();
     for g in s.sdgs() {
         let n = g.number;
-        let ok = sdg(n)
+        let frame = sdg(n)
             && (v.target.include.is_empty() || target_goals.contains(&n))
-            && (!link_side || reaching(&|l, _| l.sdg == n))
-            && text(EntityRef::Sdg(n));
-        sel.set_sdg(n, ok);
+            && (!link_side || reaching(&|l, _| l.sdg == n));
+        sel.set_sdg_split(n, frame && text(EntityRef::Sdg(n)), frame);
     }
     let covered: Vec<bool> = if link_side {
         let mut c = vec![false; s.targets().len()];
@@ -283,21 +284,20 @@ fn apply_inner(
     };
     for (i, t) in s.targets().iter().enumerate() {
         let id = TargetId(i as u32);
-        let ok = sdg(t.goal)
+        let frame = sdg(t.goal)
             && targets.passes(std::iter::once(i))
-            && (!link_side || covered.get(i).copied().unwrap_or(false))
-            && text(EntityRef::Target(id));
-        sel.set_target(id, ok);
+            && (!link_side || covered.get(i).copied().unwrap_or(false));
+        sel.set_target_split(id, frame && text(EntityRef::Target(id)), frame);
     }
     for (i, l) in lines.iter().enumerate() {
         let id = LineId(i as u32);
         let family: Vec<LineId> = std::iter::once(id)
             .chain(l.children.iter().copied())
             .collect();
-        let ok = al.passes(std::iter::once(i))
-            && (!goal_side || reaching(&|k, _| family.contains(&k.action_line)))
-            && text(EntityRef::Line(id));
-        sel.set_line(id, ok);
+        let frame = al.passes(std::iter::once(i))
+            && (!goal_side || reaching(&|k, _| family.contains(&k.action_line)));
+        sel.set_line_split(id, frame && text(EntityRef::Line(id)), frame);
     }
+    sel.set_cross_cutting(v.cross_cutting);
     sel
 }

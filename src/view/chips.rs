@@ -4,7 +4,8 @@
 //!
 //! [`split`] and [`merge`] are inverses on normalized views:
 //! `merge(&split(v)) == v` (minus `show`/`focus`, which are not filters and
-//! stay with the view itself).
+//! stay with the view itself). `with:cross-cutting` is a chip too, so it
+//! can be switched off like a filter.
 
 use super::{Facet, View};
 
@@ -49,6 +50,12 @@ pub fn split(v: &View) -> Vec<View> {
             ..View::default()
         });
     }
+    if v.cross_cutting {
+        out.push(View {
+            cross_cutting: true,
+            ..View::default()
+        });
+    }
     out
 }
 
@@ -67,6 +74,7 @@ pub fn merge<'a>(parts: impl IntoIterator<Item = &'a View>) -> View {
             sdg, target, al, sector, kind, lead, partner, year, status, source
         );
         v.text.extend(p.text.iter().cloned());
+        v.cross_cutting |= p.cross_cutting;
     }
     v.normalize();
     v
@@ -79,7 +87,8 @@ mod tests {
 
     #[test]
     fn split_then_merge_gives_the_filters_back() {
-        let v = parse("sdg:4,9 -sdg:3 al:C7 year:2015..2020 digital 'health").unwrap();
+        let v = parse("sdg:4,9 -sdg:3 al:C7 year:2015..2020 digital 'health with:cross-cutting")
+            .unwrap();
         let parts = split(&v);
         let words: Vec<String> = parts.iter().map(|p| p.to_string()).collect();
         assert_eq!(
@@ -90,7 +99,8 @@ mod tests {
                 "al:C7",
                 "year:2015..2020",
                 "digital",
-                "'health"
+                "'health",
+                "with:cross-cutting"
             ]
         );
         assert_eq!(merge(&parts), v);

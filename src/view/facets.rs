@@ -64,12 +64,19 @@ pub fn values(s: &Snapshot, view: &View, key: Key) -> Vec<FacetValue> {
                 labels.insert(l.id.clone(), l.short_name.clone());
                 counts.insert(l.id.clone(), 0);
             }
+            // each activity counts once per line, and once for a parent
+            // however many of its sub-lines it names
+            let mut seen: Vec<crate::snapshot::LineId> = Vec::new();
             for a in acts() {
+                seen.clear();
                 for &l in s.activity(a).action_lines() {
+                    seen.push(l);
+                    seen.extend(s.line(l).parent);
+                }
+                seen.sort_unstable();
+                seen.dedup();
+                for &l in &seen {
                     *counts.entry(s.line(l).id.clone()).or_default() += 1;
-                    if let Some(p) = s.line(l).parent {
-                        *counts.entry(s.line(p).id.clone()).or_default() += 1;
-                    }
                 }
             }
         }
@@ -225,7 +232,7 @@ fn clear(v: &mut View, key: Key) {
         Key::Year => v.year = Facet::default(),
         Key::Status => v.status = Facet::default(),
         Key::Source => v.source = Facet::default(),
-        Key::Show | Key::Focus => {}
+        Key::Show | Key::Focus | Key::With => {}
     }
 }
 

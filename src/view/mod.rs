@@ -8,7 +8,9 @@
 //! `a | b`, see [`crate::search::Query`]). Double quotes group words with
 //! spaces (`lead:"World Bank"`, `"digital health"`). `show:` and `focus:`
 //! name what the view shows and where it is focused, so a saved view reopens
-//! exactly. The module is split by stage — [`lex`](self) → `parse` → `View`
+//! exactly; `with:cross-cutting` counts cross-cutting activities (those that
+//! name every goal) in the Matrix cells, which leave them out by default
+//! (see [`crate::matrix`]). The module is split by stage — [`lex`](self) → `parse` → `View`
 //! → `print` (canonical text), `check` (against a snapshot) and `apply`
 //! (to a [`Selection`](crate::selection::Selection)) — so that the text form
 //! and the semantics can be tested apart, and the parser needs no snapshot.
@@ -91,6 +93,8 @@ pub struct View {
     pub show: Option<Show>,
     /// `focus:` the stable key of the focused record (see [`crate::entity::EntityRef::key`]).
     pub focus: Option<String>,
+    /// `with:cross-cutting`: Matrix cells count cross-cutting activities too.
+    pub cross_cutting: bool,
 }
 
 /// The values of one facet: a record passes when it has one of `include`
@@ -203,11 +207,13 @@ pub enum Key {
     Show,
     /// `focus:`
     Focus,
+    /// `with:`
+    With,
 }
 
 impl Key {
     /// Every key, in canonical order.
-    pub const ALL: [Key; 12] = [
+    pub const ALL: [Key; 13] = [
         Key::Sdg,
         Key::Target,
         Key::Al,
@@ -220,6 +226,7 @@ impl Key {
         Key::Source,
         Key::Show,
         Key::Focus,
+        Key::With,
     ];
     /// The key as written before the colon.
     pub fn name(self) -> &'static str {
@@ -236,6 +243,7 @@ impl Key {
             Key::Source => "source",
             Key::Show => "show",
             Key::Focus => "focus",
+            Key::With => "with",
         }
     }
     /// The key named `name` (case-insensitive).
@@ -245,6 +253,9 @@ impl Key {
             .find(|k| k.name().eq_ignore_ascii_case(name))
     }
 }
+
+/// The value of `with:` that counts cross-cutting activities in Matrix cells.
+pub const CROSS_CUTTING: &str = "cross-cutting";
 
 /// The words a link status is written as.
 pub fn status_name(s: LinkStatus) -> &'static str {

@@ -168,6 +168,7 @@ fn example(key: Key) -> &'static str {
         Key::Source => "source:wsis-sdg-matrix",
         Key::Show => "show:activities",
         Key::Focus => "focus:9.c",
+        Key::With => "with:cross-cutting",
     }
 }
 
@@ -221,6 +222,16 @@ fn add(view: &mut View, key: Key, neg: bool, v: &str, span: Range<usize>) -> Res
                         .suggesting(v, all.map(status_name)));
                 }
             }
+        }
+        Key::With => {
+            if neg {
+                return Err(err("'with' cannot be excluded".into()));
+            }
+            if !v.eq_ignore_ascii_case(super::CROSS_CUTTING) {
+                return Err(err(format!("unknown with '{v}' (cross-cutting)"))
+                    .suggesting(v, [super::CROSS_CUTTING]));
+            }
+            view.cross_cutting = true;
         }
         Key::Show | Key::Focus => {
             if neg {

@@ -2,7 +2,7 @@
 //!
 //! Facets come in the fixed [`Key`] order, includes before excludes, values
 //! in the order [`View::normalize`] leaves them; free text follows in typed
-//! order, then `show:` and `focus:`. Words that would otherwise be read
+//! order, then `show:`, `with:` and `focus:`. Words that would otherwise be read
 //! differently (spaces, quotes, commas, colons) are double-quoted, so a
 //! printed view survives a round trip through bookmarks and shells.
 
@@ -36,6 +36,9 @@ pub(super) fn print_located(v: &View) -> (String, Vec<Located>) {
     }
     if let Some(s) = v.show {
         p.one(Key::Show, s.name());
+    }
+    if v.cross_cutting {
+        p.one(Key::With, super::CROSS_CUTTING);
     }
     if let Some(s) = &v.focus {
         p.one(Key::Focus, s);

@@ -7,34 +7,25 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::details::{card_lines, render_related};
-use super::text::clip;
-use crate::tui::state::State;
+use super::cards::{card_len, render_card};
+use super::details::render_related;
+use crate::tui::state::{Pane, State};
 
 /// Draws the drill view of the last crumb.
 pub fn render_drill(frame: &mut Frame, area: Rect, st: &State) {
     let t = &st.theme;
     let Some(crumb) = st.trail.last() else { return };
     let e = crumb.entity;
-    let lines = card_lines(st, e, area.width.saturating_sub(2) as usize);
-    let card_h = (lines.len() as u16 + 2)
-        .min(area.height * 2 / 5)
+    let focused = st.pane == Pane::Card;
+    let share = if focused { 3 } else { 2 };
+    let card_h = (card_len(st, e, area.width) + 2)
+        .min(area.height * share / 5)
         .max(3.min(area.height));
     let [card, below] =
         Layout::vertical([Constraint::Length(card_h), Constraint::Min(0)]).areas(area);
-    let title = format!(" {} ", clip(&e.label(&st.snap), 60));
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(t.border_focus)
-        .title(Span::styled(title, t.accent));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        card,
-    );
+    render_card(frame, card, st, e, &e.label(&st.snap), true, focused);
     if below.height < 3 {
         return;
     }
@@ -47,29 +38,22 @@ pub fn render_drill(frame: &mut Frame, area: Rect, st: &State) {
         st,
         &groups,
         &crumb.cursor,
-        true,
+        !focused,
         "related — Enter to open, Esc back",
     );
     let flat: Vec<_> = groups
         .iter()
         .flat_map(|g| g.items.iter().copied())
         .collect();
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(t.border)
-        .title(Span::styled(" preview ", t.dim));
     match flat.get(crumb.cursor.pos) {
-        Some(&sel) => {
-            let lines = card_lines(st, sel, preview.width.saturating_sub(2) as usize);
-            frame.render_widget(
-                Paragraph::new(lines)
-                    .block(block)
-                    .wrap(Wrap { trim: false }),
-                preview,
-            );
-        }
+        Some(&sel) => render_card(frame, preview, st, sel, "preview", false, false),
         None => frame.render_widget(
-            Paragraph::new("Nothing related.").style(t.dim).block(block),
+            Paragraph::new("Nothing related.").style(t.dim).block(
+                Block::new()
+                    .borders(Borders::ALL)
+                    .border_style(t.border)
+                    .title(Span::styled(" preview ", t.dim)),
+            ),
             preview,
         ),
     }

@@ -6,15 +6,13 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Borders, Cell, List, ListItem, ListState, Paragraph, Row, Table, TableState, Wrap,
-};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
-use super::details::{card_lines, render_related};
-use super::text::clip;
+use super::cards::{card_len, render_card};
+use super::details::render_related;
 use crate::entity::EntityRef;
-use crate::tui::state::{Cursor, Hit, Pane, Screen, SortKey, State};
+use crate::tui::state::{Cursor, Hit, Pane, Screen, State};
 
 /// Draws a list screen.
 pub fn render_list_screen(frame: &mut Frame, area: Rect, st: &State) {
@@ -48,7 +46,7 @@ pub fn render_list_screen(frame: &mut Frame, area: Rect, st: &State) {
             focused,
             "Action Lines",
         ),
-        Screen::Activities => render_table(frame, left, st, focused),
+        Screen::Activities => super::table::render_table(frame, left, st, focused),
         Screen::Matrix => {}
     }
     render_details(frame, right, st);
@@ -66,24 +64,20 @@ fn render_details(frame: &mut Frame, area: Rect, st: &State) {
         );
         return;
     };
-    let lines = card_lines(st, e, area.width.saturating_sub(2) as usize);
-    let card_h = (lines.len() as u16 + 2)
-        .min(area.height / 2)
+    let share = if st.pane == Pane::Card { 2 } else { 1 };
+    let card_h = (card_len(st, e, area.width) + 2)
+        .min(area.height * share / (share + 1))
         .max(3.min(area.height));
     let [card, rel] =
         Layout::vertical([Constraint::Length(card_h), Constraint::Min(0)]).areas(area);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(t.border)
-        .title(Span::styled(
-            format!(" {} ", clip(&e.label(&st.snap), 40)),
-            t.dim,
-        ));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
+    render_card(
+        frame,
         card,
+        st,
+        e,
+        &e.label(&st.snap),
+        true,
+        st.pane == Pane::Card,
     );
     if rel.height > 2 {
         let groups = st.related_groups();
@@ -96,79 +90,6 @@ fn render_details(frame: &mut Frame, area: Rect, st: &State) {
             st.pane == Pane::Related,
             "related — Tab to focus, Enter to open",
         );
-    }
-}
-
-fn tree_line(st: &State, e: EntityRef, width: usize) -> Line<'static> {
-    let s = &st.snap;
-    let t = &st.theme;
-    let ix = s.index();
-    match e {
-        EntityRef::Sdg(n) => {
-            let Some(g) = s.sdg(n) else {
-                return Line::default();
-            };
-            let open = if st.sdg_open.contains(&n) {
-                "▾"
-            } else {
-                "▸"
-            };
-            let counts = format!(
-                " {}t {}L {}a",
-                g.targets.len(),
-                ix.links_of_sdg(n).len(),
-                ix.activities_of_sdg(n).len()
-            );
-            let name_w = width.saturating_sub(7 + counts.len());
-            Line::from(vec![
-                Span::styled(format!("{open} "), t.dim),
-                Span::styled(format!(" {n:>2} "), t.goal(g.color)),
-                Span::styled(
-                    format!(
-                        " {:<name_w$}",
-                        clip(&g.short_name, name_w.saturating_sub(1))
-                    ),
-                    t.base,
-                ),
-                Span::styled(counts, t.dim),
-            ])
-        }
-        EntityRef::Target(tg) => {
-            let target = s.target(tg);
-            Line::from(vec![
-                Span::styled(format!("    {:<6}", target.code), t.accent),
-                Span::styled(clip(&target.text, width.saturating_sub(10)), t.base),
-            ])
-        }
-        EntityRef::Line(l) => {
-            let line = s.line(l);
-            let (indent, open) = match (line.parent, line.children.is_empty()) {
-                (Some(_), _) => ("    ", ""),
-                (None, false) => (
-                    "",
-                    if st.line_open.contains(&l.0) {
-                        "▾ "
-                    } else {
-                        "▸ "
-                    },
-                ),
-                (None, true) => ("", "  "),
-            };
-            let id = line.id.strip_prefix("C7-").unwrap_or(&line.id).to_string();
-            let lead = line.facilitators.first().cloned().unwrap_or_default();
-            let name_w =
-                width.saturating_sub(indent.len() + open.chars().count() + 12 + lead.len() + 1);
-            Line::from(vec![
-                Span::styled(format!("{indent}{open}"), t.dim),
-                Span::styled(format!("{id:<12}"), t.accent),
-                Span::styled(
-                    format!("{:<name_w$}", clip(&line.short_name, name_w)),
-                    t.base,
-                ),
-                Span::styled(format!(" {lead}"), t.dim),
-            ])
-        }
-        _ => Line::default(),
     }
 }
 
@@ -186,7 +107,7 @@ fn render_tree(
         .borders(Borders::ALL)
         .border_style(if focused { t.border_focus } else { t.border })
         .title(Span::styled(
-            format!(" {title} ({}) ", items.len()),
+            super::card::pane_title(title, Some(items.len()), area.width),
             if focused { t.accent } else { t.dim },
         ));
     let inner = block.inner(area);
@@ -196,11 +117,10 @@ fn render_tree(
         st.layout.page.set(height);
     }
     let width = inner.width.saturating_sub(1) as usize;
-    let rows: Vec<ListItem> = items
-        .iter()
-        .skip(offset)
-        .take(height)
-        .map(|&e| ListItem::new(tree_line(st, e, width)))
+    let shown: Vec<EntityRef> = items.iter().skip(offset).take(height).copied().collect();
+    let rows: Vec<ListItem> = super::tree::tree_lines(st, &shown, width)
+        .into_iter()
+        .map(ListItem::new)
         .collect();
     register_rows(st, inner, offset, items.len(), cursor.pos, focused);
     let list = List::new(rows)
@@ -210,9 +130,19 @@ fn render_tree(
     let mut state = ListState::default()
         .with_selected(cursor.pos.checked_sub(offset).filter(|_| !items.is_empty()));
     frame.render_stateful_widget(list, area, &mut state);
+    scroll_marks(frame, area, st, offset, height, items.len());
 }
 
-fn register_rows(st: &State, inner: Rect, offset: usize, len: usize, pos: usize, focused: bool) {
+/// Records the click regions of a list's visible rows and, when focused,
+/// parks the screen-reader cursor on the selected one.
+pub(super) fn register_rows(
+    st: &State,
+    inner: Rect,
+    offset: usize,
+    len: usize,
+    pos: usize,
+    focused: bool,
+) {
     let mut hits = st.layout.hits.borrow_mut();
     for i in offset..len.min(offset + inner.height as usize) {
         hits.push((super::row_rect(inner, i - offset), Hit::MainRow(i)));
@@ -224,112 +154,38 @@ fn register_rows(st: &State, inner: Rect, offset: usize, len: usize, pos: usize,
     }
 }
 
-fn render_table(frame: &mut Frame, area: Rect, st: &State, focused: bool) {
-    let t = &st.theme;
-    let s = &st.snap;
-    let arrow = if st.sort_desc { "▼" } else { "▲" };
-    let head = |name: &str, key: SortKey| {
-        if st.sort == key {
-            format!("{name}{arrow}")
-        } else {
-            name.to_string()
-        }
+/// Marks on a bordered list's bottom border how many rows lie above and
+/// below the `height` rows shown from `offset`, out of `len`, and records
+/// the list for the screen check.
+pub(super) fn scroll_marks(
+    frame: &mut Frame,
+    area: Rect,
+    st: &State,
+    offset: usize,
+    height: usize,
+    len: usize,
+) {
+    let below = len.saturating_sub(offset + height);
+    let text = match (offset, below) {
+        (0, 0) => String::new(),
+        (0, b) => format!(" ↓ {b} more "),
+        (a, 0) => format!(" ↑ {a} above "),
+        (a, b) => format!(" ↑ {a} · ↓ {b} more "),
     };
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(if focused { t.border_focus } else { t.border })
-        .title(Span::styled(
-            format!(" Activities ({}) — s sort ", st.act_order.len()),
-            if focused { t.accent } else { t.dim },
-        ));
-    let inner = block.inner(area);
-    let height = inner.height.saturating_sub(1) as usize;
-    let offset = st.act_cursor.scroll(height);
-    if focused {
-        st.layout.page.set(height);
+    let w = super::text::width(&text) as u16;
+    if !text.is_empty() && w + 2 <= area.width && area.height >= 2 {
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, st.theme.accent)),
+            Rect {
+                x: area.x + area.width - w - 1,
+                y: area.bottom() - 1,
+                width: w,
+                height: 1,
+            },
+        );
     }
-    let rows: Vec<Row> = st
-        .act_order
-        .iter()
-        .skip(offset)
-        .take(height)
-        .map(|&a| {
-            let act = s.activity(a);
-            let chips: Vec<Span> = act
-                .sdgs()
-                .iter()
-                .flat_map(|n| {
-                    [
-                        Span::styled(
-                            format!("{n:>2}"),
-                            s.sdg(n).map_or(t.title, |g| t.goal(g.color)),
-                        ),
-                        Span::raw(" "),
-                    ]
-                })
-                .collect();
-            Row::new(vec![
-                // (cut well past any column: a huge title costs no more)
-                Cell::from(clip(act.title(), 512)),
-                Cell::from(Span::styled(act.lead().unwrap_or_default(), t.dim)),
-                Cell::from(Span::styled(
-                    act.year().map(|y| y.to_string()).unwrap_or_default(),
-                    t.dim,
-                )),
-                Cell::from(Span::styled(act.sector().unwrap_or_default(), t.dim)),
-                Cell::from(Line::from(chips)),
-            ])
-        })
-        .collect();
-    let header = Row::new(vec![
-        head("Title", SortKey::Title),
-        head("Lead", SortKey::Lead),
-        head("Year", SortKey::Year),
-        head("Sector", SortKey::Sector),
-        head("SDGs", SortKey::Sdgs),
-    ])
-    .style(t.title);
-    // the SDG column is as wide as the most chips on a visible row, so a
-    // chip is never cut into a different number
-    let chips_w = st
-        .act_order
-        .iter()
-        .skip(offset)
-        .take(height)
-        .map(|&a| s.activity(a).sdgs().len() as u16 * 3)
-        .max()
-        .unwrap_or(4)
-        .clamp(4, 51);
-    let widths = [
-        Constraint::Fill(3),
-        Constraint::Length(8),
-        Constraint::Length(5),
-        Constraint::Length(6),
-        Constraint::Length(chips_w),
-    ];
-    let table = Table::new(rows, widths)
-        .header(header)
-        .block(block)
-        .row_highlight_style(if focused { t.selected } else { t.selected_dim })
-        .highlight_symbol("▌");
-    let body = Rect {
-        y: inner.y + 1,
-        height: inner.height.saturating_sub(1),
-        ..inner
-    };
-    register_rows(
-        st,
-        body,
-        offset,
-        st.act_order.len(),
-        st.act_cursor.pos,
-        focused,
-    );
-    let selected = st
-        .act_cursor
-        .pos
-        .checked_sub(offset)
-        .filter(|_| !st.act_order.is_empty());
-    let mut state = TableState::default().with_selected(selected);
-    frame.render_stateful_widget(table, area, &mut state);
+    st.layout
+        .marks
+        .borrow_mut()
+        .push((area, offset, height, len));
 }

@@ -6,6 +6,8 @@
 //! While drawing, it records click regions and the screen-reader cursor in
 //! the state's `Layout` cells.
 
+mod card;
+mod cards;
 mod details;
 mod drill;
 mod help;
@@ -15,9 +17,12 @@ mod matrix;
 mod popup;
 mod present;
 mod prompt;
+mod table;
 mod text;
+mod tree;
 
 pub use text::clip;
+use text::{Item, fit_items};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -44,6 +49,8 @@ fn row_rect(area: Rect, k: usize) -> Rect {
 pub fn render(frame: &mut Frame, st: &State) {
     st.layout.hits.borrow_mut().clear();
     st.layout.cursor.set(None);
+    st.layout.card_shown.set(false);
+    st.layout.marks.borrow_mut().clear();
     let area = frame.area();
     frame.render_widget(Block::new().style(st.theme.base), area);
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
@@ -56,8 +63,10 @@ pub fn render(frame: &mut Frame, st: &State) {
         return;
     }
     let chips_h = u16::from(!st.chips.is_empty());
+    // short terminals put the header on the tab line
+    let merged = area.height < MERGE_BELOW;
     let [header, tabs, chips, main, hints] = Layout::vertical([
-        Constraint::Length(1),
+        Constraint::Length(u16::from(!merged)),
         Constraint::Length(1),
         Constraint::Length(chips_h),
         Constraint::Min(1),
@@ -67,12 +76,24 @@ pub fn render(frame: &mut Frame, st: &State) {
     if chips_h > 0 {
         frame.render_widget(Paragraph::new(prompt::chips_line(st, false, 0)), chips);
     }
-    render_header(frame, header, st);
-    render_tabs(frame, tabs, st);
+    let used = render_tabs(frame, tabs, st, merged);
+    if merged {
+        let rest = Rect {
+            x: tabs.x + used,
+            width: tabs.width.saturating_sub(used),
+            ..tabs
+        };
+        render_header(frame, rest, st, true);
+    } else {
+        render_header(frame, header, st, false);
+    }
     render_main(frame, main, st);
     render_hints(frame, hints, st);
     render_overlay(frame, area, main, st);
 }
+
+/// Below this height the header shares the tab line.
+const MERGE_BELOW: u16 = 30;
 
 fn render_too_small(frame: &mut Frame, area: Rect, st: &State) {
     let msg = format!(
@@ -95,43 +116,74 @@ fn render_too_small(frame: &mut Frame, area: Rect, st: &State) {
     );
 }
 
-fn render_header(frame: &mut Frame, area: Rect, st: &State) {
+/// The header: what changes the picture first (the view's count, the
+/// comparison), then the snapshot's title and date, then its counts; the
+/// least important items are dropped whole to fit. `merged`: drawn on the
+/// tab line, so it leaves out the program name.
+fn render_header(frame: &mut Frame, area: Rect, st: &State, merged: bool) {
     let s = Summary::of(&st.snap);
     let t = &st.theme;
-    let mut spans = vec![Span::styled(" sdgmap ", t.accent)];
-    // what changes the picture comes first, so narrow terminals keep it
+    let mut items = Vec::new();
+    if !merged {
+        items.push(Item::new(10, "sdgmap", t.accent));
+    }
     let shown = st.sel.activity_count();
     if shown != s.activities {
-        spans.push(Span::styled(
-            format!("[{shown} of {} activities shown] ", s.activities),
+        items.push(Item::new(
+            9,
+            format!("[{shown} of {} activities shown]", s.activities),
             t.warn,
         ));
     }
     if let Some(c) = &st.compare {
-        let msg = format!("[vs {}: {} cells changed] ", c.name, c.diff.cells().len());
-        spans.push(Span::styled(msg, t.warn));
+        let n = c.diff.cells().len();
+        let msg = format!(
+            "[vs {}: {n} cell{} changed]",
+            c.name,
+            if n == 1 { "" } else { "s" }
+        );
+        items.push(Item::new(9, msg, t.warn));
     }
-    spans.push(Span::styled(format!("{} ", st.snap.meta().title), t.title));
-    spans.push(Span::styled(
-        format!("· {} ", st.snap.meta().snapshot_date),
-        t.dim,
-    ));
-    let counts = format!(
-        "· {} SDGs · {} targets · {} rows · {} links · {} activities",
-        s.sdgs, s.targets, s.matrix_rows, s.links, s.activities
+    items.push(Item::new(5, st.snap.meta().title.clone(), t.title));
+    items.push(Item::new(4, st.snap.meta().snapshot_date.clone(), t.dim));
+    for (p, text) in [
+        (2, format!("{} activities", s.activities)),
+        (1, format!("{} links", s.links)),
+        (1, format!("{} rows", s.matrix_rows)),
+        (1, format!("{} targets", s.targets)),
+        (1, format!("{} SDGs", s.sdgs)),
+    ] {
+        items.push(Item::new(p, text, t.dim));
+    }
+    let sep = Span::styled(" · ", t.dim);
+    let lead = if merged { " │ " } else { " " };
+    let mut line = fit_items(
+        &items,
+        sep,
+        (area.width as usize).saturating_sub(1 + lead.len()),
     );
-    spans.push(Span::styled(counts, t.dim));
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(t.bar), area);
+    if !line.spans.is_empty() {
+        line.spans.insert(0, Span::styled(lead, t.dim));
+    }
+    let style = if merged { t.base } else { t.bar };
+    frame.render_widget(Paragraph::new(line).style(style), area);
 }
 
-fn render_tabs(frame: &mut Frame, area: Rect, st: &State) {
+/// The tabs and, in a drill-down, the breadcrumb (its first crumbs give
+/// way to `…` when it is too long); returns the width used.
+fn render_tabs(frame: &mut Frame, area: Rect, st: &State, merged: bool) -> u16 {
     let t = &st.theme;
     let mut spans = Vec::new();
     let mut x = area.x;
     let mut hits = st.layout.hits.borrow_mut();
+    // the program's name gives way to a breadcrumb
+    if merged && st.trail.is_empty() {
+        spans.push(Span::styled(" sdgmap ", t.accent));
+        x += 8;
+    }
     for (i, screen) in Screen::ALL.iter().enumerate() {
         let label = format!(" {} {} ", i + 1, screen.title());
-        let w = label.chars().count() as u16;
+        let w = text::width(&label) as u16;
         let style = if *screen == st.screen && st.trail.is_empty() {
             t.selected
         } else if *screen == st.screen {
@@ -154,19 +206,35 @@ fn render_tabs(frame: &mut Frame, area: Rect, st: &State) {
     if !st.trail.is_empty() {
         spans.push(Span::styled(" │ ", t.dim));
         x += 3;
-        let mut crumbs = vec![st.screen.title().to_string()];
+        let mut crumbs: Vec<(usize, String)> = vec![(0, st.screen.title().to_string())];
         crumbs.extend(
             st.trail
                 .iter()
-                .map(|c| text::clip(&c.entity.label(&st.snap), 28)),
+                .enumerate()
+                .map(|(i, c)| (i + 1, text::clip(&c.entity.label(&st.snap), 28))),
         );
-        let last = crumbs.len() - 1;
-        for (i, c) in crumbs.into_iter().enumerate() {
-            if i > 0 {
-                spans.push(Span::styled(" › ", t.dim));
-                x += 3;
+        let room = area.right().saturating_sub(x) as usize;
+        let total =
+            |c: &[(usize, String)]| c.iter().map(|(_, s)| text::width(s) + 3).sum::<usize>();
+        // drop the oldest crumbs (after the screen) until the rest fit
+        let mut dropped = false;
+        while total(&crumbs) > room && crumbs.len() > 2 {
+            crumbs.remove(1);
+            dropped = true;
+        }
+        let last = crumbs.last().map_or(0, |c| c.0);
+        for (k, (i, c)) in crumbs.into_iter().enumerate() {
+            if k > 0 {
+                let sep = if k == 1 && dropped {
+                    " › … › "
+                } else {
+                    " › "
+                };
+                spans.push(Span::styled(sep, t.dim));
+                x += text::width(sep) as u16;
             }
-            let w = c.chars().count() as u16;
+            let c = text::clip(&c, area.right().saturating_sub(x) as usize);
+            let w = text::width(&c) as u16;
             hits.push((
                 Rect {
                     x,
@@ -181,30 +249,48 @@ fn render_tabs(frame: &mut Frame, area: Rect, st: &State) {
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    x.saturating_sub(area.x).min(area.width)
 }
 
+/// The hint bar: the status message, or the keys that work here, dropped
+/// from the end to fit.
 fn render_hints(frame: &mut Frame, area: Rect, st: &State) {
     let t = &st.theme;
     let line = match &st.status {
-        Some(msg) => Line::from(Span::styled(format!(" {msg}"), t.warn)),
+        Some(msg) => Line::from(Span::styled(
+            text::clip(&format!(" {msg}"), area.width as usize),
+            t.warn,
+        )),
         None => {
-            let mut spans = vec![Span::raw(" ")];
-            for b in keymap::active(st).into_iter().filter(|b| b.hint.is_some()) {
-                let key = if b.action == super::action::Action::Show(Screen::Activities) {
-                    "1-4"
-                } else {
-                    b.label
-                };
-                spans.push(Span::styled(
-                    key.split(' ').next().unwrap_or(key).to_string(),
-                    t.accent,
-                ));
-                spans.push(Span::styled(
-                    format!(" {}  ", b.hint.unwrap_or_default()),
-                    t.dim,
-                ));
-            }
-            Line::from(spans)
+            let items: Vec<Item> = keymap::active(st)
+                .into_iter()
+                .filter(|b| b.hint.is_some())
+                .enumerate()
+                .map(|(i, b)| {
+                    let key = if b.action == super::action::Action::Show(Screen::Activities) {
+                        "1-4"
+                    } else {
+                        b.label
+                    };
+                    Item::spans(
+                        u8::MAX - i.min(200) as u8,
+                        vec![
+                            Span::styled(
+                                key.split(' ').next().unwrap_or(key).to_string(),
+                                t.accent,
+                            ),
+                            Span::styled(format!(" {}", b.hint.unwrap_or_default()), t.dim),
+                        ],
+                    )
+                })
+                .collect();
+            let mut line = fit_items(
+                &items,
+                Span::raw("  "),
+                area.width.saturating_sub(1) as usize,
+            );
+            line.spans.insert(0, Span::raw(" "));
+            line
         }
     };
     frame.render_widget(Paragraph::new(line).style(t.bar), area);
@@ -224,8 +310,12 @@ fn render_main(frame: &mut Frame, main: Rect, st: &State) {
     }
 }
 
-/// Whatever is open on top.
+/// Whatever is open on top. What it covers is no longer on screen, so
+/// only the overlay's own scrolling lists stay recorded.
 fn render_overlay(frame: &mut Frame, area: Rect, main: Rect, st: &State) {
+    if st.overlay.is_some() {
+        st.layout.marks.borrow_mut().clear();
+    }
     match &st.overlay {
         Some(Overlay::Help(_)) => help::render_help(frame, area, st),
         Some(Overlay::Finder(f)) => prompt::render_finder(frame, main, st, f),

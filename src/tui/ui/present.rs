@@ -17,7 +17,7 @@ use crate::tui::state::{Screen, State};
 pub fn render_presenter_chrome(frame: &mut Frame, area: Rect, st: &State) -> Rect {
     let t = &st.theme;
     let big = area.width >= 100 && area.height >= 34;
-    let head_h: u16 = if big { 9 } else { 2 };
+    let head_h: u16 = if big { 9 } else { 1 };
     let caption = st.presenter.tour.as_ref().map(|run| {
         let step = &run.tour.steps[run.state.step()];
         (
@@ -27,16 +27,22 @@ pub fn render_presenter_chrome(frame: &mut Frame, area: Rect, st: &State) -> Rec
             run.state.is_off_tour(),
         )
     });
-    let caption_h: u16 = match &caption {
-        Some((_, _, text, _)) => {
+    // on a projector-sized screen the caption is drawn large
+    let big_caption = caption
+        .as_ref()
+        .map(|(counter, _, text, _)| big_lines(&format!("{counter} · {text}"), area.width))
+        .filter(|lines| big && lines.len() <= 3);
+    let caption_h: u16 = match (&caption, &big_caption) {
+        (Some(_), Some(lines)) => lines.len() as u16 * 4 + 1,
+        (Some((_, _, text, _)), None) => {
             let w = area.width.saturating_sub(4).max(1) as usize;
             let lines: usize = text
                 .lines()
                 .map(|l| l.chars().count().div_ceil(w).max(1))
                 .sum();
-            (lines as u16 + 2).clamp(3, if big { 7 } else { 5 })
+            (lines as u16 + 1).clamp(2, 5)
         }
-        None => 0,
+        _ => 0,
     };
     let echo_h = u16::from(st.presenter.echo);
     let status_h = u16::from(st.status.is_some());
@@ -105,24 +111,36 @@ pub fn render_presenter_chrome(frame: &mut Frame, area: Rect, st: &State) -> Rec
         let block = Block::new()
             .borders(Borders::TOP)
             .border_style(style)
-            .title(Span::styled(label, style));
-        frame.render_widget(
-            Paragraph::new(text)
-                .style(t.title)
-                .block(block)
-                .wrap(Wrap { trim: true }),
-            cap.inner(Margin {
-                horizontal: 1,
-                vertical: 0,
-            }),
-        );
+            .title(Span::styled(
+                super::text::clip(&label, cap.width.saturating_sub(2) as usize),
+                style,
+            ));
+        let inner = cap.inner(Margin {
+            horizontal: 1,
+            vertical: 0,
+        });
+        match big_caption {
+            Some(lines) => {
+                let body = block.inner(inner);
+                frame.render_widget(block, inner);
+                let big_text = BigText::builder()
+                    .pixel_size(PixelSize::Quadrant)
+                    .style(t.title)
+                    .lines(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+                    .build();
+                frame.render_widget(big_text, body);
+            }
+            None => frame.render_widget(
+                Paragraph::new(text)
+                    .style(t.title)
+                    .block(block)
+                    .wrap(Wrap { trim: true }),
+                inner,
+            ),
+        }
     }
     if echo_h > 0 {
-        let keys = st.presenter.keys.join("   ·   ");
-        frame.render_widget(
-            Paragraph::new(Line::styled(format!(" keys: {keys}"), t.dim)),
-            echo,
-        );
+        frame.render_widget(Paragraph::new(echo_line(st, echo.width as usize)), echo);
     }
     if let Some(msg) = &st.status {
         frame.render_widget(
@@ -140,6 +158,58 @@ pub fn render_presenter_chrome(frame: &mut Frame, area: Rect, st: &State) -> Rec
         horizontal: pad,
         vertical: 0,
     })
+}
+
+/// The key echo: the latest keys, newest last, older ones dropped from the
+/// left to fit `width`.
+fn echo_line(st: &State, width: usize) -> Line<'static> {
+    let t = &st.theme;
+    let lead = " keys: ";
+    let sep = "   ·   ";
+    let mut shown: Vec<&str> = Vec::new();
+    let mut used = super::text::width(lead);
+    for k in st.presenter.keys.iter().rev() {
+        let w = super::text::width(k)
+            + if shown.is_empty() {
+                0
+            } else {
+                super::text::width(sep)
+            };
+        if used + w > width {
+            if shown.is_empty() {
+                // the newest key alone is too long: it is clipped, never dropped
+                shown.push(k);
+            }
+            break;
+        }
+        used += w;
+        shown.push(k);
+    }
+    shown.reverse();
+    let text = super::text::clip(&format!("{lead}{}", shown.join(sep)), width);
+    Line::styled(text, t.title)
+}
+
+/// `text` broken at words into lines for the large (4×4 per letter) font
+/// across `width` columns.
+fn big_lines(text: &str, width: u16) -> Vec<String> {
+    let per_line = (width.saturating_sub(4) / 4).max(1) as usize;
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for word in text.split_whitespace() {
+        let need = cur.chars().count() + usize::from(!cur.is_empty()) + word.chars().count();
+        if need > per_line && !cur.is_empty() {
+            lines.push(std::mem::take(&mut cur));
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(word);
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    lines
 }
 
 fn goal_fg(st: &State, c: crate::snapshot::Rgb) -> Style {

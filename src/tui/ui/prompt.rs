@@ -245,7 +245,13 @@ pub fn render_filter(frame: &mut Frame, area: Rect, st: &State, f: &FilterOverla
         })
         .collect();
     frame.render_widget(Paragraph::new(key_lines), keys);
-    let vh = values.height as usize;
+    // when the values do not all fit, the last line says how many more
+    let all = f.values.len();
+    let vh = if all > values.height as usize {
+        (values.height as usize).saturating_sub(1)
+    } else {
+        values.height as usize
+    };
     let offset = (f.value_cursor + 1).saturating_sub(vh);
     let items: Vec<ListItem> = f
         .values
@@ -260,22 +266,41 @@ pub fn render_filter(frame: &mut Frame, area: Rect, st: &State, f: &FilterOverla
                 format!(" {}", v.label)
             };
             let style = if v.count == 0 { t.dim } else { t.base };
+            // the count is never cut: the label gives way
+            let count = format!(" ({})", v.count);
+            let room = (values.width as usize).saturating_sub(5 + super::text::width(&count));
             ListItem::new(Line::from(vec![
                 Span::styled(format!("{mark} "), t.accent),
-                Span::styled(
-                    clip(
-                        &format!("{}{label} ({})", v.value, v.count),
-                        values.width.saturating_sub(5) as usize,
-                    ),
-                    style,
-                ),
+                Span::styled(clip(&format!("{}{label}", v.value), room), style),
+                Span::styled(count, style),
             ]))
         })
         .collect();
     let focused = f.focus == FilterFocus::Facets;
     let list = List::new(items).highlight_style(if focused { t.selected } else { t.base });
     let mut state = ListState::default().with_selected(focused.then_some(f.value_cursor - offset));
-    frame.render_stateful_widget(list, values, &mut state);
+    let list_area = Rect {
+        height: vh as u16,
+        ..values
+    };
+    frame.render_stateful_widget(list, list_area, &mut state);
+    if vh < all {
+        let below = all - offset - vh.min(all - offset);
+        let text = match (offset, below) {
+            (0, b) => format!("  ↓ {b} more"),
+            (a, 0) => format!("  ↑ {a} above"),
+            (a, b) => format!("  ↑ {a} · ↓ {b} more"),
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, t.accent)),
+            Rect {
+                y: values.bottom() - 1,
+                height: 1,
+                ..values
+            },
+        );
+    }
+    st.layout.marks.borrow_mut().push((values, offset, vh, all));
 }
 
 /// The chips: each active filter, dimmed and struck when switched off.

@@ -1,0 +1,218 @@
+//! The SDG and Action Line trees: one record per row, in columns sized from
+//! the data on screen, always separated by a space, each cut with `…`.
+//!
+//! A goal row is its colour chip, number, short name and its counts —
+//! targets `t`, Matrix links `L`, activities `a` — counted under the
+//! current view, so they agree with the related list beside the tree. An
+//! Action Line row is its id, its short name (left out where it only
+//! repeats the id, as for C7's sub-lines) and its facilitators. The name
+//! is the column people read: the facilitators give way first.
+
+use ratatui::text::{Line, Span};
+
+use super::text::{clip, width};
+use crate::entity::EntityRef;
+use crate::tui::state::State;
+
+/// Counts of a goal under the view: (targets, links, activities).
+fn goal_counts(st: &State, n: u8) -> (usize, usize, usize) {
+    let s = &st.snap;
+    let ix = s.index();
+    let t = s.sdg(n).map_or(0, |g| {
+        g.targets.iter().filter(|&&x| st.sel.target(x)).count()
+    });
+    let l = ix
+        .links_of_sdg(n)
+        .iter()
+        .filter(|&&k| st.sel.link(k))
+        .count();
+    let a = ix
+        .activities_of_sdg(n)
+        .iter()
+        .filter(|&&a| st.sel.activity(a))
+        .count();
+    (t, l, a)
+}
+
+/// The rows of a tree `width` columns wide (the highlight column excluded).
+pub fn tree_lines(st: &State, items: &[EntityRef], width: usize) -> Vec<Line<'static>> {
+    let cols = Columns::measure(st, items);
+    items.iter().map(|&e| cols.line(st, e, width)).collect()
+}
+
+/// Column widths measured over the items.
+struct Columns {
+    /// Widths of the three goal counts.
+    counts: (usize, usize, usize),
+    /// Width of the id column of top-level lines and of sub-lines.
+    id: (usize, usize),
+    /// Width of the facilitators column, in full and shortened.
+    facil: (usize, usize),
+}
+
+/// Indent of a sub-line under its parent's id.
+const SUB_INDENT: &str = "  ";
+
+impl Columns {
+    fn measure(st: &State, items: &[EntityRef]) -> Columns {
+        let mut c = Columns {
+            counts: (1, 1, 1),
+            id: (2, 0),
+            facil: (0, 0),
+        };
+        for &e in items {
+            match e {
+                EntityRef::Sdg(n) => {
+                    let (t, l, a) = goal_counts(st, n);
+                    c.counts.0 = c.counts.0.max(t.to_string().len());
+                    c.counts.1 = c.counts.1.max(l.to_string().len());
+                    c.counts.2 = c.counts.2.max(a.to_string().len());
+                }
+                EntityRef::Line(l) => {
+                    let w = width(&line_id(st, l));
+                    if st.snap.line(l).parent.is_some() {
+                        c.id.1 = c.id.1.max(w);
+                    } else {
+                        c.id.0 = c.id.0.max(w);
+                    }
+                    c.facil.0 = c.facil.0.max(width(&facilitators(st, l)));
+                    c.facil.1 = c.facil.1.max(width(&facilitators_short(st, l)));
+                }
+                _ => {}
+            }
+        }
+        c
+    }
+
+    fn line(&self, st: &State, e: EntityRef, w: usize) -> Line<'static> {
+        let s = &st.snap;
+        let t = &st.theme;
+        match e {
+            EntityRef::Sdg(n) => {
+                let Some(g) = s.sdg(n) else {
+                    return Line::default();
+                };
+                let open = if st.sdg_open.contains(&n) {
+                    "▾ "
+                } else {
+                    "▸ "
+                };
+                let (ct, cl, ca) = goal_counts(st, n);
+                let (wt, wl, wa) = self.counts;
+                let mut counts = format!(" {ct:>wt$}t {cl:>wl$}L {ca:>wa$}a");
+                // the name is what people read: the counts (also on the
+                // card) give way when the name would get too short
+                if w.saturating_sub(7 + width(&counts)) < width(&g.short_name).min(16) {
+                    counts.clear();
+                }
+                let name_w = w.saturating_sub(2 + 4 + 1 + width(&counts));
+                Line::from(vec![
+                    Span::styled(open, t.dim),
+                    Span::styled(format!(" {n:>2} "), t.goal(g.color)),
+                    Span::styled(format!(" {:<name_w$}", clip(&g.short_name, name_w)), t.base),
+                    Span::styled(counts, t.dim),
+                ])
+            }
+            EntityRef::Target(tg) => {
+                let target = s.target(tg);
+                let code = format!("    {:<6}", target.code);
+                Line::from(vec![
+                    Span::styled(code.clone(), t.accent),
+                    Span::styled(clip(&target.text, w.saturating_sub(width(&code))), t.base),
+                ])
+            }
+            EntityRef::Line(l) => self.action_line(st, l, w),
+            _ => Line::default(),
+        }
+    }
+
+    /// `▸ C7  ICT applications     ITU` or, for a sub-line,
+    /// `    e-health             WHO, ITU`: the id, the name (left out
+    /// where it repeats the id), the facilitators in a column of their own
+    /// at the right; the name keeps at least 12 columns before the
+    /// facilitators are cut.
+    fn action_line(&self, st: &State, l: crate::snapshot::LineId, w: usize) -> Line<'static> {
+        let s = &st.snap;
+        let t = &st.theme;
+        let line = s.line(l);
+        let sub = line.parent.is_some();
+        let open = match (sub, line.children.is_empty()) {
+            (true, _) | (false, true) => "  ",
+            (false, false) if st.line_open.contains(&l.0) => "▾ ",
+            (false, false) => "▸ ",
+        };
+        let id = line_id(st, l);
+        let (lead, id_w) = if sub {
+            (format!("{open}{SUB_INDENT}"), self.id.1.max(width(&id)) + 1)
+        } else {
+            (open.to_string(), self.id.0.max(width(&id)) + 1)
+        };
+        let rest = w.saturating_sub(width(&lead) + id_w);
+        let name = if repeats_id(line) {
+            String::new()
+        } else {
+            line.short_name.clone()
+        };
+        // facilitators in full when the names keep 16 columns beside them,
+        // else the lead one and how many more (`UNDESA +1`)
+        let short = rest.saturating_sub(self.facil.0 + 1) < 16;
+        let (fac, col) = if short {
+            (facilitators_short(st, l), self.facil.1)
+        } else {
+            (facilitators(st, l), self.facil.0)
+        };
+        let fac_w = col.min(rest.saturating_sub(width(&name).min(12) + 1));
+        let name_w = rest.saturating_sub(if fac_w > 0 { fac_w + 1 } else { 0 });
+        let mut spans = vec![
+            Span::styled(lead, t.dim),
+            Span::styled(format!("{id:<id_w$}"), t.accent),
+            Span::styled(format!("{:<name_w$}", clip(&name, name_w)), t.base),
+        ];
+        if fac_w > 0 {
+            spans.push(Span::styled(
+                format!(" {:<fac_w$}", clip(&fac, fac_w)),
+                t.dim,
+            ));
+        }
+        Line::from(spans)
+    }
+}
+
+/// What the id column shows: `C7`, or `e-health` for a sub-line of C7.
+fn line_id(st: &State, l: crate::snapshot::LineId) -> String {
+    let line = st.snap.line(l);
+    match line.parent {
+        Some(p) => {
+            let parent = &st.snap.line(p).id;
+            line.id
+                .strip_prefix(parent.as_str())
+                .map(|x| x.trim_start_matches('-').to_string())
+                .filter(|x| !x.is_empty())
+                .unwrap_or_else(|| line.id.clone())
+        }
+        None => line.id.clone(),
+    }
+}
+
+/// Whether a sub-line's short name only repeats its id (`E-health`).
+fn repeats_id(line: &crate::snapshot::ActionLine) -> bool {
+    line.parent.is_some()
+        && line
+            .id
+            .to_lowercase()
+            .ends_with(&line.short_name.to_lowercase())
+}
+
+fn facilitators(st: &State, l: crate::snapshot::LineId) -> String {
+    st.snap.line(l).facilitators.join(", ")
+}
+
+/// The lead facilitator and how many more: `UNDESA +1`.
+fn facilitators_short(st: &State, l: crate::snapshot::LineId) -> String {
+    let f = &st.snap.line(l).facilitators;
+    match f.len() {
+        0 => String::new(),
+        1 => f[0].clone(),
+        n => format!("{} +{}", f[0], n - 1),
+    }
+}

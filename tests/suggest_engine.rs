@@ -1,0 +1,175 @@
+//! The suggestion engine on hand-checked texts (written for these tests,
+//! none from any benchmark): what it suggests, and that each suggestion
+//! carries the evidence, the engine version and the Aurora credit.
+
+#![allow(clippy::unwrap_used)] // helpers outside #[test] fns unwrap too
+
+use sdgmap::suggest::{CREDIT, ENGINE_VERSION, Engine, Evidence, Source, Suggestions};
+
+fn engine() -> Engine {
+    let s = sdgmap::snapshot::load_bundled().unwrap();
+    Engine::new(&s).unwrap()
+}
+
+fn goal(s: &Suggestions, g: u8) -> &sdgmap::suggest::GoalSuggestion {
+    s.goals
+        .iter()
+        .find(|x| x.goal == g)
+        .unwrap_or_else(|| panic!("no SDG {g} in {:?}", s.goal_numbers()))
+}
+
+#[test]
+fn an_aurora_line_match_suggests_its_target_with_the_line_as_evidence() {
+    let e = engine();
+    // 1.1's first line: ( "poverty" ) W/3 ( "eradicat*" OR ... )
+    let text = "A programme for eradicating extreme poverty among rural households";
+    let s = e.suggest(text);
+    let g1 = goal(&s, 1);
+    assert_eq!(s.goals[0].goal, 1, "{:?}", s.goal_numbers());
+    assert!(
+        g1.targets.iter().any(|t| t.code == "1.1"),
+        "{:?}",
+        g1.targets
+    );
+    let line = g1
+        .evidence
+        .iter()
+        .find_map(|ev| match ev {
+            Evidence::QueryLine {
+                target,
+                file,
+                query,
+                degree,
+                matched,
+                ..
+            } if target == "1.1" => Some((file, query, degree, matched)),
+            _ => None,
+        })
+        .expect("the 1.1 query line is evidence");
+    assert_eq!(line.0, "query_SDG1.xml");
+    assert!(line.1.contains("W/3"));
+    assert_eq!(*line.2, 1.0);
+    let words: Vec<&str> = line.3.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(words, ["eradicating", "poverty"]);
+    for m in line.3 {
+        assert_eq!(&text[m.start..m.end], m.text);
+    }
+    assert_eq!(s.engine, ENGINE_VERSION);
+    assert_eq!(s.credit, CREDIT);
+}
+
+#[test]
+fn wording_alone_suggests_what_the_queries_miss() {
+    let e = engine();
+    let s = e.suggest(
+        "Coral reefs and coastal fisheries: monitoring overfishing and marine plastic debris around small islands",
+    );
+    assert_eq!(s.goals[0].goal, 14, "{:?}", s.goal_numbers());
+    let s = e.suggest("Photovoltaic panels and wind turbines feed the national electricity grid");
+    assert_eq!(s.goal_numbers(), [7]);
+    let g7 = goal(&s, 7);
+    let Some(Evidence::Words { words }) = g7
+        .evidence
+        .iter()
+        .find(|e| matches!(e, Evidence::Words { .. }))
+    else {
+        panic!("no word evidence: {:?}", g7.evidence);
+    };
+    let electricity = words
+        .iter()
+        .find(|w| w.word == "electricity")
+        .expect("electricity weighs");
+    assert!(electricity.weight > 0.0);
+    assert!(
+        electricity.sources.contains(&Source::AuroraDescription),
+        "{:?}",
+        electricity.sources
+    );
+}
+
+#[test]
+fn exclusions_and_proximity_are_respected() {
+    let e = engine();
+    // 15.7's line excludes marine contexts; 14's queries take them
+    let land = e.suggest("Rangers fight the poaching of wildlife species in national parks");
+    assert!(
+        land.goal_numbers().contains(&15),
+        "{:?}",
+        land.goal_numbers()
+    );
+    let g15 = goal(&land, 15);
+    assert!(g15.evidence.iter().any(|ev| matches!(ev, Evidence::QueryLine { target, degree, .. } if target == "15.7" && *degree == 1.0)));
+    let sea = e.suggest("Poaching of marine wildlife species");
+    let g15_lines = sea
+        .goals
+        .iter()
+        .filter(|g| g.goal == 15)
+        .flat_map(|g| g.evidence.iter())
+        .filter(|ev| matches!(ev, Evidence::QueryLine { target, degree, .. } if target == "15.7" && *degree == 1.0))
+        .count();
+    assert_eq!(g15_lines, 0);
+}
+
+#[test]
+fn unrelated_or_empty_text_gets_nothing() {
+    let e = engine();
+    for t in [
+        "",
+        "   ",
+        "The cat sat on the mat.",
+        "Lorem ipsum dolor sit amet",
+    ] {
+        let s = e.suggest(t);
+        assert!(
+            s.goals.is_empty() && s.action_lines.is_empty(),
+            "{t}: {:?}",
+            s.goal_numbers()
+        );
+        assert_eq!(s.credit, CREDIT);
+    }
+}
+
+#[test]
+fn action_lines_follow_the_matrix_links_of_suggested_targets() {
+    let sn = sdgmap::snapshot::load_bundled().unwrap();
+    let e = Engine::new(&sn).unwrap();
+    let s = e.suggest("Telemedicine and e-health records to reduce maternal mortality and fight malaria epidemics in rural clinics");
+    assert!(s.goal_numbers().contains(&3), "{:?}", s.goal_numbers());
+    assert!(!s.action_lines.is_empty());
+    for l in &s.action_lines {
+        let line = sn.index().line(&l.id).unwrap();
+        for v in &l.via {
+            // every "via" is a real Matrix link of that row
+            let links = sn.index().links_at(line, v.goal);
+            assert!(!links.is_empty(), "{} has no link to SDG {}", l.id, v.goal);
+            if let Some(t) = &v.target {
+                let tid = sn.index().target(t).unwrap();
+                assert!(
+                    links.iter().any(|&k| sn.link(k).targets.contains(&tid)),
+                    "{} → {t}",
+                    l.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn suggestions_round_trip_through_json_for_storage() {
+    let s =
+        engine().suggest("Teacher training and digital literacy for girls in secondary schools");
+    let j = serde_json::to_string(&s).unwrap();
+    let back: Suggestions = serde_json::from_str(&j).unwrap();
+    assert_eq!(back, s);
+    assert!(j.contains("\"kind\":\"words\""));
+}
+
+#[test]
+fn long_texts_stay_fast_and_bounded() {
+    let e = engine();
+    let long = "poverty eradication water sanitation energy ".repeat(20_000);
+    let t0 = std::time::Instant::now();
+    let s = e.suggest(&long);
+    assert!(!s.goals.is_empty());
+    assert!(t0.elapsed().as_secs() < 20);
+}
