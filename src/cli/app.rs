@@ -81,9 +81,9 @@ fn launch(
     let options = sdgmap::tui::Options {
         theme: cli.theme.into(),
         mouse: !cli.no_mouse,
-        source: display_name(cli.data.as_deref()),
+        source: super::safe(&display_name(cli.data.as_deref())).into_owned(),
         view,
-        status: (!status.is_empty()).then(|| status.join(" — ")),
+        status: (!status.is_empty()).then(|| super::safe(&status.join(" — ")).into_owned()),
         presenter: tour.is_some(),
         record_to: match &tour {
             Some((_, path)) => path.clone(),
