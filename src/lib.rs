@@ -8,6 +8,7 @@
 //! with `default-features = false`, the library compiles no terminal or CLI
 //! crate.
 
+pub mod atomic;
 pub mod bookmarks;
 pub mod check;
 pub mod diff;
@@ -16,6 +17,7 @@ pub mod export;
 pub mod figure;
 pub mod import;
 mod jsonpos;
+mod jsonscan;
 pub mod matrix;
 pub mod par;
 pub mod paths;

@@ -42,7 +42,7 @@ pub fn run(
     let to_figure = |f: FigureFormat| {
         if show.is_some() {
             let name = f.name();
-            eprintln!("sdgmap: export: --show lists records; a {name} figure shows the Matrix");
+            errln!("sdgmap: export: --show lists records; a {name} figure shows the Matrix");
             return Ok(ExitCode::from(2));
         }
         super::figure::run(text, data, f, figure, output)
@@ -55,7 +55,7 @@ pub fn run(
         ExportFormat::Html => return to_figure(FigureFormat::Html),
     };
     if figure.any() {
-        eprintln!("sdgmap: export: --metric and --zoom apply to --format svg or html");
+        errln!("sdgmap: export: --metric and --zoom apply to --format svg or html");
         return Ok(ExitCode::from(2));
     }
     let p = match prepare(text, data, show)? {
@@ -64,11 +64,16 @@ pub fn run(
     };
     let rows = p.rows();
     let view = p.view.to_string();
-    export::write_atomic(output, |w| {
+    let inputs: Vec<&Path> = data.into_iter().collect();
+    export::write_atomic_unless_input(output, &inputs, |w| {
         export::write(w, format, &p.snapshot, &view, p.show, &rows)
     })
-    .map_err(|e| anyhow::anyhow!("{}: {e}", output.display()))?;
-    eprintln!(
+    .map_err(|e| match e {
+        // these name the file themselves
+        export::ExportError::Output(e) => anyhow::anyhow!("{e}"),
+        e => anyhow::anyhow!("{}: {e}", output.display()),
+    })?;
+    errln!(
         "sdgmap: wrote {} {} to {}",
         rows.len(),
         p.show.name(),

@@ -66,11 +66,11 @@ pub fn run(
     let s = &p.snapshot;
     if let Some(n) = args.zoom {
         if s.sdg(n).is_none() {
-            eprintln!("sdgmap: export: --zoom {n}: the snapshot has no SDG {n}");
+            errln!("sdgmap: export: --zoom {n}: the snapshot has no SDG {n}");
             return Ok(ExitCode::from(2));
         }
         if !p.selection.frame_sdg(n) {
-            eprintln!("sdgmap: export: --zoom {n}: SDG {n} is not in the view");
+            errln!("sdgmap: export: --zoom {n}: SDG {n} is not in the view");
             return Ok(ExitCode::from(2));
         }
     }
@@ -86,10 +86,15 @@ pub fn run(
             _ => return Ok(ExitCode::SUCCESS),
         }
     }
-    fig.write_file(format, output)
-        .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
+    // never over the snapshot it reads (see sdgmap::atomic)
+    let inputs: Vec<&Path> = data.into_iter().collect();
+    sdgmap::export::write_atomic_unless_input(output, &inputs, |w| Ok(fig.write(format, w)?))
+        .map_err(|e| match e {
+            sdgmap::export::ExportError::Output(e) => anyhow::anyhow!("{e}"),
+            e => anyhow::anyhow!("{shown}: {e}"),
+        })?;
     let m = fig.matrix();
-    eprintln!(
+    errln!(
         "sdgmap: wrote the {} figure of {} rows × {} columns ({}) to {shown}",
         format.name().to_uppercase(),
         m.rows.len(),
