@@ -58,7 +58,9 @@ fn main() -> ExitCode {
             r.warnings.len()
         );
     }
-    if let Err(e) = sdgmap::import::write_snapshot(&output, &built.raw) {
+    // never over a file the build read (see sdgmap::atomic)
+    let inputs: Vec<&std::path::Path> = built.inputs.iter().map(PathBuf::as_path).collect();
+    if let Err(e) = sdgmap::import::write_snapshot_unless_input(&output, &built.raw, &inputs) {
         eprintln!("build-snapshot: {e}");
         return ExitCode::from(2);
     }

@@ -284,3 +284,36 @@ fn a_mapping_file_drives_the_import_and_its_findings_are_printed() {
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn an_import_never_writes_over_its_mapping_or_alias_file() {
+    // Copies, so a failure of the guard could not harm the fixtures.
+    let dir = tempfile::Builder::new()
+        .prefix("import-inputs")
+        .tempdir()
+        .expect("tempdir");
+    let d = dir.path();
+    for f in ["nominees.csv", "nominees.json", "sample-aliases.csv"] {
+        std::fs::copy(manifest(&format!("tests/fixtures/import/{f}")), d.join(f)).expect("copy");
+    }
+    for target in ["nominees.json", "sample-aliases.csv"] {
+        let before = std::fs::read(d.join(target)).expect("read");
+        let out = sdgmap(
+            d,
+            &[
+                "import",
+                "nominees.csv",
+                "--mapping",
+                "nominees.json",
+                "--skip-invalid",
+                "-o",
+                target,
+            ],
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains("is the same file as the input"), "{err}");
+        assert!(err.contains(target), "{err}");
+        assert_eq!(std::fs::read(d.join(target)).expect("read"), before);
+    }
+}

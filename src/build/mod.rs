@@ -20,7 +20,7 @@
 pub mod countries;
 pub mod indicators;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::import::{self, ImportError, Report};
 use crate::snapshot::raw::RawSnapshot;
@@ -93,6 +93,8 @@ pub struct Built {
     pub raw: RawSnapshot,
     /// Each nominee listing's file name and its import report.
     pub imports: Vec<(String, Report)>,
+    /// Every file the build read: what its output must never replace.
+    pub inputs: Vec<PathBuf>,
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, BuildError> {
@@ -106,6 +108,12 @@ fn read(path: &Path) -> Result<Vec<u8>, BuildError> {
 /// and the curated records and mappings in `assets`.
 pub fn bundled(reference: &Path, assets: &Path) -> Result<Built, BuildError> {
     let curated_path = assets.join(CURATED);
+    let mut inputs = vec![
+        curated_path.clone(),
+        reference.join(FRAMEWORK_CSV),
+        reference.join(TIERS_CSV),
+        reference.join(COUNTRIES_CSV),
+    ];
     let mut raw = import::load_base(&curated_path.display().to_string(), &read(&curated_path)?)?;
 
     let fw = indicators::framework(FRAMEWORK_CSV, &read(&reference.join(FRAMEWORK_CSV))?)?;
@@ -122,8 +130,14 @@ pub fn bundled(reference: &Path, assets: &Path) -> Result<Built, BuildError> {
         let opts = import::mapping::read(&assets.join(mapping))?;
         let bytes = read(&reference.join(csv))?;
         let done = import::import(&raw, csv, &bytes, &opts)?;
+        inputs.push(reference.join(csv));
+        inputs.extend(opts.files);
         raw = done.raw;
         imports.push((csv.to_string(), done.report));
     }
-    Ok(Built { raw, imports })
+    Ok(Built {
+        raw,
+        imports,
+        inputs,
+    })
 }

@@ -1,8 +1,9 @@
-//! `sdgmap export VIEW [--format csv|json|md] -o FILE`: write what a view
-//! selects to a file, atomically (a reader never sees half a file), or to
-//! stdout with `-o -`. Without `--format` the format follows the file's
-//! extension. Exit 0 when written, also for an empty result; 2 on a bad
-//! view, snapshot or output.
+//! `sdgmap export VIEW [--format csv|json|md|svg|html] -o FILE`: write what
+//! a view selects to a file, atomically (a reader never sees half a file),
+//! or to stdout with `-o -`; svg and html write the view's Matrix as a
+//! figure ([`super::figure`]). Without `--format` the format follows the
+//! file's extension (`.csv`, `.json`, `.md`, `.svg`, `.html`). Exit 0 when
+//! written, also for an empty result; 2 on a bad view, snapshot or output.
 
 use std::io::Write as _;
 use std::path::Path;
@@ -10,33 +11,36 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use sdgmap::export::{self, Format};
+use sdgmap::figure::FigureFormat;
 use sdgmap::sanitize::{Lines, sanitize};
 
+use super::figure::FigureArgs;
 use super::query::{ShowArg, prepare};
 
 /// `--format` values of `export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
-    /// CSV with a header.
+    /// Comma-separated values with a header row.
     Csv,
-    /// JSON document (starts with the view and the snapshot).
+    /// A JSON document with the view, the snapshot and the rows.
     Json,
     /// Markdown (starts with the view and the snapshot).
     Md,
+    /// The view's Matrix as an SVG figure.
+    Svg,
+    /// The view's Matrix as a self-contained HTML page.
+    Html,
 }
 
-impl From<ExportFormat> for Format {
-    fn from(f: ExportFormat) -> Format {
-        match f {
-            ExportFormat::Csv => Format::Csv,
-            ExportFormat::Json => Format::Json,
-            ExportFormat::Md => Format::Md,
-        }
-    }
-}
-
-/// The format a file name's extension names (`.csv`, `.json`, `.md`, any case).
+/// The format a file name's extension names (`.csv`, `.json`, `.md`,
+/// `.markdown`, and the figures' `.svg`, `.html`, `.htm`; any case).
 pub fn format_of(path: &Path) -> Option<ExportFormat> {
+    if let Some(f) = FigureFormat::from_path(path) {
+        return Some(match f {
+            FigureFormat::Svg => ExportFormat::Svg,
+            FigureFormat::Html => ExportFormat::Html,
+        });
+    }
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
         "csv" => Some(ExportFormat::Csv),
@@ -52,6 +56,7 @@ pub fn run(
     data: Option<&Path>,
     show: Option<ShowArg>,
     format: Option<ExportFormat>,
+    figure: &FigureArgs,
     output: &Path,
 ) -> anyhow::Result<ExitCode> {
     let to_stdout = output.as_os_str() == "-";
@@ -62,18 +67,36 @@ pub fn run(
         } else {
             format!("cannot tell the format from \"{shown}\"")
         };
-        eprintln!("sdgmap: export: {why}; say --format csv, json or md");
+        errln!("sdgmap: export: {why}; say --format csv, json, md, svg or html");
         return Ok(ExitCode::from(2));
     };
+    let to_figure = |f: FigureFormat| {
+        if show.is_some() {
+            let name = f.name();
+            errln!("sdgmap: export: --show lists records; a {name} figure shows the Matrix");
+            return Ok(ExitCode::from(2));
+        }
+        super::figure::run(text, data, f, figure, output)
+    };
+    let format = match format {
+        ExportFormat::Csv => Format::Csv,
+        ExportFormat::Json => Format::Json,
+        ExportFormat::Md => Format::Md,
+        ExportFormat::Svg => return to_figure(FigureFormat::Svg),
+        ExportFormat::Html => return to_figure(FigureFormat::Html),
+    };
+    if figure.any() {
+        errln!("sdgmap: export: --metric and --zoom apply to --format svg or html");
+        return Ok(ExitCode::from(2));
+    }
     let p = match prepare(text, data, show)? {
         Ok(p) => p,
         Err(code) => return Ok(code),
     };
     let rows = p.rows();
     let view = p.view.to_string();
-    let fill = |w: &mut dyn std::io::Write| {
-        export::write(w, format.into(), &p.snapshot, &view, p.show, &rows)
-    };
+    let fill =
+        |w: &mut dyn std::io::Write| export::write(w, format, &p.snapshot, &view, p.show, &rows);
     if to_stdout {
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
@@ -84,7 +107,13 @@ pub fn run(
         }
         return Ok(ExitCode::SUCCESS);
     }
-    export::write_atomic(output, fill).map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
-    eprintln!("sdgmap: wrote {} {} to {shown}", rows.len(), p.show.name());
+    // never over the snapshot it reads (see sdgmap::atomic)
+    let inputs: Vec<&Path> = data.into_iter().collect();
+    export::write_atomic_unless_input(output, &inputs, fill).map_err(|e| match e {
+        // these name the file themselves
+        export::ExportError::Output(e) => anyhow::anyhow!("{e}"),
+        e => anyhow::anyhow!("{shown}: {e}"),
+    })?;
+    errln!("sdgmap: wrote {} {} to {shown}", rows.len(), p.show.name());
     Ok(ExitCode::SUCCESS)
 }

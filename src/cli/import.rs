@@ -72,10 +72,10 @@ pub fn run(args: &ImportArgs, data: Option<&Path>) -> anyhow::Result<ExitCode> {
     let done = import::import(&base, &csv_name, &bytes, &opts)?;
     let r = &done.report;
     for p in &r.skipped {
-        eprintln!("sdgmap: skipped {p}");
+        errln!("sdgmap: skipped {p}");
     }
     for p in &r.warnings {
-        eprintln!("sdgmap: {p}");
+        errln!("sdgmap: {p}");
     }
     for src in &r.sources_added {
         eprintln!("sdgmap: added source {}", import::clean_name(src));
@@ -87,18 +87,21 @@ pub fn run(args: &ImportArgs, data: Option<&Path>) -> anyhow::Result<ExitCode> {
         );
     }
     if !r.ignored_columns.is_empty() {
-        eprintln!(
+        errln!(
             "sdgmap: ignored columns that match no field: {}",
             r.ignored_columns.join(", ")
         );
     }
-    import::write_snapshot(&args.output, &done.raw)?;
+    // never over the spreadsheet, the mapping file or its alias file
+    let mut inputs = vec![args.csv.as_path()];
+    inputs.extend(opts.files.iter().map(PathBuf::as_path));
+    import::write_snapshot_unless_input(&args.output, &done.raw, &inputs)?;
     let skipped_rows = {
         let mut rows: Vec<usize> = r.skipped.iter().map(|p| p.row).collect();
         rows.dedup();
         rows.len()
     };
-    eprintln!(
+    errln!(
         "sdgmap: {} into {}: {} added, {} updated, {} unchanged, {} skipped; wrote {}",
         import::clean_name(&csv_name),
         import::clean_name(&name),

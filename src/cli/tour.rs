@@ -43,9 +43,9 @@ pub fn run(command: &TourCommand, data: Option<&Path>) -> anyhow::Result<ExitCod
         TourCommand::Notes { tour } => match tour::load_named(tour, &snapshot) {
             Ok((_, t)) => {
                 for w in &t.warnings {
-                    eprintln!("{w}");
+                    errln!("{w}");
                 }
-                print!("{}", tour::speaker_notes(&t, &snapshot));
+                print!("{}", super::safe(&tour::speaker_notes(&t, &snapshot)));
                 Ok(ExitCode::SUCCESS)
             }
             Err(e) => Ok(report_failure(&e)),
@@ -53,7 +53,7 @@ pub fn run(command: &TourCommand, data: Option<&Path>) -> anyhow::Result<ExitCod
         TourCommand::List => {
             for (name, text) in tour::BUNDLED_TOURS {
                 let t = tour::load_bytes(name, text.as_bytes(), &snapshot)?;
-                println!("{name:<20} {:>3} steps  {}", t.steps.len(), t.title);
+                outln!("{name:<20} {:>3} steps  {}", t.steps.len(), t.title);
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -62,7 +62,7 @@ pub fn run(command: &TourCommand, data: Option<&Path>) -> anyhow::Result<ExitCod
 
 /// Prints a failed load to stderr and returns its exit code.
 fn report_failure(e: &TourError) -> ExitCode {
-    eprintln!("sdgmap: {e}");
+    errln!("sdgmap: {e}");
     exit_code(e)
 }
 
@@ -121,8 +121,8 @@ pub fn check(
         },
     };
     match format {
-        ReportFormat::Text => print!("{}", render_text(&report)),
-        ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+        ReportFormat::Text => print!("{}", super::safe(&render_text(&report))),
+        ReportFormat::Json => jsonln!(serde_json::to_string_pretty(&report)?),
     }
     Ok(match &result {
         Ok(_) => ExitCode::SUCCESS,
@@ -175,7 +175,7 @@ pub fn prepare_present(
     Ok(match tour::load_named(arg, &snapshot) {
         Ok((_, t)) => {
             for w in &t.warnings {
-                eprintln!("{w}");
+                errln!("{w}");
             }
             Ok((snapshot, t))
         }

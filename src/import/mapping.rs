@@ -110,12 +110,15 @@ pub fn read(path: &Path) -> Result<Options, ImportError> {
             })
         }
     };
+    let mut files = vec![path.to_path_buf()];
     let country_aliases = match f.country_aliases {
         None => Vec::new(),
         Some(rel) => {
             let at = path.parent().unwrap_or(Path::new(".")).join(&rel);
-            read_aliases(&at)
-                .map_err(|m| bad(format!("country_aliases \"{}\": {m}", clean(&rel))))?
+            let aliases = read_aliases(&at)
+                .map_err(|m| bad(format!("country_aliases \"{}\": {m}", clean(&rel))))?;
+            files.push(at);
+            aliases
         }
     };
     Ok(Options {
@@ -125,6 +128,7 @@ pub fn read(path: &Path) -> Result<Options, ImportError> {
         ids,
         country_aliases,
         sources: f.sources,
+        files,
     })
 }
 

@@ -5,6 +5,7 @@
 //! with its `index`. Nothing here knows about terminals.
 
 mod activity;
+mod bounded;
 pub mod country;
 mod index;
 mod load;

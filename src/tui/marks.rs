@@ -275,7 +275,10 @@ fn bookmark(st: &mut State, env: &mut Env, op: Op) {
         Err(e) => warnings.insert(0, e),
     }
     if !warnings.is_empty() {
-        st.status = Some(warnings.join(" — "));
+        // paths and names from files: shown with visible placeholders
+        let text = warnings.join(" — ");
+        st.status =
+            Some(crate::sanitize::sanitize(&text, crate::sanitize::Lines::Single).into_owned());
     }
 }
 

@@ -16,6 +16,7 @@ pub mod marks;
 pub mod overlays;
 pub mod palette;
 pub mod present;
+pub mod signals;
 pub mod state;
 pub mod theme;
 pub mod ui;
@@ -101,17 +102,22 @@ pub fn run(snap: Snapshot, opts: Options, mut env: marks::Env) -> io::Result<()>
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
+    // A signal that ends the process restores the terminal first.
+    let watching = signals::watch(mouse);
     let result = event_loop(
         &mut terminal,
         &mut st,
         &mut env,
         opts.reload_from.as_deref(),
     );
+    drop(watching);
+    let held = signals::lock();
     if mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
+    drop(held);
     result
 }
 
@@ -125,12 +131,14 @@ fn event_loop(
     // The finder's matching runs here, off the UI thread.
     let mut worker =
         finder::SearchWorker::start(crate::search::Finder::with_corpus(st.corpus.clone()));
+    // An event read while gathering typed characters, handled next.
+    let mut pending: Option<Event> = None;
     loop {
         draw(terminal, st)?;
         // Block until the next event (idle costs nothing); while a search
         // runs, wake up often enough to show its results.
         let searching = matches!(&st.overlay, Some(state::Overlay::Finder(f)) if f.busy);
-        if searching && !event::poll(Duration::from_millis(15))? {
+        if pending.is_none() && searching && !event::poll(Duration::from_millis(15))? {
             while let Ok((generation, results)) = worker.results.try_recv() {
                 if let Some(state::Overlay::Finder(f)) = &mut st.overlay {
                     f.receive(generation, results);
@@ -138,7 +146,37 @@ fn event_loop(
             }
             continue;
         }
-        let action = match event::read()? {
+        let ev = match pending.take() {
+            Some(ev) => ev,
+            None => event::read()?,
+        };
+        // Characters typed into a prompt faster than one frame (a paste the
+        // terminal does not bracket, key repeat) are gathered and applied as
+        // one edit: the text is parsed or searched once, not per key, and
+        // the key after them (Ctrl-C too) is handled next, not minutes later.
+        if let Some(c) = typed(st, &ev) {
+            let mut text = String::from(c);
+            // (a zero timeout would not even look at keys crossterm has read
+            // but not handed out yet; a millisecond is not felt)
+            while pending.is_none() && event::poll(Duration::from_millis(1))? {
+                let next = event::read()?;
+                match typed(st, &next) {
+                    Some(c) => text.push(c),
+                    None => pending = Some(next),
+                }
+            }
+            if st.presenter.echo {
+                for c in text.chars().skip(text.chars().count().saturating_sub(3)) {
+                    let key = event::KeyEvent::from(event::KeyCode::Char(c));
+                    present::echo(st, key, Action::Insert(c));
+                }
+            }
+            if let Effect::Search(req) = overlays::paste(st, &text) {
+                worker.submit(req);
+            }
+            continue;
+        }
+        let action = match ev {
             Event::Key(k) if k.kind != KeyEventKind::Release => {
                 // Lets the end-to-end tests prove that a panic restores the
                 // terminal and leaves its message readable (an unbound key
@@ -172,13 +210,12 @@ fn event_loop(
                 _ => None,
             },
             Event::Paste(text) => {
-                // Pasting into a prompt types the text; elsewhere a pasted
-                // view string opens (e.g. one a colleague sent).
+                // Pasting into a prompt types the text, as one edit cut at
+                // what the prompt holds; elsewhere a pasted view string
+                // opens (e.g. one a colleague sent).
                 if st.overlay.is_some() {
-                    for c in text.chars() {
-                        if let Effect::Search(req) = update(st, Action::Insert(c)) {
-                            worker.submit(req);
-                        }
+                    if let Effect::Search(req) = overlays::paste(st, &text) {
+                        worker.submit(req);
                     }
                 } else {
                     overlays::open_view(st, text.trim());
@@ -228,9 +265,21 @@ fn event_loop(
     }
 }
 
+/// The character a key event types into the open prompt, if it does.
+fn typed(st: &State, ev: &Event) -> Option<char> {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => match keymap::lookup(st, *k) {
+            Some(Action::Insert(c)) => Some(c),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Draws a frame, then parks the (hidden) cursor on the focused row or cell
 /// so screen readers and magnifiers can follow the focus.
 pub fn draw(terminal: &mut DefaultTerminal, st: &State) -> io::Result<()> {
+    let _frame = signals::lock();
     terminal.draw(|f| ui::render(f, st))?;
     if let Some((x, y)) = st.layout.cursor.get() {
         terminal.set_cursor_position((x, y))?;

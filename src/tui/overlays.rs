@@ -8,12 +8,13 @@
 use super::action::Action;
 use super::filter::{self, FilterFocus, FilterOverlay};
 use super::finder::{FinderOverlay, SearchRequest};
+use super::input::LineEdit;
 use super::marks::{Ask, List as MarkList, Op, Prompt, Row, current_view};
 use super::palette::{self, Command, PaletteOverlay};
 use super::state::{Overlay, Pane, Screen, State};
 use super::update::{Effect, push, update as update_main};
 use crate::entity::EntityRef;
-use crate::search::{Query, haystack, lower};
+use crate::search::{MAX_PATTERN_CHARS, Query, haystack, lower};
 use crate::view::facets::PANEL;
 
 /// Applies `action` to the open overlay.
@@ -21,6 +22,13 @@ pub fn update(st: &mut State, action: Action) -> Effect {
     if action == Action::ForceQuit {
         st.quit = true;
         return Effect::Quit;
+    }
+    if let Action::Insert(_) = action
+        && let Some((input, limit)) = active_input(st)
+        && input.len() >= limit
+    {
+        st.status = Some(too_long(limit));
+        return Effect::None;
     }
     match st.overlay.take() {
         Some(Overlay::Finder(f)) => finder(st, f, action),
@@ -38,9 +46,42 @@ pub fn update(st: &mut State, action: Action) -> Effect {
     }
 }
 
-fn edit(input: &mut super::input::LineEdit, action: Action) -> bool {
+/// Pastes `text` into the open prompt as one edit: one re-parse or one
+/// search however long it is, cut at what the prompt holds (and said so).
+pub fn paste(st: &mut State, text: &str) -> Effect {
+    let Some((input, limit)) = active_input(st) else {
+        return Effect::None;
+    };
+    let complete = input.insert_str(text, limit);
+    let effect = update_main(st, Action::Edited);
+    if !complete {
+        st.status = Some(too_long(limit));
+    }
+    effect
+}
+
+/// The text field that has the keys, and the most characters it holds: a
+/// search at most what the matcher takes, a view at most a view's length.
+fn active_input(st: &mut State) -> Option<(&mut LineEdit, usize)> {
+    let view = crate::view::MAX_VIEW_CHARS;
+    match st.overlay.as_mut()? {
+        Overlay::Finder(f) => Some((&mut f.input, MAX_PATTERN_CHARS)),
+        Overlay::Filter(f) if f.focus == FilterFocus::Input => Some((&mut f.input, view)),
+        Overlay::Palette(p) => Some((&mut p.input, view + "open ".len())),
+        Overlay::Prompt(p) => Some((&mut p.input, view)),
+        Overlay::Marks(l) if l.filtering => Some((&mut l.filter, MAX_PATTERN_CHARS)),
+        _ => None,
+    }
+}
+
+fn too_long(limit: usize) -> String {
+    format!("this field holds at most {limit} characters; the rest was not typed")
+}
+
+fn edit(input: &mut LineEdit, action: Action) -> bool {
     match action {
         Action::Insert(c) => input.insert(c),
+        Action::Edited => {}
         Action::DeleteBack => return input.delete_back(),
         Action::ClearInput => input.clear(),
         Action::CursorLeft => {
@@ -367,7 +408,7 @@ fn marks_list(st: &mut State, mut l: MarkList, action: Action) -> Effect {
     let ask = |st: &mut State, ask: Ask, text: &str| {
         st.overlay = Some(Overlay::Prompt(Prompt {
             ask,
-            input: super::input::LineEdit::new(text),
+            input: LineEdit::new(text),
         }));
         Effect::None
     };

@@ -112,6 +112,7 @@ pub fn update(st: &mut State, action: Action) -> Effect {
         Action::PrevMatch => super::overlays::next_match(st, false),
         // Prompt actions do nothing without a prompt.
         Action::Insert(_)
+        | Action::Edited
         | Action::DeleteBack
         | Action::ClearInput
         | Action::CursorLeft

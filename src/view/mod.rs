@@ -84,7 +84,7 @@ mod sides;
 pub use apply::{apply, apply_scored, apply_with};
 pub use check::parse_checked;
 pub use error::{ViewError, suggest};
-pub use parse::parse;
+pub use parse::{MAX_VIEW_CHARS, parse};
 
 use crate::snapshot::{LinkStatus, TierClass};
 

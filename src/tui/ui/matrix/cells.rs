@@ -10,7 +10,7 @@
 use ratatui::style::{Modifier, Style};
 
 use super::super::text::{clip, right, width};
-use crate::matrix::{Column, Mark, Matrix, cell_content, column_goal};
+use crate::matrix::{Column, Mark, Matrix, cell_content, column_goal, key};
 use crate::snapshot::LineId;
 use crate::tui::lifecycle;
 use crate::tui::state::State;
@@ -19,18 +19,7 @@ use crate::tui::theme::SHADES;
 /// The mark of a cell: its link kind, `*` beside a disputed link, or the
 /// change since `--compare`.
 fn mark(st: &State, r: usize, c: usize) -> Option<char> {
-    let g = &st.grid;
-    let m = g.mark(r, c);
-    let ch = match m {
-        Mark::None | Mark::Confirmed => None,
-        Mark::GoalLevel => Some('•'),
-        Mark::Partial => Some('~'),
-        Mark::Disputed => Some('?'),
-    };
-    let ch = match ch {
-        None if g.has_disputed(r, c) && m != Mark::Disputed => Some('*'),
-        other => other,
-    };
+    let ch = key::cell_mark(&st.grid, r, c);
     match change(st, r, c) {
         Some(k) => Some(lifecycle::change_mark(k)),
         None => ch,
@@ -99,11 +88,7 @@ pub fn cell(st: &State, r: usize, c: usize, cw: usize, glyphs: bool) -> (String,
 /// A row's Σ: distinct targets (or activities), and `+N•` for goals the row
 /// links as a whole.
 pub fn row_total(g: &Matrix, r: usize) -> String {
-    let t = g.row_totals.get(r).copied().unwrap_or(0);
-    match g.row_goals.get(r).copied().unwrap_or(0) {
-        0 => t.to_string(),
-        n => format!("{t}+{n}•"),
-    }
+    key::row_total(g, r)
 }
 
 /// A column's Σ, `cw` wide: distinct targets (or activities), with `+N•`
@@ -114,7 +99,7 @@ pub fn row_total(g: &Matrix, r: usize) -> String {
 pub fn column_total(g: &Matrix, c: usize, cw: usize, long: bool, centred: bool) -> String {
     let t = g.column_totals.get(c).copied().unwrap_or(0);
     let text = match g.column_goals.get(c).copied().unwrap_or(0) {
-        n if n > 0 && long => format!("{t}+{n}•"),
+        n if n > 0 && long => key::column_total(g, c),
         _ if centred => t.to_string(),
         _ => format!("{t} "),
     };
@@ -138,11 +123,7 @@ pub fn long_totals(g: &Matrix, cw: usize) -> bool {
 
 /// `C2 Infrastructure`, `C7 E-health`: a row's full name.
 pub fn row_name(st: &State, row: LineId) -> String {
-    let line = st.snap.line(row);
-    match line.parent {
-        Some(p) => format!("{} {}", st.snap.line(p).id, line.short_name),
-        None => format!("{} {}", line.id, line.short_name),
-    }
+    key::row_name(&st.snap, row)
 }
 
 /// A row's name for a column `w` wide (a space on each side included).
@@ -153,11 +134,7 @@ pub fn row_label(st: &State, row: LineId, w: usize) -> String {
 
 /// A column's header.
 pub fn col_label(st: &State, c: Column) -> String {
-    match c {
-        Column::Sdg(n) => n.to_string(),
-        Column::Goal(_) => "•".to_string(),
-        Column::Target(t) => st.snap.target(t).code.clone(),
-    }
+    key::column_label(&st.snap, c)
 }
 
 /// `s` centred in `w` columns (clipped when longer).

@@ -20,7 +20,8 @@ pub use cells::describe;
 use cells::{center, col_label, column_total, row_label, row_name, row_total};
 
 use super::text::{Item, clip, fit, fit_items, width};
-use crate::matrix::{Column, Metric, column_goal};
+use crate::matrix::column_goal;
+use crate::matrix::key::Tone;
 use crate::tui::state::{Hit, Pane, State};
 
 /// Draws the matrix screen.
@@ -238,41 +239,19 @@ fn legend_line(st: &State, width: usize) -> Line<'static> {
             ],
         )
     };
-    let mut items = vec![key("░▒▓█", t.dim, st.metric.name())];
-    items[0].priority = 5;
-    let mut whole = key("•", t.accent, "whole goal");
-    whole.priority = 6;
-    items.push(whole);
-    if st.metric == Metric::Targets && g.row_goals.iter().any(|&n| n > 0) {
-        let mut i = key("+N•", t.accent, "in Σ: goals linked whole");
-        i.priority = 6;
-        items.push(i);
-    }
-    items.push(key("~", t.accent, "partial"));
-    items.push(key("?", t.warn, "disputed"));
-    items.push(key("*", t.warn, "also a disputed link"));
-    if st.metric == Metric::Activities {
-        let n = g.cross_cutting;
-        let mut i = if st.sel.cross_cutting() {
-            key("x", t.accent, "cross-cutting activities counted")
-        } else {
-            key(
-                "x",
-                t.accent,
-                &format!(
-                    "{n} cross-cutting activit{} not counted",
-                    if n == 1 { "y" } else { "ies" }
-                ),
-            )
-        };
-        i.priority = 7;
-        items.push(i);
-    }
-    if matches!(g.columns.first(), Some(Column::Goal(_))) {
-        let mut i = key("• column:", t.accent, "whole-goal links");
-        i.priority = 6;
-        items.push(i);
-    }
+    let mut items: Vec<Item> = crate::matrix::key::legend(g, st.sel.cross_cutting())
+        .into_iter()
+        .map(|i| {
+            let kst = match i.tone {
+                Tone::Scale => t.dim,
+                Tone::Accent => t.accent,
+                Tone::Warn => t.warn,
+            };
+            let mut item = key(&i.key, kst, &i.text);
+            item.priority = i.priority;
+            item
+        })
+        .collect();
     if let Some(c) = &st.compare {
         let mut i = Item::new(8, format!("+ − ± changed since {}", c.name), t.warn);
         i.priority = 8;
