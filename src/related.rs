@@ -36,13 +36,17 @@ impl Group {
 
 /// Note on targets a cell lists but does not count.
 pub const DISPUTED_ONLY: &str = "not counted: only a disputed link names them";
+/// Note on indicators a cell lists but does not count.
+pub const DISPUTED_ONLY_INDICATORS: &str = "not counted: only a disputed link names their targets";
 /// Note on cross-cutting activities a cell lists but does not count.
 pub const CROSS_CUTTING: &str = "cross-cutting, not counted (x counts them)";
 
 /// The records related to `e` that `sel` lets through, grouped like
 /// [`related`]. A Matrix cell lists exactly what its numbers count (see
-/// [`crate::matrix::cell_content`]), with the targets only a disputed link
-/// names and the cross-cutting activities in groups of their own.
+/// [`crate::matrix::cell_content`]) — targets, activities and the distinct
+/// indicators of its targets — with the targets (and indicators) only a
+/// disputed link names and the cross-cutting activities in groups of their
+/// own.
 pub fn related_in(s: &Snapshot, sel: &Selection, e: EntityRef) -> Vec<Group> {
     if let EntityRef::Cell(l, n) = e {
         let c = crate::matrix::cell_content(s, sel, l, crate::matrix::Column::Sdg(n));
@@ -72,6 +76,20 @@ pub fn related_in(s: &Snapshot, sel: &Selection, e: EntityRef) -> Vec<Group> {
             EntityRef::Activity,
         ) {
             note_last(&mut groups, CROSS_CUTTING);
+        }
+        push(
+            &mut groups,
+            Kind::Indicator,
+            c.indicators,
+            EntityRef::Indicator,
+        );
+        if push(
+            &mut groups,
+            Kind::Indicator,
+            c.disputed_indicators,
+            EntityRef::Indicator,
+        ) {
+            note_last(&mut groups, DISPUTED_ONLY_INDICATORS);
         }
         return groups;
     }

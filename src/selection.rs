@@ -11,7 +11,9 @@
 //! fills the cells with the selected links and activities, so free text
 //! narrows what the cells count without hiding a row whose own name does
 //! not contain the words (which would hide the links the text did find).
-//! The selection also carries the view's `with:cross-cutting` switch,
+//! Indicators have a frame too: the Matrix's `indicators` metric counts the
+//! indicators its facets let through under a cell's targets, whatever the
+//! text. The selection also carries the view's `with:cross-cutting` switch,
 //! which only the Matrix reads.
 
 use crate::snapshot::{ActivityId, CountryId, IndicatorId, LineId, LinkId, Snapshot, TargetId};
@@ -29,6 +31,7 @@ pub struct Selection {
     frame_sdgs: [bool; 18],
     frame_targets: Vec<bool>,
     frame_lines: Vec<bool>,
+    frame_indicators: Vec<bool>,
     cross_cutting: bool,
 }
 
@@ -50,6 +53,7 @@ impl Selection {
             frame_sdgs: sdgs,
             frame_targets: vec![true; s.targets().len()],
             frame_lines: vec![true; s.action_lines().len()],
+            frame_indicators: vec![true; s.indicators().len()],
             cross_cutting: false,
         }
     }
@@ -95,6 +99,10 @@ impl Selection {
     /// Whether line `l` is in the frame (passes the facets, text aside).
     pub fn frame_line(&self, l: LineId) -> bool {
         self.frame_lines.get(l.ix()).copied().unwrap_or(false)
+    }
+    /// Whether indicator `i` is in the frame (passes the facets, text aside).
+    pub fn frame_indicator(&self, i: IndicatorId) -> bool {
+        self.frame_indicators.get(i.ix()).copied().unwrap_or(false)
     }
     /// Whether Matrix cells count cross-cutting activities (`with:cross-cutting`).
     pub fn cross_cutting(&self) -> bool {
@@ -157,10 +165,17 @@ impl Selection {
         }
     }
 
-    /// Sets indicator `i`.
+    /// Sets indicator `i`, in the selection and the frame.
     pub fn set_indicator(&mut self, i: IndicatorId, on: bool) {
+        self.set_indicator_split(i, on, on);
+    }
+    /// Sets indicator `i` in the selection (`on`) and in the frame (`frame`).
+    pub fn set_indicator_split(&mut self, i: IndicatorId, on: bool, frame: bool) {
         if let Some(x) = self.indicators.get_mut(i.ix()) {
             *x = on;
+        }
+        if let Some(x) = self.frame_indicators.get_mut(i.ix()) {
+            *x = frame;
         }
     }
     /// Sets country `c`.

@@ -46,6 +46,7 @@ fn the_page_references_nothing_outside_itself() {
         ("al:C7", Metric::Targets, None),
         ("", Metric::Activities, None),
         ("", Metric::Targets, Some(9)),
+        ("", Metric::Indicators, None),
     ] {
         let html = page(&s, v, metric, zoom);
         let lower = html.to_lowercase();
@@ -121,6 +122,8 @@ fn the_details_are_the_cells_contents() {
         ("", Metric::Targets, None),
         ("", Metric::Activities, None),
         ("al:C7 health", Metric::Targets, Some(3)),
+        ("", Metric::Indicators, None),
+        ("custodian:ITU", Metric::Indicators, Some(9)),
     ] {
         let sel = select(&s, v);
         let html = Figure::new(&s, &sel, v, metric, zoom).html();
@@ -195,6 +198,44 @@ fn the_details_are_the_cells_contents() {
                     got["cross_cutting"].as_array().unwrap().len(),
                     cell.cross_cutting.len()
                 );
+                // indicators, with text, tier and custodians, under their metric only
+                let inds = d["indicators"].as_array().unwrap();
+                let listed = |key: &str| -> Vec<[String; 4]> {
+                    got[key]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|i| {
+                            let x = &inds[i.as_u64().unwrap() as usize];
+                            std::array::from_fn(|k| x[k].as_str().unwrap().to_string())
+                        })
+                        .collect()
+                };
+                let want = |ids: &[sdgmap::snapshot::IndicatorId]| -> Vec<[String; 4]> {
+                    if metric != Metric::Indicators {
+                        return Vec::new();
+                    }
+                    ids.iter()
+                        .map(|&i| {
+                            let x = s.indicator(i);
+                            [
+                                x.code.clone(),
+                                x.name.clone(),
+                                x.tier.to_string(),
+                                x.custodians.join(", "),
+                            ]
+                        })
+                        .collect()
+                };
+                assert_eq!(listed("indicators"), want(&cell.indicators), "{v} {r},{c}");
+                assert_eq!(
+                    listed("disputed_indicators"),
+                    want(&cell.disputed_indicators),
+                    "{v} {r},{c}"
+                );
+                if metric == Metric::Indicators {
+                    assert_eq!(listed("indicators").len() as u32, m.value(r, c));
+                }
             }
         }
         assert!(seen > 0, "{v}: no cell has details");

@@ -16,10 +16,12 @@ use std::process::Command;
 
 use proptest::prelude::*;
 use sdgmap::entity::{EntityRef, Kind};
-use sdgmap::matrix::{Column, Matrix, Metric, cell_content, goalless_activities};
+use sdgmap::matrix::{Column, Matrix, Metric, cell_content, goalless_activities, indicator_key};
 use sdgmap::related::{link_targets, related_in};
 use sdgmap::selection::Selection;
-use sdgmap::snapshot::{ActivityId, LinkId, LinkStatus, Snapshot, load_bundled};
+use sdgmap::snapshot::{
+    ActivityId, IndicatorId, LinkId, LinkStatus, Snapshot, TargetId, load_bundled,
+};
 use sdgmap::view::facets::{PANEL, values};
 use sdgmap::view::{Key, View, apply, parse};
 
@@ -58,6 +60,15 @@ fn a_view() -> impl Strategy<Value = String> {
             Just("with:cross-cutting".to_string()),
             prop::sample::select(vec!["9.c", "3.8", "4.4", "5.b", "16.10"])
                 .prop_map(|t| format!("target:{t}")),
+            prop::sample::select(vec![
+                "custodian:ITU",
+                "custodian:WHO",
+                "tier:II",
+                "tier:I,II",
+                "indicator:15.7.1,15.c.1",
+                "-custodian:UNEP"
+            ])
+            .prop_map(str::to_string),
         ],
         0..4,
     );
@@ -92,6 +103,29 @@ fn with_value(view: &View, key: Key, value: &str) -> View {
     parse(&text).unwrap()
 }
 
+/// The targets the confirmed and partial links of a cell cover in the
+/// frame, from the raw records.
+fn brute_targets(
+    s: &Snapshot,
+    sel: &Selection,
+    row: sdgmap::snapshot::LineId,
+    goal: u8,
+) -> BTreeSet<TargetId> {
+    let mut ts = BTreeSet::new();
+    for (i, l) in s.links().iter().enumerate() {
+        let k = LinkId(i as u32);
+        if l.action_line == row && l.sdg == goal && sel.link(k) && l.status != LinkStatus::Disputed
+        {
+            ts.extend(
+                link_targets(s, k)
+                    .into_iter()
+                    .filter(|&t| sel.frame_target(t)),
+            );
+        }
+    }
+    ts
+}
+
 /// A cell's value counted from the raw records, not through `cell_content`.
 fn brute(
     s: &Snapshot,
@@ -101,24 +135,7 @@ fn brute(
     metric: Metric,
 ) -> usize {
     match metric {
-        Metric::Targets => {
-            let mut ts = BTreeSet::new();
-            for (i, l) in s.links().iter().enumerate() {
-                let k = LinkId(i as u32);
-                if l.action_line == row
-                    && l.sdg == goal
-                    && sel.link(k)
-                    && l.status != LinkStatus::Disputed
-                {
-                    ts.extend(
-                        link_targets(s, k)
-                            .into_iter()
-                            .filter(|&t| sel.frame_target(t)),
-                    );
-                }
-            }
-            ts.len()
-        }
+        Metric::Targets => brute_targets(s, sel, row, goal).len(),
         Metric::Activities => (0..s.activities().len() as u32)
             .map(ActivityId)
             .filter(|&a| {
@@ -129,6 +146,19 @@ fn brute(
                     && (sel.cross_cutting() || !s.is_cross_cutting(a))
             })
             .count(),
+        // distinct indicators: records sharing a UNSD code are one
+        Metric::Indicators => {
+            let ts = brute_targets(s, sel, row, goal);
+            s.indicators()
+                .iter()
+                .enumerate()
+                .filter(|&(i, ind)| {
+                    ts.contains(&ind.target) && sel.frame_indicator(IndicatorId(i as u32))
+                })
+                .map(|(i, ind)| ind.unsd_code.clone().unwrap_or_else(|| format!("#{i}")))
+                .collect::<BTreeSet<String>>()
+                .len()
+        }
     }
 }
 
@@ -160,7 +190,7 @@ proptest! {
     fn cells_equal_their_drill_down_and_the_records(view in a_view()) {
         let s = snap();
         let (_, sel) = selection(&view);
-        for metric in [Metric::Targets, Metric::Activities] {
+        for metric in Metric::ALL {
             let m = Matrix::compute(s, metric, None, &sel);
             for (r, &row) in m.rows.iter().enumerate() {
                 for (c, &col) in m.columns.iter().enumerate() {
@@ -168,7 +198,11 @@ proptest! {
                     let v = m.value(r, c) as usize;
                     prop_assert_eq!(v, brute(s, &sel, row, goal, metric), "{:?} cell {:?}×{} under {:?}", metric, s.line(row).id, goal, view);
                     let groups = related_in(s, &sel, EntityRef::Cell(row, goal));
-                    let kind = if metric == Metric::Targets { Kind::Target } else { Kind::Activity };
+                    let kind = match metric {
+                        Metric::Targets => Kind::Target,
+                        Metric::Activities => Kind::Activity,
+                        Metric::Indicators => Kind::Indicator,
+                    };
                     prop_assert_eq!(v, group_len(&groups, kind), "drill-down of {:?}×{}", s.line(row).id, goal);
                 }
             }
@@ -179,7 +213,7 @@ proptest! {
     fn totals_are_the_distinct_union_of_their_cells(view in a_view()) {
         let s = snap();
         let (_, sel) = selection(&view);
-        for metric in [Metric::Targets, Metric::Activities] {
+        for metric in Metric::ALL {
             let m = Matrix::compute(s, metric, None, &sel);
             let mut cols: Vec<BTreeSet<u32>> = vec![BTreeSet::new(); m.columns.len()];
             for (r, &row) in m.rows.iter().enumerate() {
@@ -190,10 +224,11 @@ proptest! {
                     let items: Vec<u32> = match metric {
                         Metric::Targets => cell.targets.iter().map(|t| t.0).collect(),
                         Metric::Activities => cell.activities.iter().map(|a| a.0).collect(),
+                        Metric::Indicators => cell.indicators.iter().map(|&i| indicator_key(s, i).0).collect(),
                     };
                     union.extend(items.iter().copied());
                     cols[c].extend(items);
-                    whole += u32::from(cell.whole_goal && metric == Metric::Targets);
+                    whole += u32::from(cell.whole_goal && metric != Metric::Activities);
                 }
                 if metric == Metric::Activities {
                     union.extend(goalless_activities(s, &sel, row).iter().map(|a| a.0));

@@ -118,6 +118,9 @@ fn metric_cycles_and_regrids() {
     assert_eq!(st.metric, Metric::Activities);
     assert_ne!(st.grid.values, targets.values);
     run(&mut st, &[CycleMetric]);
+    assert_eq!(st.metric, Metric::Indicators);
+    assert_ne!(st.grid.values, targets.values);
+    run(&mut st, &[CycleMetric]);
     assert_eq!(st.grid, targets);
 }
 

@@ -21,6 +21,8 @@ pub enum MetricArg {
     Targets,
     /// Activities tagged with the row and serving the goal or target.
     Activities,
+    /// Distinct indicators of the targets the links at the cell cover.
+    Indicators,
 }
 
 impl From<MetricArg> for Metric {
@@ -28,6 +30,7 @@ impl From<MetricArg> for Metric {
         match m {
             MetricArg::Targets => Metric::Targets,
             MetricArg::Activities => Metric::Activities,
+            MetricArg::Indicators => Metric::Indicators,
         }
     }
 }

@@ -2,10 +2,12 @@
 //! in the page: the cell's links (status, scope, rationale, note, source),
 //! the targets it counts with their official text (and those only a
 //! disputed link names, apart), and its activities (title, lead), with the
-//! cross-cutting ones it leaves out listed apart.
+//! cross-cutting ones it leaves out listed apart; under the `indicators`
+//! metric also the indicators it counts (code, text, tier with its date,
+//! custodians), those of disputed-only targets apart.
 //!
 //! Every cell is read through [`cell_content`], as the grid's numbers are.
-//! Target and activity texts are held once in tables that cells refer to
+//! Target, activity and indicator texts are held once in tables that cells refer to
 //! by index, so the page grows with the snapshot, not with the number of
 //! cells a record appears in. The JSON is made safe to sit inside a
 //! `<script>` element: `<`, `>` and `&` are written as `\u` escapes.
@@ -13,7 +15,7 @@
 use serde::Serialize;
 
 use super::Figure;
-use crate::matrix::{Column, cell_content, key};
+use crate::matrix::{Column, Metric, cell_content, key};
 use crate::snapshot::Scope;
 use crate::view::status_name;
 
@@ -27,6 +29,9 @@ struct Data {
     targets: Vec<[String; 2]>,
     /// `[title, lead]`.
     activities: Vec<[String; 2]>,
+    /// `[code, official text, tier with its date, custodians]` (indicators
+    /// metric only).
+    indicators: Vec<[String; 4]>,
     cells: Vec<Cell>,
 }
 
@@ -43,6 +48,10 @@ struct Cell {
     activities: Vec<u32>,
     /// Cross-cutting activities at the cell, not counted.
     cross_cutting: Vec<u32>,
+    /// Indicators counted (indices into `indicators`; indicators metric only).
+    indicators: Vec<u32>,
+    /// Indicators of targets only a disputed link names: not counted.
+    disputed_indicators: Vec<u32>,
 }
 
 #[derive(Serialize)]
@@ -120,12 +129,15 @@ pub fn json(fig: &Figure<'_>) -> String {
     let m = &fig.matrix;
     let mut ts = Table::new(s.targets().len());
     let mut acts = Table::new(s.activities().len());
+    let mut inds = Table::new(s.indicators().len());
+    let with_indicators = m.metric == Metric::Indicators;
     let mut data = Data {
         metric: m.metric.name(),
         rows: m.rows.iter().map(|&r| key::row_name(s, r)).collect(),
         cols: m.columns.iter().map(|&c| column(fig, c)).collect(),
         targets: Vec::new(),
         activities: Vec::new(),
+        indicators: Vec::new(),
         cells: Vec::new(),
     };
     for (r, &row) in m.rows.iter().enumerate() {
@@ -172,6 +184,33 @@ pub fn json(fig: &Figure<'_>) -> String {
                 .iter()
                 .map(|&a| act_ix(a, &mut data))
                 .collect();
+            let mut ind_ix = |i: crate::snapshot::IndicatorId, data: &mut Data| {
+                let (ix, new) = inds.index(i.ix());
+                if new {
+                    let ind = s.indicator(i);
+                    data.indicators.push([
+                        ind.code.clone(),
+                        ind.name.clone(),
+                        ind.tier.to_string(),
+                        ind.custodians.join(", "),
+                    ]);
+                }
+                ix
+            };
+            let (indicators, disputed_indicators) = if with_indicators {
+                (
+                    cell.indicators
+                        .iter()
+                        .map(|&i| ind_ix(i, &mut data))
+                        .collect(),
+                    cell.disputed_indicators
+                        .iter()
+                        .map(|&i| ind_ix(i, &mut data))
+                        .collect(),
+                )
+            } else {
+                (Vec::new(), Vec::new())
+            };
             let links = cell
                 .links
                 .iter()
@@ -194,6 +233,8 @@ pub fn json(fig: &Figure<'_>) -> String {
                 disputed_targets,
                 activities,
                 cross_cutting,
+                indicators,
+                disputed_indicators,
             });
         }
     }

@@ -90,6 +90,12 @@ const SCRIPT: &str = r#"
     add(li, "span", t[0], "code");
     add(li, "span", " " + t[1]);
   }
+  function indicator(li, i) {
+    var x = data.indicators[i];
+    add(li, "span", x[0], "code");
+    add(li, "span", " " + x[1]);
+    add(li, "div", x[2] + (x[3] ? " \u00b7 custodian: " + x[3] : ""), "meta");
+  }
   function activity(li, i) {
     var a = data.activities[i];
     add(li, "span", a[0]);
@@ -114,6 +120,9 @@ const SCRIPT: &str = r#"
       });
       list("Targets counted", cell.targets, target);
       list("Named only by a disputed link, not counted", cell.disputed_targets, target);
+      list("Indicators counted", cell.indicators, indicator);
+      list("Indicators of targets only a disputed link names, not counted",
+        cell.disputed_indicators, indicator);
       list("Activities", cell.activities, activity);
       list("Cross-cutting activities, not counted (with:cross-cutting counts them)",
         cell.cross_cutting, activity);
@@ -189,7 +198,8 @@ pub fn page(fig: &Figure<'_>) -> String {
         "<aside id=\"detail\" aria-live=\"polite\" aria-label=\"Cell details\">\
          <h2>Cell details</h2>\
          <p class=\"hint\">Point at a cell or click it to see its Matrix links (status, scope, rationale), \
-         the targets it counts with their official text, and its activities. \
+         the targets it counts with their official text (and, counting indicators, their \
+         indicators with tier and custodians), and its activities. \
          From the keyboard: <kbd>Tab</kbd> to the grid, the arrow keys to move, \
          <kbd>Enter</kbd> to pin a cell, <kbd>Esc</kbd> to let go.</p>\
          </aside>\n",

@@ -147,7 +147,8 @@ impl<'a> Figure<'a> {
 
     /// The sources the figure draws on, in the snapshot's order: those of
     /// the goals shown (names, colours, target texts), of the links in its
-    /// cells and, under the activities metric, of the activities counted.
+    /// cells and, under the activities metric, of the activities counted,
+    /// under the indicators metric, of the indicators listed (texts, tiers).
     pub fn sources(&self) -> Vec<SourceId> {
         let s = self.s;
         let m = &self.matrix;
@@ -170,10 +171,22 @@ impl<'a> Figure<'a> {
                 for &k in &cell.links {
                     mark(s.link(k).source);
                 }
-                if m.metric == Metric::Activities {
-                    for &a in &cell.activities {
-                        mark(s.activity(a).source());
+                match m.metric {
+                    Metric::Activities => {
+                        for &a in &cell.activities {
+                            mark(s.activity(a).source());
+                        }
                     }
+                    Metric::Indicators => {
+                        for &i in cell.indicators.iter().chain(&cell.disputed_indicators) {
+                            let ind = s.indicator(i);
+                            ind.source
+                                .into_iter()
+                                .chain(ind.tier_source)
+                                .for_each(&mut mark);
+                        }
+                    }
+                    Metric::Targets => {}
                 }
             }
         }

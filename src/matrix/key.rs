@@ -78,8 +78,8 @@ pub fn mark_meaning(glyph: char) -> &'static str {
     }
 }
 
-/// A row's Σ: distinct targets (or activities), and `+N•` for goals the
-/// row links as a whole.
+/// A row's Σ: distinct targets (activities, indicators), and `+N•` for
+/// goals the row links as a whole.
 pub fn row_total(m: &Matrix, r: usize) -> String {
     let t = m.row_totals.get(r).copied().unwrap_or(0);
     match m.row_goals.get(r).copied().unwrap_or(0) {
@@ -88,8 +88,8 @@ pub fn row_total(m: &Matrix, r: usize) -> String {
     }
 }
 
-/// A column's Σ in full: distinct targets (or activities), and `+N•` for
-/// rows linking the goal as a whole.
+/// A column's Σ in full: distinct targets (activities, indicators), and
+/// `+N•` for rows linking the goal as a whole.
 pub fn column_total(m: &Matrix, c: usize) -> String {
     let t = m.column_totals.get(c).copied().unwrap_or(0);
     match m.column_goals.get(c).copied().unwrap_or(0) {
@@ -158,7 +158,7 @@ pub fn legend(m: &Matrix, cross_cutting_counted: bool) -> Vec<LegendItem> {
         item(&shades, m.metric.name(), Tone::Scale, 5),
         item("•", mark_meaning('•'), Tone::Accent, 6),
     ];
-    if m.metric == Metric::Targets && m.row_goals.iter().any(|&n| n > 0) {
+    if m.metric.counts_link_cover() && m.row_goals.iter().any(|&n| n > 0) {
         items.push(item("+N•", "in Σ: goals linked whole", Tone::Accent, 6));
     }
     items.push(item("~", mark_meaning('~'), Tone::Accent, 0));
@@ -249,6 +249,18 @@ mod tests {
         let items = legend(&m, false);
         assert_eq!(items[0].key, "░▒▓█");
         assert_eq!(items[0].text, "linked targets");
+        assert!(items.iter().any(|i| i.key == "+N•"));
+        assert!(!items.iter().any(|i| i.key == "x"));
+    }
+
+    #[test]
+    fn the_indicator_legend_names_its_metric_and_whole_goal_totals() {
+        let s = load_bundled().unwrap();
+        let m = Matrix::compute(&s, Metric::Indicators, None, &Selection::all(&s));
+        let r = m.rows.iter().position(|&l| s.line(l).id == "C3").unwrap();
+        assert!(row_total(&m, r).ends_with('•'), "{}", row_total(&m, r));
+        let items = legend(&m, false);
+        assert_eq!(items[0].text, "indicators of linked targets");
         assert!(items.iter().any(|i| i.key == "+N•"));
         assert!(!items.iter().any(|i| i.key == "x"));
     }

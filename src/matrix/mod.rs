@@ -6,8 +6,11 @@
 //! [`cell_content`], the same definition the drill-down lists, so a cell's
 //! number is always the length of what its drill-down shows; every Σ is the
 //! distinct union of its cells (plus, for a row under the `activities`
-//! metric, the row's activities that name no goal at all). Links that name a
-//! goal as a whole cover no target: the targets metric counts them apart, in
+//! metric, the row's activities that name no goal at all). The `indicators`
+//! metric counts the distinct indicators of the targets the `targets`
+//! metric counts, under the same link rules. Links that name a goal as a
+//! whole cover no target: the targets and indicators metrics count them
+//! apart, in
 //! [`Matrix::row_goals`] and [`Matrix::column_goals`], and a zoomed goal
 //! gets a [`Column::Goal`] column for them, so "no link" is never read where
 //! the Matrix has one. How a grid is shown — the heat scale, mark glyphs,
@@ -16,7 +19,7 @@
 mod cell;
 pub mod key;
 
-pub use cell::{CellContent, cell_content, column_goal, goalless_activities};
+pub use cell::{CellContent, cell_content, column_goal, goalless_activities, indicator_key};
 
 use crate::selection::Selection;
 use crate::snapshot::{ActivityId, LineId, Scope, Snapshot};
@@ -29,22 +32,46 @@ pub enum Metric {
     Targets,
     /// Activities tagged with the row and serving the goal (or target).
     Activities,
+    /// Distinct indicators measuring the targets the `Targets` metric
+    /// counts at the cell (an indicator repeated under several of them
+    /// counts once).
+    Indicators,
 }
 
 impl Metric {
-    /// The next metric, for cycling.
+    /// Every metric, in the order [`Metric::next`] cycles through them.
+    pub const ALL: [Metric; 3] = [Metric::Targets, Metric::Activities, Metric::Indicators];
+
+    /// The next metric, for cycling: targets, activities, indicators.
     pub fn next(self) -> Self {
         match self {
             Metric::Targets => Metric::Activities,
-            Metric::Activities => Metric::Targets,
+            Metric::Activities => Metric::Indicators,
+            Metric::Indicators => Metric::Targets,
         }
     }
-    /// A word for headers: `linked targets`, `activities`.
+    /// A word for headers: `linked targets`, `activities`, `indicators of
+    /// linked targets`.
     pub fn name(self) -> &'static str {
         match self {
             Metric::Targets => "linked targets",
             Metric::Activities => "activities",
+            Metric::Indicators => "indicators of linked targets",
         }
+    }
+    /// The metric's one-word name, as `--metric` takes it: `targets`,
+    /// `activities`, `indicators`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Metric::Targets => "targets",
+            Metric::Activities => "activities",
+            Metric::Indicators => "indicators",
+        }
+    }
+    /// Whether the metric counts what links cover (targets, indicators),
+    /// so whole-goal links are counted apart in the totals.
+    pub fn counts_link_cover(self) -> bool {
+        matches!(self, Metric::Targets | Metric::Indicators)
     }
 }
 
@@ -93,16 +120,18 @@ pub struct Matrix {
     pub marks: Vec<Mark>,
     /// Whether a disputed link also exists at the cell.
     pub disputed: Vec<bool>,
-    /// Per-row totals: distinct targets or activities over the row.
+    /// Per-row totals: distinct targets, activities or indicators over the row.
     pub row_totals: Vec<u32>,
     /// Per-column totals: distinct targets covered (rows covering the
-    /// target, when zoomed) or distinct activities.
+    /// target, when zoomed), distinct activities or distinct indicators.
     pub column_totals: Vec<u32>,
-    /// Per row, under the targets metric: goals the row links as a whole
-    /// (confirmed or partial links of scope `goal`); 0 under activities.
+    /// Per row, under the targets and indicators metrics: goals the row
+    /// links as a whole (confirmed or partial links of scope `goal`); 0
+    /// under activities.
     pub row_goals: Vec<u32>,
-    /// Per column, under the targets metric: rows linking the column's goal
-    /// as a whole; 0 under activities and for target columns.
+    /// Per column, under the targets and indicators metrics: rows linking
+    /// the column's goal as a whole; 0 under activities and for target
+    /// columns.
     pub column_goals: Vec<u32>,
     /// Cross-cutting activities at some cell of the grid that no cell
     /// counts (0 under `with:cross-cutting` or the targets metric).
@@ -150,9 +179,6 @@ impl Matrix {
                             }
                             _ => col_sets[c].extend(ts),
                         }
-                        let whole = cell.whole_goal && !matches!(col, Column::Target(_));
-                        row_goals[r] += u32::from(whole);
-                        column_goals[c] += u32::from(whole);
                     }
                     Metric::Activities => {
                         let acts = cell.activities.iter().map(|a| a.0);
@@ -160,6 +186,18 @@ impl Matrix {
                         col_sets[c].extend(acts);
                         left_out.extend(&cell.cross_cutting);
                     }
+                    Metric::Indicators => {
+                        // one key per indicator, so a repeat in another
+                        // goal's cell is the same indicator in the Σ
+                        let keys = cell.indicators.iter().map(|&i| indicator_key(s, i).0);
+                        row_sets[r].extend(keys.clone());
+                        col_sets[c].extend(keys);
+                    }
+                }
+                if metric.counts_link_cover() {
+                    let whole = cell.whole_goal && !matches!(col, Column::Target(_));
+                    row_goals[r] += u32::from(whole);
+                    column_goals[c] += u32::from(whole);
                 }
             }
             if metric == Metric::Activities && zoom.is_none() {

@@ -317,12 +317,11 @@ fn apply_inner(
     for (i, ind) in s.indicators().iter().enumerate() {
         let id = IndicatorId(i as u32);
         let t = ind.target.ix();
-        let ok = f.ind.indicators.passes(std::iter::once(i))
+        let frame = f.ind.indicators.passes(std::iter::once(i))
             && sdg(s.target(ind.target).goal)
             && targets.passes(std::iter::once(t))
-            && (!link_side || covered.get(t).copied().unwrap_or(false))
-            && text(EntityRef::Indicator(id));
-        sel.set_indicator(id, ok);
+            && (!link_side || covered.get(t).copied().unwrap_or(false));
+        sel.set_indicator_split(id, frame && text(EntityRef::Indicator(id)), frame);
     }
     // Countries pass their own facets and text; when the view restricts
     // activities, a country must also be named by one that passes.
