@@ -57,6 +57,23 @@ pub enum ExportError {
     Output(#[from] crate::atomic::OutputError),
 }
 
+impl ExportError {
+    /// Whether the reader went away (`sdgmap query … | head`): not an
+    /// error for a command writing to a pipe, whichever writer noticed it.
+    pub fn is_broken_pipe(&self) -> bool {
+        let io = match self {
+            ExportError::Io(e) => Some(e.kind()),
+            ExportError::Json(e) => e.io_error_kind(),
+            ExportError::Csv(e) => match e.kind() {
+                csv::ErrorKind::Io(e) => Some(e.kind()),
+                _ => None,
+            },
+            _ => None,
+        };
+        io == Some(std::io::ErrorKind::BrokenPipe)
+    }
+}
+
 /// A CSV cell a spreadsheet will not run: one that starts (after any
 /// white space) with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
 /// leading `'`, which spreadsheets read as "text", unless it is a plain

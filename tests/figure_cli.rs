@@ -1,6 +1,7 @@
 //! `sdgmap export VIEW --format svg|html` end to end: the README's two
-//! commands, `--metric` and `--zoom`, stdout with `-o -`, the same bytes on
-//! every run, and exit 2 for what does not apply.
+//! commands, `--metric` and `--zoom`, the format from the file's extension,
+//! stdout with `-o -`, the same bytes on every run, and exit 2 for what
+//! does not apply.
 
 #![allow(clippy::unwrap_used)] // helpers outside #[test] fns unwrap too
 
@@ -70,6 +71,69 @@ fn metric_and_zoom_shape_the_figure() {
     assert_eq!(code, 0, "{err}");
     let svg = std::fs::read_to_string(&out).unwrap();
     assert!(svg.contains("Activities per Action Line and SDG"));
+}
+
+#[test]
+fn the_indicators_metric_counts_the_indicators_of_linked_targets() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = path(dir.path(), "i.svg");
+    let (code, err) = export(&["al:C2", "--metric", "indicators", "-o", &out]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("(indicators of linked targets)"), "{err}");
+    let svg = std::fs::read_to_string(&out).unwrap();
+    roxmltree::Document::parse(&svg).unwrap();
+    assert!(svg.contains("Indicators of linked targets per Action Line and SDG"));
+    // C2 × SDG 9 links 9.1, 9.a and 9.c: 9.1.1, 9.1.2, 9.a.1, 9.c.1
+    assert!(
+        svg.contains("C2 Infrastructure × SDG 9: 4 indicators of linked targets"),
+        "the cell's summary"
+    );
+    // the tier source is credited when indicators are counted
+    assert!(svg.contains("Tier Classification"), "tier source listed");
+    let html = path(dir.path(), "i.html");
+    let (code, err) = export(&["al:C2", "--metric", "indicators", "-o", &html]);
+    assert_eq!(code, 0, "{err}");
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("9.c.1") && page.contains("Tier I (as of 2022-11-30)"));
+}
+
+#[test]
+fn the_format_follows_the_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, head) in [
+        ("m.svg", "<?xml"),
+        ("m.SVG", "<?xml"),
+        ("m.html", "<!DOCTYPE html>"),
+        ("m.htm", "<!DOCTYPE html>"),
+        ("m.csv", "id,title,"),
+        ("m.json", "{"),
+        ("m.md", "#"),
+    ] {
+        let out = path(dir.path(), name);
+        let (code, err) = export(&["al:C7", "-o", &out]);
+        assert_eq!(code, 0, "{name}: {err}");
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(text.trim_start().starts_with(head), "{name}: {text:.80}");
+    }
+    // --format wins over the extension
+    let out = path(dir.path(), "figure.txt.svg");
+    let (code, err) = export(&["al:C7", "--format", "csv", "-o", &out]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("id,title,")
+    );
+    // an extension that names no format, and stdout, need --format
+    let (code, err) = export(&["al:C7", "-o", &path(dir.path(), "m.png")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("svg or html"), "{err}");
+    let (code, err) = export(&["al:C7", "-o", "-"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("writing to stdout"), "{err}");
+    // figure options apply to a figure inferred from the extension
+    let (code, err) = export(&["", "--zoom", "9", "-o", &path(dir.path(), "z.html")]);
+    assert_eq!(code, 0, "{err}");
 }
 
 #[test]

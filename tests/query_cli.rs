@@ -452,3 +452,26 @@ fn an_export_error_never_names_a_temporary_file() {
     assert!(!err.contains(".tmp"), "{err}");
     assert!(err.to_lowercase().contains("no such file"), "{err}");
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error_in_any_format() {
+    use std::io::Read;
+    // Each output is far more than a pipe holds, so the writer sees the
+    // pipe close while it writes.
+    for format in ["table", "json", "csv", "md"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_sdgmap"))
+            .args(["query", "", "--format", format])
+            .env_remove("SDGMAP_DATA")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut head = [0u8; 16];
+        child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+        // (the pipe's reading end is dropped here, as `| head` does)
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.is_empty(), "{format}: {err}");
+        assert_eq!(out.status.code(), Some(0), "{format}");
+    }
+}

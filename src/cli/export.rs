@@ -102,7 +102,7 @@ pub fn run(
         let mut out = std::io::BufWriter::new(stdout.lock());
         match fill(&mut out).and_then(|()| Ok(out.flush()?)) {
             Ok(()) => {}
-            Err(export::ExportError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+            Err(e) if e.is_broken_pipe() => {}
             Err(e) => anyhow::bail!("stdout: {e}"),
         }
         return Ok(ExitCode::SUCCESS);

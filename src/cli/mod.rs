@@ -171,7 +171,7 @@ pub enum Command {
         /// What to list (default: the view's show:, else activities).
         #[arg(long, value_enum)]
         show: Option<query::ShowArg>,
-        /// File format (default: from the file's extension, .csv .json .md).
+        /// File format (default: from the file's extension, .csv .json .md .svg .html).
         #[arg(long, value_enum)]
         format: Option<export::ExportFormat>,
         /// The file to write; `-` writes to stdout.

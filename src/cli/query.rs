@@ -154,7 +154,7 @@ pub fn run(
     ) {
         Ok(()) => {}
         // A closed pipe (`| head`) is not an error.
-        Err(export::ExportError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) if e.is_broken_pipe() => {}
         Err(e) => return Err(e.into()),
     }
     match out.flush() {
