@@ -1,5 +1,6 @@
-//! Small text helpers for drawing: display widths, clipping with `…`, and
-//! fitting a line of items to a width by dropping whole items.
+//! Small text helpers for drawing: display widths, clipping with `…`,
+//! highlighting matched characters, and fitting a line of items to a width
+//! by dropping whole items.
 //!
 //! Every string that is shortened on screen goes through [`clip`], so a cut
 //! is always marked with `…`; every line of separate items (the header, the
@@ -50,6 +51,29 @@ pub fn right(s: &str, width: usize) -> String {
     let out = clip(s, width);
     let pad = width.saturating_sub(self::width(&out));
     format!("{}{out}", " ".repeat(pad))
+}
+
+/// Spans of `text` with the characters at `marks` (char indices, sorted)
+/// in `hi`, the rest in `base`.
+pub fn highlighted(text: &str, marks: &[usize], base: Style, hi: Style) -> Vec<Span<'static>> {
+    let mut out = Vec::new();
+    let mut run = String::new();
+    let mut run_hi = false;
+    for (i, c) in text.chars().enumerate() {
+        let h = marks.binary_search(&i).is_ok();
+        if h != run_hi && !run.is_empty() {
+            out.push(Span::styled(
+                std::mem::take(&mut run),
+                if run_hi { hi } else { base },
+            ));
+        }
+        run_hi = h;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        out.push(Span::styled(run, if run_hi { hi } else { base }));
+    }
+    out
 }
 
 /// One item of a line that may be dropped as a whole.

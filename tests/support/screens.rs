@@ -5,11 +5,11 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sdgmap::search::{CancelToken, Finder};
 use sdgmap::snapshot::{Snapshot, load_bytes};
+use sdgmap::tour::Screen;
 use sdgmap::tui::action::Action::{self, *};
-use sdgmap::tui::state::{Overlay, Screen};
-use sdgmap::tui::ui::render;
-use sdgmap::tui::update::{Effect, update};
-use sdgmap::tui::{State, Theme, ThemeChoice};
+use sdgmap::tui::effect::Io;
+use sdgmap::tui::render;
+use sdgmap::tui::{App, Theme, ThemeChoice};
 
 /// The sizes every screen is checked at.
 pub const SIZES: &[(u16, u16)] = &[
@@ -43,24 +43,24 @@ pub struct Scenario {
 
 impl Subject {
     /// The state after `scenario`.
-    pub fn state(&self, scenario: &Scenario) -> State {
+    pub fn state(&self, scenario: &Scenario) -> App {
         let snap = load_bytes("t.json", self.json.as_bytes()).unwrap();
-        let mut st = State::new(snap, Theme::new(ThemeChoice::Dark), "t".into());
+        let mut st = App::new(snap, Theme::new(ThemeChoice::Dark), "t".into());
         if scenario.tour {
             let tour = sdgmap::tour::load_bytes(
                 "t",
                 sdgmap::tour::bundled("itu-2030-agenda").unwrap().as_bytes(),
-                &st.snap,
+                &st.ctx.snap,
             )
             .unwrap();
-            sdgmap::tui::present::start(&mut st, tour);
+            st.start_tour(tour);
         }
         if scenario.compare {
             let old = older();
-            st.compare = Some(sdgmap::tui::lifecycle::Compare::new(
+            st.ctx.compare = Some(sdgmap::tui::compare::Compare::new(
                 "old.json",
                 std::sync::Arc::new(old),
-                &st.snap,
+                &st.ctx.snap,
             ));
         }
         run(&mut st, &scenario.actions);
@@ -69,15 +69,15 @@ impl Subject {
 }
 
 /// Applies actions, running any requested search to completion.
-pub fn run(st: &mut State, actions: &[Action]) {
-    let mut finder = Finder::with_corpus(st.corpus.clone());
+pub fn run(st: &mut App, actions: &[Action]) {
+    let mut finder = Finder::with_corpus(st.ctx.filters.corpus().clone());
     for &a in actions {
-        if let Effect::Search(req) = update(st, a) {
-            let res = finder
-                .search(&req.query, 200, &CancelToken::never())
-                .unwrap();
-            if let Some(Overlay::Finder(f)) = &mut st.overlay {
-                f.receive(req.generation, res);
+        for io in st.update(a) {
+            if let Io::Search(req) = io {
+                let res = finder
+                    .search(&req.query, 200, &CancelToken::never())
+                    .unwrap();
+                st.receive(req.generation, res);
             }
         }
     }
@@ -318,7 +318,7 @@ fn older() -> Snapshot {
 }
 
 /// Renders `st` at `w`×`h`: the text, one line per row, and the terminal.
-pub fn render_text(st: &State, w: u16, h: u16) -> (String, Terminal<TestBackend>) {
+pub fn render_text(st: &App, w: u16, h: u16) -> (String, Terminal<TestBackend>) {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| render(f, st)).unwrap();
     let buf = t.backend().buffer().clone();
@@ -338,7 +338,7 @@ pub fn render_text(st: &State, w: u16, h: u16) -> (String, Terminal<TestBackend>
 pub fn check_screen(
     subject: &Subject,
     scenario: &Scenario,
-    st: &State,
+    st: &App,
     term: &Terminal<TestBackend>,
     text: &str,
 ) -> Vec<String> {
@@ -347,7 +347,7 @@ pub fn check_screen(
     counts_whole(&lines, &mut out);
     glued(subject, &lines, &mut out);
     // an overlay covers what is under it: only screens without one are read for cuts
-    if st.overlay.is_none() {
+    if st.overlay().is_none() {
         cut_without_mark(subject, st, &lines, &mut out);
     }
     marked(st, term, &mut out);
@@ -442,8 +442,8 @@ fn glued(subject: &Subject, lines: &[Vec<char>], out: &mut Vec<String>) {
 
 /// Names from the data that the screens show in columns: line ids and
 /// short names, facilitators, goal short names, activity titles and leads.
-fn names(st: &State) -> Vec<String> {
-    let s = &st.snap;
+fn names(st: &App) -> Vec<String> {
+    let s = &st.ctx.snap;
     let mut v: Vec<String> = Vec::new();
     for l in s.action_lines() {
         v.push(l.short_name.clone());
@@ -464,7 +464,7 @@ fn names(st: &State) -> Vec<String> {
 }
 
 /// A name cut inside a word must end in `…`: `WM` for `WMO`, `Roadma`.
-fn cut_without_mark(_subject: &Subject, st: &State, lines: &[Vec<char>], out: &mut Vec<String>) {
+fn cut_without_mark(_subject: &Subject, st: &App, lines: &[Vec<char>], out: &mut Vec<String>) {
     let names = names(st);
     for (y, l) in lines.iter().enumerate() {
         let line: String = l.iter().collect();
@@ -505,9 +505,9 @@ fn cut_without_mark(_subject: &Subject, st: &State, lines: &[Vec<char>], out: &m
 }
 
 /// Every scrolled list or card says what it hides on its bottom border.
-fn marked(st: &State, term: &Terminal<TestBackend>, out: &mut Vec<String>) {
+fn marked(st: &App, term: &Terminal<TestBackend>, out: &mut Vec<String>) {
     let buf = term.backend().buffer();
-    for &(area, offset, height, len) in st.layout.marks.borrow().iter() {
+    for &(area, offset, height, len) in st.ctx.layout.marks.borrow().iter() {
         let hidden = offset > 0 || offset + height < len;
         if !hidden || area.height < 2 || area.width < 16 {
             continue;
@@ -527,15 +527,15 @@ fn marked(st: &State, term: &Terminal<TestBackend>, out: &mut Vec<String>) {
 /// The focused row or cell is on screen (the screen-reader cursor sits on it).
 fn cursor_in_view(
     scenario: &Scenario,
-    st: &State,
+    st: &App,
     term: &Terminal<TestBackend>,
     out: &mut Vec<String>,
 ) {
-    if st.overlay.is_some() {
+    if st.overlay().is_some() {
         return;
     }
     let area = term.backend().buffer().area;
-    match st.layout.cursor.get() {
+    match st.ctx.layout.cursor.get() {
         Some((x, y)) if x < area.width && y < area.height => {}
         Some(p) => out.push(format!("the cursor {p:?} is off screen")),
         None if scenario.name.contains("card") => {}
@@ -544,11 +544,11 @@ fn cursor_in_view(
 }
 
 /// The Activities table's title keeps at least half the table.
-fn title_share(scenario: &Scenario, st: &State, out: &mut Vec<String>) {
-    if !scenario.name.starts_with("Activities") || st.overlay.is_some() {
+fn title_share(scenario: &Scenario, st: &App, out: &mut Vec<String>) {
+    if !scenario.name.starts_with("Activities") || st.overlay().is_some() {
         return;
     }
-    let (title, total) = st.layout.title_share.get();
+    let (title, total) = st.ctx.layout.title_share.get();
     if total > 0 && title * 2 < total {
         out.push(format!("the title column has {title} of {total} columns"));
     }

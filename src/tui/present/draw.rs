@@ -10,15 +10,27 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
-use crate::tui::present::heading;
-use crate::tui::state::{Screen, State};
+use super::{Presenter, heading};
+use crate::entity::EntityRef;
+use crate::tui::ctx::Ctx;
+use crate::tui::text as txt;
 
-/// Draws the presenter frame; returns the area left for the screen itself.
-pub fn render_presenter_chrome(frame: &mut Frame, area: Rect, st: &State) -> Rect {
-    let t = &st.theme;
+/// Draws the presenter frame around the screen — the heading for `focus`
+/// (what is in focus), the caption, the echo — and returns the area left
+/// for the screen itself (`matrix`: the screen is the Matrix, which gets
+/// the whole width).
+pub fn render_presenter_chrome(
+    frame: &mut Frame,
+    area: Rect,
+    ctx: &Ctx,
+    p: &Presenter,
+    focus: Option<EntityRef>,
+    matrix: bool,
+) -> Rect {
+    let t = &ctx.theme;
     let big = area.width >= 100 && area.height >= 34;
     let head_h: u16 = if big { 9 } else { 1 };
-    let caption = st.presenter.tour.as_ref().map(|run| {
+    let caption = p.tour.as_ref().map(|run| {
         let step = &run.tour.steps[run.state.step()];
         (
             run.state.counter(),
@@ -44,8 +56,8 @@ pub fn render_presenter_chrome(frame: &mut Frame, area: Rect, st: &State) -> Rec
         }
         _ => 0,
     };
-    let echo_h = u16::from(st.presenter.echo);
-    let status_h = u16::from(st.status.is_some());
+    let echo_h = u16::from(p.echo);
+    let status_h = u16::from(ctx.status.is_some());
     let [head, main, cap, echo, status] = Layout::vertical([
         Constraint::Length(head_h),
         Constraint::Min(3),
@@ -55,9 +67,9 @@ pub fn render_presenter_chrome(frame: &mut Frame, area: Rect, st: &State) -> Rec
     ])
     .areas(area);
 
-    let (word, goal, line) = heading(st);
-    let goal_style = match goal.and_then(|n| st.snap.sdg(n)) {
-        Some(g) => t.title.patch(goal_fg(st, g.color)),
+    let (word, goal, line) = heading(&ctx.snap, focus);
+    let goal_style = match goal.and_then(|n| ctx.snap.sdg(n)) {
+        Some(g) => t.title.patch(goal_fg(t, g.color)),
         None => t.accent,
     };
     if big && let Some(word) = &word {
@@ -90,7 +102,7 @@ pub fn render_presenter_chrome(frame: &mut Frame, area: Rect, st: &State) -> Rec
         if let Some(word) = word {
             spans.push(Span::styled(
                 format!(" {word} "),
-                goal.and_then(|n| st.snap.sdg(n))
+                goal.and_then(|n| ctx.snap.sdg(n))
                     .map_or(t.selected, |g| t.goal(g.color)),
             ));
             spans.push(Span::raw(" "));
@@ -112,7 +124,7 @@ pub fn render_presenter_chrome(frame: &mut Frame, area: Rect, st: &State) -> Rec
             .borders(Borders::TOP)
             .border_style(style)
             .title(Span::styled(
-                super::text::clip(&label, cap.width.saturating_sub(2) as usize),
+                txt::clip(&label, cap.width.saturating_sub(2) as usize),
                 style,
             ));
         let inner = cap.inner(Margin {
@@ -140,20 +152,16 @@ pub fn render_presenter_chrome(frame: &mut Frame, area: Rect, st: &State) -> Rec
         }
     }
     if echo_h > 0 {
-        frame.render_widget(Paragraph::new(echo_line(st, echo.width as usize)), echo);
+        frame.render_widget(Paragraph::new(echo_line(ctx, p, echo.width as usize)), echo);
     }
-    if let Some(msg) = &st.status {
+    if let Some(msg) = &ctx.status {
         frame.render_widget(
             Paragraph::new(Line::styled(format!(" {msg}"), t.warn)),
             status,
         );
     }
     // a little air around the view on a projector
-    let pad = if st.screen == Screen::Matrix || main.width < 100 {
-        0
-    } else {
-        2
-    };
+    let pad = if matrix || main.width < 100 { 0 } else { 2 };
     main.inner(Margin {
         horizontal: pad,
         vertical: 0,
@@ -162,19 +170,14 @@ pub fn render_presenter_chrome(frame: &mut Frame, area: Rect, st: &State) -> Rec
 
 /// The key echo: the latest keys, newest last, older ones dropped from the
 /// left to fit `width`.
-fn echo_line(st: &State, width: usize) -> Line<'static> {
-    let t = &st.theme;
+fn echo_line(ctx: &Ctx, p: &Presenter, width: usize) -> Line<'static> {
+    let t = &ctx.theme;
     let lead = " keys: ";
     let sep = "   ·   ";
     let mut shown: Vec<&str> = Vec::new();
-    let mut used = super::text::width(lead);
-    for k in st.presenter.keys.iter().rev() {
-        let w = super::text::width(k)
-            + if shown.is_empty() {
-                0
-            } else {
-                super::text::width(sep)
-            };
+    let mut used = txt::width(lead);
+    for k in p.keys.iter().rev() {
+        let w = txt::width(k) + if shown.is_empty() { 0 } else { txt::width(sep) };
         if used + w > width {
             if shown.is_empty() {
                 // the newest key alone is too long: it is clipped, never dropped
@@ -186,8 +189,8 @@ fn echo_line(st: &State, width: usize) -> Line<'static> {
         shown.push(k);
     }
     shown.reverse();
-    let text = super::text::clip(&format!("{lead}{}", shown.join(sep)), width);
-    Line::styled(text, t.title)
+    let line = txt::clip(&format!("{lead}{}", shown.join(sep)), width);
+    Line::styled(line, t.title)
 }
 
 /// `text` broken at words into lines for the large (4×4 per letter) font
@@ -212,8 +215,8 @@ fn big_lines(text: &str, width: u16) -> Vec<String> {
     lines
 }
 
-fn goal_fg(st: &State, c: crate::snapshot::Rgb) -> Style {
-    if !st.theme.goal_colors {
+fn goal_fg(t: &crate::tui::theme::Theme, c: crate::snapshot::Rgb) -> Style {
+    if !t.goal_colors {
         return Style::new();
     }
     let crate::snapshot::Rgb(r, g, b) = c;

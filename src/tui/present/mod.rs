@@ -6,17 +6,24 @@
 //! loaded tour ([`crate::tour`]) drives the view step by step: each step is
 //! applied exactly as written, so stepping off to answer a question and
 //! snapping back (`.`) shows the step again as it was.
+//!
+//! The [`Presenter`] component owns the mode, the echo and the tour; it
+//! asks the app to show a step ([`Effect::ShowStep`]) and to switch the
+//! theme, and draws the frame around the screen (`draw`).
+
+pub mod draw;
 
 use std::path::PathBuf;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
-use super::filter;
-use super::overlays::open_view;
-use super::state::{Pane, Screen, State};
+use super::ask::Ask;
+use super::ctx::Ctx;
+use super::effect::{Effect, Open};
+use super::keymap::Context;
 use super::theme::{Theme, ThemeChoice};
-use super::update::push;
+use crate::entity::EntityRef;
 use crate::tour::{Outcome, Tour, TourAction, TourState};
 
 /// A tour being presented.
@@ -45,111 +52,123 @@ pub struct Presenter {
     pub saved_theme: Option<Theme>,
 }
 
-/// Switches presenter mode on or off (with its projector theme).
-pub fn toggle(st: &mut State) {
-    if st.presenter.on {
-        st.presenter.on = false;
-        if let Some(t) = st.presenter.saved_theme.take() {
-            st.theme = t;
-        }
-    } else {
-        st.presenter.on = true;
-        let projector = if st.theme.choice == ThemeChoice::Mono {
-            ThemeChoice::Mono
+impl Presenter {
+    /// Whether a tour is running and on its steps (not stepped off).
+    pub fn on_tour(&self) -> bool {
+        self.tour.as_ref().is_some_and(|t| !t.state.is_off_tour())
+    }
+
+    /// The key contexts the presenter adds: the tour's keys while on it.
+    pub fn contexts(&self) -> Vec<Context> {
+        if self.on_tour() {
+            vec![Context::Tour]
         } else {
-            ThemeChoice::Projector
-        };
-        st.presenter.saved_theme = Some(std::mem::replace(&mut st.theme, Theme::new(projector)));
-    }
-}
-
-/// Starts presenting `tour` at its first step.
-pub fn start(st: &mut State, tour: Tour) {
-    if !st.presenter.on {
-        toggle(st);
-    }
-    let Some(state) = TourState::new(tour.steps.len()) else {
-        st.status = Some("the tour has no steps".into());
-        return;
-    };
-    st.presenter.tour = Some(TourRun { tour, state });
-    show_step(st, 0);
-}
-
-/// Whether a tour is running and on its steps (not stepped off).
-pub fn on_tour(st: &State) -> bool {
-    st.presenter
-        .tour
-        .as_ref()
-        .is_some_and(|t| !t.state.is_off_tour())
-}
-
-/// Applies a tour action.
-pub fn tour_action(st: &mut State, action: TourAction) {
-    let Some(run) = &mut st.presenter.tour else {
-        st.status = Some("no tour is loaded — start one with sdgmap present".into());
-        return;
-    };
-    match run.state.apply(action) {
-        Ok(Outcome::Show(i)) => show_step(st, i),
-        Ok(Outcome::SteppedOff) => {
-            st.status = Some("off the tour: explore freely, . snaps back".into());
+            Vec::new()
         }
-        Ok(Outcome::Unchanged) => {}
-        Err(e) => st.status = Some(e.to_string()),
     }
-}
 
-/// Shows step `i` exactly as written: its view, screen and focus.
-fn show_step(st: &mut State, i: usize) {
-    let Some(step) = st
-        .presenter
-        .tour
-        .as_ref()
-        .and_then(|t| t.tour.steps.get(i))
-        .cloned()
-    else {
-        return;
-    };
-    st.overlay = None;
-    st.trail.clear();
-    st.pane = Pane::Main;
-    // a step is shown as written: none of the explorer's own settings carry over
-    st.zoom = None;
-    st.metric = crate::matrix::Metric::default();
-    st.mrow = 0;
-    st.mcol = 0;
-    st.sdg_cursor = Default::default();
-    st.line_cursor = Default::default();
-    st.act_cursor = Default::default();
-    st.rel_cursor = Default::default();
-    let mut view = step.view.clone();
-    view.focus = None;
-    let show = view.show.take();
-    filter::set_chips(st, Vec::new());
-    open_view(st, &view.to_string());
-    st.screen = step
-        .screen
-        .or(show.map(super::overlays::screen_for))
-        .unwrap_or(Screen::Matrix);
-    if let Some(e) = step.focus {
-        push(st, e);
+    /// Switches presenter mode on or off, with its projector theme (the
+    /// user's theme comes back when it ends).
+    pub fn toggle(&mut self, ctx: &Ctx) -> Vec<Effect> {
+        let theme = if self.on {
+            self.on = false;
+            match self.saved_theme.take() {
+                Some(t) => t,
+                None => return Vec::new(),
+            }
+        } else {
+            self.on = true;
+            let projector = if ctx.theme.choice == ThemeChoice::Mono {
+                ThemeChoice::Mono
+            } else {
+                ThemeChoice::Projector
+            };
+            self.saved_theme = Some(ctx.theme.clone());
+            Theme::new(projector)
+        };
+        vec![Effect::SetTheme(Box::new(theme))]
     }
-}
 
-/// Remembers a key press for the echo line: `→  next step`.
-pub fn echo(st: &mut State, key: KeyEvent, action: Action) {
-    if !st.presenter.echo {
-        return;
+    /// Starts presenting `tour` at its first step.
+    pub fn start(&mut self, ctx: &Ctx, tour: Tour) -> Vec<Effect> {
+        let mut out = Vec::new();
+        if !self.on {
+            out.extend(self.toggle(ctx));
+        }
+        let Some(state) = TourState::new(tour.steps.len()) else {
+            out.push(Effect::Status("the tour has no steps".into()));
+            return out;
+        };
+        self.tour = Some(TourRun { tour, state });
+        out.extend(self.show_step(0));
+        out
     }
-    let desc = super::keymap::KEYMAP
-        .iter()
-        .find(|b| b.action == action)
-        .map_or("", |b| b.desc);
-    st.presenter.keys.push(format!("{}  {desc}", key_name(key)));
-    let n = st.presenter.keys.len();
-    if n > 3 {
-        st.presenter.keys.drain(..n - 3);
+
+    /// Applies a tour action.
+    pub fn tour_action(&mut self, action: TourAction) -> Vec<Effect> {
+        let Some(run) = &mut self.tour else {
+            return vec![Effect::Status(
+                "no tour is loaded — start one with sdgmap present".into(),
+            )];
+        };
+        match run.state.apply(action) {
+            Ok(Outcome::Show(i)) => self.show_step(i),
+            Ok(Outcome::SteppedOff) => vec![Effect::Status(
+                "off the tour: explore freely, . snaps back".into(),
+            )],
+            Ok(Outcome::Unchanged) => Vec::new(),
+            Err(e) => vec![Effect::Status(e.to_string())],
+        }
+    }
+
+    /// Shows step `i` exactly as written: its view, screen and focus.
+    fn show_step(&self, i: usize) -> Vec<Effect> {
+        match self.tour.as_ref().and_then(|t| t.tour.steps.get(i)) {
+            Some(step) => vec![Effect::ShowStep(Box::new(step.clone()))],
+            None => Vec::new(),
+        }
+    }
+
+    /// Applies a presenter action: the mode, the echo and the tour keys.
+    pub fn update(&mut self, ctx: &Ctx, action: Action) -> Vec<Effect> {
+        match action {
+            Action::TogglePresenter => self.toggle(ctx),
+            Action::ToggleKeyEcho => {
+                self.echo = !self.echo;
+                self.keys.clear();
+                Vec::new()
+            }
+            Action::TourNext => self.tour_action(TourAction::Next),
+            Action::TourPrev => self.tour_action(TourAction::Prev),
+            Action::StepOff => self.tour_action(TourAction::StepOff),
+            Action::SnapBack => self.tour_action(TourAction::SnapBack),
+            Action::TourJump => match &self.tour {
+                Some(run) => vec![Effect::Open(Open::Ask(
+                    Ask::Jump {
+                        steps: run.tour.steps.len(),
+                    },
+                    String::new(),
+                ))],
+                None => self.tour_action(TourAction::Jump(0)),
+            },
+            _ => Vec::new(),
+        }
+    }
+
+    /// Remembers a key press for the echo line: `→  next step`.
+    pub fn echo(&mut self, key: KeyEvent, action: Action) {
+        if !self.echo {
+            return;
+        }
+        let desc = super::keymap::KEYMAP
+            .iter()
+            .find(|b| b.action == action)
+            .map_or("", |b| b.desc);
+        self.keys.push(format!("{}  {desc}", key_name(key)));
+        let n = self.keys.len();
+        if n > 3 {
+            self.keys.drain(..n - 3);
+        }
     }
 }
 
@@ -176,12 +195,14 @@ pub fn key_name(k: KeyEvent) -> String {
     }
 }
 
-/// The heading for what is in focus: the big word (goal number or line id),
-/// its colour's goal, and the line beside it.
-pub fn heading(st: &State) -> (Option<String>, Option<u8>, String) {
+/// The heading for `focus`, what is in focus: the big word (goal number
+/// or line id), its colour's goal, and the line beside it.
+pub fn heading(
+    s: &crate::snapshot::Snapshot,
+    focus: Option<EntityRef>,
+) -> (Option<String>, Option<u8>, String) {
     use crate::entity::EntityRef as E;
-    let s = &st.snap;
-    let Some(e) = st.selected() else {
+    let Some(e) = focus else {
         return (None, None, String::new());
     };
     let goal_name = |n: u8| s.sdg(n).map(|g| g.short_name.clone()).unwrap_or_default();

@@ -1,7 +1,8 @@
 //! The list of everything related to a record, grouped by kind — where
 //! drill-down continues. Drawn from the core (`related_in`) and shared by
 //! the list screens' details pane and the drill view; the record's own card
-//! is in `cards`.
+//! is in `cards`. Rows matching the last search have their matched
+//! characters underlined.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,20 +10,22 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState};
 
-use super::text::{clip, width};
 use crate::entity::EntityRef;
 use crate::related::Group;
-use crate::tui::state::{Cursor, Hit, State};
+use crate::tui::ctx::Ctx;
+use crate::tui::layout::{Cursor, Hit};
+use crate::tui::matching;
+use crate::tui::text::{clip, width};
 
 /// The width of the key column of a group's rows (line ids, link labels),
 /// from the data: the longest key plus a space.
-fn key_width(st: &State, items: &[EntityRef]) -> usize {
-    let s = &st.snap;
+fn key_width(ctx: &Ctx, items: &[EntityRef]) -> usize {
+    let s = &ctx.snap;
     items
         .iter()
         .map(|e| match *e {
             EntityRef::Line(l) => width(&s.line(l).id),
-            EntityRef::Link(_) | EntityRef::Cell(..) => width(&short_label(st, *e)),
+            EntityRef::Link(_) | EntityRef::Cell(..) => width(&short_label(ctx, *e)),
             EntityRef::Target(t) => width(&s.target(t).code),
             _ => 0,
         })
@@ -32,9 +35,9 @@ fn key_width(st: &State, items: &[EntityRef]) -> usize {
 }
 
 /// One row of a related list, `width` columns, its key column `key_w` wide.
-pub fn related_item(st: &State, e: EntityRef, width: usize, key_w: usize) -> Line<'static> {
-    let s = &st.snap;
-    let t = &st.theme;
+pub fn related_item(ctx: &Ctx, e: EntityRef, width: usize, key_w: usize) -> Line<'static> {
+    let s = &ctx.snap;
+    let t = &ctx.theme;
     // the key keeps at most three fifths of the row, and a space after it
     let key_w = key_w.min(width * 3 / 5).max(2);
     let key = |k: &str| format!("{:<w$}", clip(k, key_w - 1), w = key_w);
@@ -48,16 +51,28 @@ pub fn related_item(st: &State, e: EntityRef, width: usize, key_w: usize) -> Lin
                 Span::styled(format!(" {}", clip(&name, width.saturating_sub(5))), t.base),
             ])
         }
-        EntityRef::Target(tg) => Line::from(vec![
-            Span::styled(key(&s.target(tg).code), t.accent),
-            Span::styled(clip(&s.target(tg).text, rest), t.base),
-        ]),
-        EntityRef::Line(l) => Line::from(vec![
-            Span::styled(key(&s.line(l).id), t.accent),
-            Span::styled(clip(&s.line(l).title, rest), t.base),
-        ]),
+        EntityRef::Target(tg) => {
+            let mut spans = vec![Span::styled(key(&s.target(tg).code), t.accent)];
+            spans.extend(matching::spans(
+                ctx,
+                e,
+                &clip(&s.target(tg).text, rest),
+                t.base,
+            ));
+            Line::from(spans)
+        }
+        EntityRef::Line(l) => {
+            let mut spans = vec![Span::styled(key(&s.line(l).id), t.accent)];
+            spans.extend(matching::spans(
+                ctx,
+                e,
+                &clip(&s.line(l).title, rest),
+                t.base,
+            ));
+            Line::from(spans)
+        }
         EntityRef::Link(_) | EntityRef::Cell(..) => {
-            let label = short_label(st, e);
+            let label = short_label(ctx, e);
             let style = if label.ends_with('?') {
                 t.warn
             } else {
@@ -71,21 +86,18 @@ pub fn related_item(st: &State, e: EntityRef, width: usize, key_w: usize) -> Lin
         EntityRef::Activity(a) => {
             let act = s.activity(a);
             let year = act.year().map(|y| format!(" {y}")).unwrap_or_default();
-            Line::from(vec![
-                Span::styled(
-                    clip(act.title(), width.saturating_sub(width_of(&year))),
-                    t.base,
-                ),
-                Span::styled(year, t.dim),
-            ])
+            let title = clip(act.title(), width.saturating_sub(width_of(&year)));
+            let mut spans = matching::spans(ctx, e, &title, t.base);
+            spans.push(Span::styled(year, t.dim));
+            Line::from(spans)
         }
     }
 }
 
 /// `C7-e-health × 3` (with ` ?` for a disputed link): a link or cell in a
 /// list's key column.
-fn short_label(st: &State, e: EntityRef) -> String {
-    let s = &st.snap;
+fn short_label(ctx: &Ctx, e: EntityRef) -> String {
+    let s = &ctx.snap;
     match e {
         EntityRef::Link(k) => {
             let link = s.link(k);
@@ -105,17 +117,20 @@ fn width_of(s: &str) -> usize {
     width(s)
 }
 
-/// Draws grouped related records with a cursor; headings are not selectable.
+/// Draws grouped related records with a cursor; headings are not
+/// selectable. While `focused`, the rows that fit are stored in `page`.
+#[allow(clippy::too_many_arguments)] // the pane's parts, each needed
 pub fn render_related(
     frame: &mut Frame,
     area: Rect,
-    st: &State,
+    ctx: &Ctx,
     groups: &[Group],
     cursor: &Cursor,
     focused: bool,
     title: &str,
+    page: &std::cell::Cell<usize>,
 ) {
-    let t = &st.theme;
+    let t = &ctx.theme;
     let total: usize = groups.iter().map(|g| g.items.len()).sum();
     let block = Block::new()
         .borders(Borders::ALL)
@@ -151,29 +166,28 @@ pub fn render_related(
                 pos: r,
                 offset: cursor.offset.clone(),
             };
-            let off = c.scroll(height);
+            let off = c.scroll(height, rows.len());
             cursor.offset.set(off);
             off
         }
         None => 0,
     };
     if focused {
-        st.layout.page.set(height);
+        page.set(height);
     }
-    let mut hits = st.layout.hits.borrow_mut();
     for (i, (r, _)) in rows.iter().enumerate().skip(offset).take(height) {
         if let Some(n) = r {
-            hits.push((super::row_rect(inner, i - offset), Hit::RelatedRow(*n)));
+            ctx.layout
+                .push_hit(super::row_rect(inner, i - offset), Hit::RelatedRow(*n));
         }
     }
     if let (Some(r), true) = (sel_row, focused) {
-        st.layout
+        ctx.layout
             .cursor
             .set(Some((inner.x, inner.y + (r - offset) as u16)));
     }
-    drop(hits);
     let highlight: Style = if focused { t.selected } else { t.selected_dim };
-    let key_ws: Vec<usize> = groups.iter().map(|g| key_width(st, &g.items)).collect();
+    let key_ws: Vec<usize> = groups.iter().map(|g| key_width(ctx, &g.items)).collect();
     let items: Vec<ListItem> = rows
         .iter()
         .skip(offset)
@@ -189,7 +203,7 @@ pub fn render_related(
                 t.title,
             )),
             Some(i) => ListItem::new(related_item(
-                st,
+                ctx,
                 flat[i].1,
                 width.saturating_sub(1),
                 key_ws[flat[i].0],
@@ -202,5 +216,5 @@ pub fn render_related(
         .highlight_symbol("▌");
     let mut state = ListState::default().with_selected(sel_row.and_then(|r| r.checked_sub(offset)));
     frame.render_stateful_widget(list, area, &mut state);
-    super::lists::scroll_marks(frame, area, st, offset, height, rows.len());
+    super::list::scroll_marks(frame, area, ctx, offset, height, rows.len());
 }

@@ -12,11 +12,15 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
 
-use super::card::pane_title;
-use super::text::{clip, width};
+use super::model::{Activities, SortKey};
+use crate::entity::EntityRef;
 use crate::snapshot::{ActivityId, Snapshot};
-use crate::tui::state::{SortKey, State};
+use crate::tui::ctx::Ctx;
+use crate::tui::matching;
+use crate::tui::text::{clip, width};
 use crate::tui::theme::Theme;
+use crate::tui::ui::card::pane_title;
+use crate::tui::ui::list::{register_rows, scroll_marks};
 
 /// The columns after the title, in the order they give way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,42 +73,30 @@ fn chips_width(spans: &[Span]) -> usize {
     spans.iter().map(|s| width(&s.content)).sum()
 }
 
-/// Draws the table.
-pub fn render_table(frame: &mut Frame, area: Rect, st: &State, focused: bool) {
-    let t = &st.theme;
-    let s = &st.snap;
-    let arrow = if st.sort_desc { "▼" } else { "▲" };
-    let by = match st.sort {
-        SortKey::Title => "title",
-        SortKey::Lead => "lead",
-        SortKey::Year => "year",
-        SortKey::Sector => "sector",
-        SortKey::Sdgs => "SDGs",
-    };
+/// Draws the table of `a`.
+pub fn render_table(frame: &mut Frame, area: Rect, ctx: &Ctx, a: &Activities, focused: bool) {
+    let t = &ctx.theme;
+    let s = &ctx.snap;
+    let arrow = if a.desc { "▼" } else { "▲" };
+    let by = a.sort.name();
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(if focused { t.border_focus } else { t.border })
         .title(Span::styled(
             pane_title(
                 &format!("Activities · by {by} {arrow} · s sort"),
-                Some(st.act_order.len()),
+                Some(a.order.len()),
                 area.width,
             ),
             if focused { t.accent } else { t.dim },
         ));
     let inner = block.inner(area);
     let height = inner.height.saturating_sub(1) as usize;
-    let offset = st.act_cursor.scroll(height);
+    let offset = a.cursor.scroll(height, a.order.len());
     if focused {
-        st.layout.page.set(height);
+        a.panes.page.set(height);
     }
-    let visible: Vec<ActivityId> = st
-        .act_order
-        .iter()
-        .skip(offset)
-        .take(height)
-        .copied()
-        .collect();
+    let visible: Vec<ActivityId> = a.order.iter().skip(offset).take(height).copied().collect();
 
     // natural widths of the columns on screen
     let lead_w = visible
@@ -126,7 +118,7 @@ pub fn render_table(frame: &mut Frame, area: Rect, st: &State, focused: bool) {
         .unwrap_or(4)
         .clamp(4, CHIPS_MAX);
     // a column is never narrower than its header (with the sort arrow)
-    let head = |name: &str, key: SortKey| width(name) + usize::from(st.sort == key);
+    let head = |name: &str, key: SortKey| width(name) + usize::from(a.sort == key);
     let lead_w = lead_w.max(head("Lead", SortKey::Lead));
     let sector_w = sector_w.max(head("Sector", SortKey::Sector));
     let chips_w = chips_w.max(head("SDGs", SortKey::Sdgs));
@@ -163,7 +155,7 @@ pub fn render_table(frame: &mut Frame, area: Rect, st: &State, focused: bool) {
     };
     // the sorted column's header carries the arrow too, when it is shown
     let sorted = |name: &str, key: SortKey| {
-        if st.sort == key {
+        if a.sort == key {
             format!("{name}{arrow}")
         } else {
             name.to_string()
@@ -182,9 +174,11 @@ pub fn render_table(frame: &mut Frame, area: Rect, st: &State, focused: bool) {
     );
     let rows: Vec<Row> = visible
         .iter()
-        .map(|&a| {
-            let act = s.activity(a);
-            let mut cells = vec![Cell::from(clip(act.title(), title_w))];
+        .map(|&id| {
+            let act = s.activity(id);
+            let title = clip(act.title(), title_w);
+            let title = matching::spans(ctx, EntityRef::Activity(id), &title, t.base);
+            let mut cells = vec![Cell::from(Line::from(title))];
             for &(c, w) in &cols {
                 cells.push(match c {
                     Col::Lead => {
@@ -198,7 +192,7 @@ pub fn render_table(frame: &mut Frame, area: Rect, st: &State, focused: bool) {
                         clip(act.sector().unwrap_or_default(), w),
                         t.dim,
                     )),
-                    Col::Sdgs => Cell::from(Line::from(chips(s, t, a, w))),
+                    Col::Sdgs => Cell::from(Line::from(chips(s, t, id, w))),
                 });
             }
             Row::new(cells)
@@ -217,21 +211,14 @@ pub fn render_table(frame: &mut Frame, area: Rect, st: &State, focused: bool) {
         height: inner.height.saturating_sub(1),
         ..inner
     };
-    super::lists::register_rows(
-        st,
-        body,
-        offset,
-        st.act_order.len(),
-        st.act_cursor.pos,
-        focused,
-    );
-    let selected = st
-        .act_cursor
+    register_rows(ctx, body, offset, a.order.len(), a.cursor.pos, focused);
+    let selected = a
+        .cursor
         .pos
         .checked_sub(offset)
-        .filter(|_| !st.act_order.is_empty());
+        .filter(|_| !a.order.is_empty());
     let mut state = TableState::default().with_selected(selected);
     frame.render_stateful_widget(table, area, &mut state);
-    super::lists::scroll_marks(frame, area, st, offset, height, st.act_order.len());
-    st.layout.title_share.set((title_w, total));
+    scroll_marks(frame, area, ctx, offset, height, a.order.len());
+    ctx.layout.title_share.set((title_w, total));
 }

@@ -9,17 +9,21 @@
 
 use ratatui::style::{Modifier, Style};
 
-use super::super::text::{clip, right, width};
+use super::model::Matrix as Screen;
 use crate::matrix::{Column, Mark, Matrix, cell_content, column_goal};
-use crate::snapshot::LineId;
-use crate::tui::lifecycle;
-use crate::tui::state::State;
+use crate::snapshot::{LineId, Snapshot};
+use crate::tui::compare::change_mark;
+use crate::tui::ctx::Ctx;
+use crate::tui::text::{clip, right, width};
 use crate::tui::theme::SHADES;
+
+/// The Matrix screen and the context it is drawn in.
+type St<'a> = (&'a Screen, &'a Ctx);
 
 /// The mark of a cell: its link kind, `*` beside a disputed link, or the
 /// change since `--compare`.
-fn mark(st: &State, r: usize, c: usize) -> Option<char> {
-    let g = &st.grid;
+fn mark(st: St, r: usize, c: usize) -> Option<char> {
+    let g = &st.0.grid;
     let m = g.mark(r, c);
     let ch = match m {
         Mark::None | Mark::Confirmed => None,
@@ -32,26 +36,28 @@ fn mark(st: &State, r: usize, c: usize) -> Option<char> {
         other => other,
     };
     match change(st, r, c) {
-        Some(k) => Some(lifecycle::change_mark(k)),
+        Some(k) => Some(change_mark(k)),
         None => ch,
     }
 }
 
-fn change(st: &State, r: usize, c: usize) -> Option<crate::diff::ChangeKind> {
-    let g = &st.grid;
+fn change(st: St, r: usize, c: usize) -> Option<crate::diff::ChangeKind> {
+    let (g, ctx) = (&st.0.grid, st.1);
+    let cmp = ctx.compare.as_ref()?;
     match g.columns.get(c) {
         Some(Column::Sdg(n)) => g
             .rows
             .get(r)
-            .and_then(|&row| lifecycle::cell_change(st, row, *n)),
+            .and_then(|&row| cmp.cell_change(&ctx.snap, row, *n)),
         _ => None,
     }
 }
 
 /// The text and style of cell (r, c), `cw` wide.
-pub fn cell(st: &State, r: usize, c: usize, cw: usize, glyphs: bool) -> (String, Style) {
-    let g = &st.grid;
-    let t = &st.theme;
+pub fn cell(st: St, r: usize, c: usize, cw: usize, glyphs: bool) -> (String, Style) {
+    let (screen, ctx) = st;
+    let g = &screen.grid;
+    let t = &ctx.theme;
     let v = g.value(r, c);
     let m = g.mark(r, c);
     let mk = mark(st, r, c);
@@ -86,11 +92,11 @@ pub fn cell(st: &State, r: usize, c: usize, cw: usize, glyphs: bool) -> (String,
     if change(st, r, c).is_some() {
         style = style.add_modifier(Modifier::BOLD | Modifier::REVERSED);
     }
-    if r == st.mrow && c == st.mcol {
+    if r == screen.row && c == screen.col {
         style = t.selected;
-    } else if r == st.mrow || c == st.mcol {
+    } else if r == screen.row || c == screen.col {
         style = style.patch(t.crosshair);
-    } else if st.presenter.on {
+    } else if ctx.presenting {
         style = t.dim; // spotlight
     }
     (body, style)
@@ -137,26 +143,26 @@ pub fn long_totals(g: &Matrix, cw: usize) -> bool {
 }
 
 /// `C2 Infrastructure`, `C7 E-health`: a row's full name.
-pub fn row_name(st: &State, row: LineId) -> String {
-    let line = st.snap.line(row);
+pub fn row_name(s: &Snapshot, row: LineId) -> String {
+    let line = s.line(row);
     match line.parent {
-        Some(p) => format!("{} {}", st.snap.line(p).id, line.short_name),
+        Some(p) => format!("{} {}", s.line(p).id, line.short_name),
         None => format!("{} {}", line.id, line.short_name),
     }
 }
 
 /// A row's name for a column `w` wide (a space on each side included).
-pub fn row_label(st: &State, row: LineId, w: usize) -> String {
-    let name = clip(&row_name(st, row), w.saturating_sub(2));
+pub fn row_label(s: &Snapshot, row: LineId, w: usize) -> String {
+    let name = clip(&row_name(s, row), w.saturating_sub(2));
     format!(" {name:<w$}", w = w.saturating_sub(1))
 }
 
 /// A column's header.
-pub fn col_label(st: &State, c: Column) -> String {
+pub fn col_label(s: &Snapshot, c: Column) -> String {
     match c {
         Column::Sdg(n) => n.to_string(),
         Column::Goal(_) => "•".to_string(),
-        Column::Target(t) => st.snap.target(t).code.clone(),
+        Column::Target(t) => s.target(t).code.clone(),
     }
 }
 
@@ -173,10 +179,10 @@ pub fn center(s: &str, w: usize) -> String {
 /// "C2 × SDG 9 — 3 targets: 9.1, 9.a, 9.c — 6 activities (+5
 /// cross-cutting)": the focused cell in words, read from the same
 /// [`cell_content`] as its number and drill-down.
-pub fn describe(st: &State) -> String {
-    let g = &st.grid;
-    let s = &st.snap;
-    let (Some(&row), Some(&col)) = (g.rows.get(st.mrow), g.columns.get(st.mcol)) else {
+pub fn describe(m: &Screen, ctx: &Ctx) -> String {
+    let g = &m.grid;
+    let s = &ctx.snap;
+    let (Some(&row), Some(&col)) = (g.rows.get(m.row), g.columns.get(m.col)) else {
         return String::new();
     };
     let goal = column_goal(s, col);
@@ -186,7 +192,7 @@ pub fn describe(st: &State) -> String {
         Column::Goal(n) => format!("{line} × SDG {n} as a whole"),
         Column::Target(t) => format!("{line} × target {}", s.target(t).code),
     };
-    let cell = cell_content(s, &st.sel, row, col);
+    let cell = cell_content(s, ctx.sel(), row, col);
     let mut parts = vec![head];
     if cell.links.is_empty() {
         let outside = s.index().links_at(row, goal).len();
@@ -229,9 +235,14 @@ pub fn describe(st: &State) -> String {
         }
         parts.push(p);
     }
-    if let Some(k) = lifecycle::cell_change(st, row, goal) {
-        let name = st.compare.as_ref().map_or("", |c| c.name.as_str());
-        parts.push(format!("{} since {name}", format!("{k:?}").to_lowercase()));
+    if let Some(cmp) = &ctx.compare
+        && let Some(k) = cmp.cell_change(s, row, goal)
+    {
+        parts.push(format!(
+            "{} since {}",
+            format!("{k:?}").to_lowercase(),
+            cmp.name
+        ));
     }
     let acts = cell.activities.len();
     let mut a = format!("{acts} activit{}", if acts == 1 { "y" } else { "ies" });

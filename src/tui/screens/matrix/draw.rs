@@ -1,33 +1,34 @@
-//! The Matrix screen: Action Line rows × SDG columns as a heatmap.
+//! Drawing the Matrix screen: Action Line rows × SDG columns as a heatmap.
 //!
 //! Each cell shows its value and a link mark (and, with room, a shading
 //! glyph), so it reads in mono; colour (viridis) adds to it. The focused
 //! cell's row and column are highlighted as a crosshair, and the line under
 //! the grid says the cell in words. Where the terminal is too small for
-//! everything, [`layout`] decides what gives way, and whatever is hidden is
-//! marked (`‹3`, `›4`, `↓ 5`). With room to spare, the cell's card fills
-//! the rest.
-
-mod cells;
-mod layout;
+//! everything, [`layout`](super::layout) decides what gives way, and
+//! whatever is hidden is marked (`‹3`, `›4`, `↓ 5`). With room to spare,
+//! the cell's card fills the rest.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub use cells::describe;
-use cells::{center, col_label, column_total, row_label, row_name, row_total};
-
-use super::text::{Item, clip, fit, fit_items, width};
+use super::cells::{
+    self, center, col_label, column_total, describe, row_label, row_name, row_total,
+};
+use super::layout;
+use super::model::Matrix;
 use crate::matrix::{Column, Metric, column_goal};
-use crate::tui::state::{Hit, Pane, State};
+use crate::tui::ctx::Ctx;
+use crate::tui::layout::{Hit, Pane};
+use crate::tui::text::{Item, clip, fit, fit_items, width};
 
-/// Draws the matrix screen.
-pub fn render_matrix(frame: &mut Frame, area: Rect, st: &State) {
-    let g = &st.grid;
-    let t = &st.theme;
-    let s = &st.snap;
+/// Draws the matrix screen of `m`.
+pub fn render_matrix(frame: &mut Frame, area: Rect, m: &Matrix, ctx: &Ctx) {
+    let st = (m, ctx);
+    let g = &m.grid;
+    let t = &ctx.theme;
+    let s = &ctx.snap;
     let (nr, nc) = (g.rows.len(), g.columns.len());
     if nr == 0 || nc == 0 {
         let msg = Paragraph::new("No Matrix rows or goals in the current view.").style(t.dim);
@@ -35,11 +36,11 @@ pub fn render_matrix(frame: &mut Frame, area: Rect, st: &State) {
         return;
     }
     // the presenter's heading already says the cell in words
-    let below = if st.presenter.on { 1 } else { 2 };
+    let below = if ctx.presenting { 1 } else { 2 };
     let label_full = g
         .rows
         .iter()
-        .map(|&r| width(&row_name(st, r)))
+        .map(|&r| width(&row_name(s, r)))
         .max()
         .unwrap_or(8);
     let grid = layout::layout(layout::Input {
@@ -52,18 +53,18 @@ pub fn render_matrix(frame: &mut Frame, area: Rect, st: &State) {
         head_w: g
             .columns
             .iter()
-            .map(|&c| width(&col_label(st, c)))
+            .map(|&c| width(&col_label(s, c)))
             .max()
             .unwrap_or(1),
         value_w: g.max.max(1).to_string().len(),
         sum_w: (0..nr).map(|r| width(&row_total(g, r))).max().unwrap_or(1),
         below,
-        cursor: (st.mrow, st.mcol),
+        cursor: (m.row, m.col),
     });
     let (first_col, n_cols) = grid.cols;
     let (first_row, n_rows) = grid.rows;
     let cw = grid.cell_w;
-    st.layout.page.set(n_rows);
+    m.page.set(n_rows);
     let line_at = |y: u16| Rect {
         x: area.x,
         y,
@@ -74,9 +75,9 @@ pub fn render_matrix(frame: &mut Frame, area: Rect, st: &State) {
     // column headers, with marks for columns out of view
     let mut y = area.y;
     let head_label = if first_col > 0 {
-        format!("‹{first_col} {}", st.metric.name())
+        format!("‹{first_col} {}", m.metric.name())
     } else {
-        st.metric.name().to_string()
+        m.metric.name().to_string()
     };
     let mut head = vec![Span::styled(
         fit(&format!(" {head_label}"), grid.label_w),
@@ -84,15 +85,12 @@ pub fn render_matrix(frame: &mut Frame, area: Rect, st: &State) {
     )];
     for c in first_col..first_col + n_cols {
         let goal = column_goal(s, g.columns[c]);
-        let style = if c == st.mcol {
+        let style = if c == m.col {
             t.selected
         } else {
             s.sdg(goal).map_or(t.title, |sdg| t.goal(sdg.color))
         };
-        head.push(Span::styled(
-            center(&col_label(st, g.columns[c]), cw),
-            style,
-        ));
+        head.push(Span::styled(center(&col_label(s, g.columns[c]), cw), style));
     }
     let hidden_right = nc - first_col - n_cols;
     if grid.more_w > 0 {
@@ -107,21 +105,20 @@ pub fn render_matrix(frame: &mut Frame, area: Rect, st: &State) {
     frame.render_widget(Paragraph::new(Line::from(head)), line_at(y));
     y += 1;
 
-    let mut hits = st.layout.hits.borrow_mut();
     for r in first_row..first_row + n_rows {
         let row = g.rows[r];
-        let label_style = if r == st.mrow {
+        let label_style = if r == m.row {
             t.selected
-        } else if st.presenter.on {
+        } else if ctx.presenting {
             t.dim // spotlight: only the focused row and column stay lit
         } else {
             t.title
         };
-        let mut spans = vec![Span::styled(row_label(st, row, grid.label_w), label_style)];
+        let mut spans = vec![Span::styled(row_label(s, row, grid.label_w), label_style)];
         for c in first_col..first_col + n_cols {
             let (text, style) = cells::cell(st, r, c, cw, grid.glyphs);
             let x = area.x + (grid.label_w + (c - first_col) * cw) as u16;
-            hits.push((
+            ctx.layout.push_hit(
                 Rect {
                     x,
                     y,
@@ -129,9 +126,9 @@ pub fn render_matrix(frame: &mut Frame, area: Rect, st: &State) {
                     height: 1,
                 },
                 Hit::Cell(r, c),
-            ));
-            if r == st.mrow && c == st.mcol {
-                st.layout.cursor.set(Some((x, y)));
+            );
+            if r == m.row && c == m.col {
+                ctx.layout.cursor.set(Some((x, y)));
             }
             spans.push(Span::styled(text, style));
         }
@@ -145,7 +142,6 @@ pub fn render_matrix(frame: &mut Frame, area: Rect, st: &State) {
         frame.render_widget(Paragraph::new(Line::from(spans)), line_at(y));
         y += 1;
     }
-    drop(hits);
 
     // column totals, with marks for rows out of view
     let above = first_row;
@@ -177,16 +173,16 @@ pub fn render_matrix(frame: &mut Frame, area: Rect, st: &State) {
         width: area.width,
         height: area.bottom().saturating_sub(y),
     };
-    render_below(frame, rest, st, grid.legend);
+    render_below(frame, rest, m, ctx, grid.legend);
 }
 
 /// The cell line, the legend and (with room) the cell's card.
-fn render_below(frame: &mut Frame, area: Rect, st: &State, legend: bool) {
-    let t = &st.theme;
+fn render_below(frame: &mut Frame, area: Rect, m: &Matrix, ctx: &Ctx, legend: bool) {
+    let t = &ctx.theme;
     let w = area.width as usize;
     let mut y = area.y;
-    if !st.presenter.on && area.height > 0 {
-        let desc = clip(&format!(" {}", describe(st)), w);
+    if !ctx.presenting && area.height > 0 {
+        let desc = clip(&format!(" {}", describe(m, ctx)), w);
         frame.render_widget(
             Paragraph::new(Line::styled(desc, t.title)),
             Rect { height: 1, ..area },
@@ -195,7 +191,7 @@ fn render_below(frame: &mut Frame, area: Rect, st: &State, legend: bool) {
     }
     if legend && y < area.bottom() {
         frame.render_widget(
-            Paragraph::new(legend_line(st, w)),
+            Paragraph::new(legend_line(m, ctx, w)),
             Rect {
                 y,
                 height: 1,
@@ -210,25 +206,25 @@ fn render_below(frame: &mut Frame, area: Rect, st: &State, legend: bool) {
         ..area
     };
     if body.height >= 5
-        && !st.presenter.on
-        && let Some(e) = st.selected()
+        && !ctx.presenting
+        && let Some(e) = m.cell(ctx)
     {
-        super::cards::render_card(
+        crate::tui::ui::cards::render_card(
             frame,
             body,
-            st,
+            ctx,
             e,
             "cell details — Enter to drill in, Tab to scroll",
-            true,
-            st.pane == Pane::Card,
+            Some(&m.card),
+            m.pane == Pane::Card,
         );
     }
 }
 
 /// What the glyphs and marks mean, the least needed parts dropped first.
-fn legend_line(st: &State, width: usize) -> Line<'static> {
-    let t = &st.theme;
-    let g = &st.grid;
+fn legend_line(m: &Matrix, ctx: &Ctx, width: usize) -> Line<'static> {
+    let t = &ctx.theme;
+    let g = &m.grid;
     let key = |k: &str, kst, what: &str| {
         Item::spans(
             0,
@@ -238,12 +234,12 @@ fn legend_line(st: &State, width: usize) -> Line<'static> {
             ],
         )
     };
-    let mut items = vec![key("░▒▓█", t.dim, st.metric.name())];
+    let mut items = vec![key("░▒▓█", t.dim, m.metric.name())];
     items[0].priority = 5;
     let mut whole = key("•", t.accent, "whole goal");
     whole.priority = 6;
     items.push(whole);
-    if st.metric == Metric::Targets && g.row_goals.iter().any(|&n| n > 0) {
+    if m.metric == Metric::Targets && g.row_goals.iter().any(|&n| n > 0) {
         let mut i = key("+N•", t.accent, "in Σ: goals linked whole");
         i.priority = 6;
         items.push(i);
@@ -251,9 +247,9 @@ fn legend_line(st: &State, width: usize) -> Line<'static> {
     items.push(key("~", t.accent, "partial"));
     items.push(key("?", t.warn, "disputed"));
     items.push(key("*", t.warn, "also a disputed link"));
-    if st.metric == Metric::Activities {
+    if m.metric == Metric::Activities {
         let n = g.cross_cutting;
-        let mut i = if st.sel.cross_cutting() {
+        let mut i = if ctx.sel().cross_cutting() {
             key("x", t.accent, "cross-cutting activities counted")
         } else {
             key(
@@ -273,7 +269,7 @@ fn legend_line(st: &State, width: usize) -> Line<'static> {
         i.priority = 6;
         items.push(i);
     }
-    if let Some(c) = &st.compare {
+    if let Some(c) = &ctx.compare {
         let mut i = Item::new(8, format!("+ − ± changed since {}", c.name), t.warn);
         i.priority = 8;
         items.push(i);
