@@ -226,7 +226,13 @@ fn the_users_recorded_tours_are_listed_and_found_by_name() {
     // sdgmap paths says where they live, no longer "(future)"
     let (code, out, _) = sdgmap_in(home.path(), &["paths"]);
     assert_eq!(code, 0);
-    let line = out.lines().find(|l| l.starts_with("tours")).expect("a tours line");
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("tours"))
+        .expect("a tours line");
     assert!(!line.contains("future"), "{line}");
-    assert!(line.contains("T records here, sdgmap present NAME plays one"), "{line}");
+    assert!(
+        line.contains("T records here, sdgmap present NAME plays one"),
+        "{line}"
+    );
 }

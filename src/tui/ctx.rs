@@ -41,14 +41,13 @@ impl Search {
         }
     }
     /// Whether `e` is a match worth stepping to: the query matches its
-    /// text, and closely — at least half the score the best possible match
-    /// would get, so a fuzzy subsequence strewn across a long summary does
-    /// not count (the finder still lists it, ranked low).
+    /// text closely (see [`Query::matches_closely`]), so letters strewn
+    /// across a long summary do not count (the finder still lists such a
+    /// record, ranked low).
     pub fn hits(&self, snap: &Snapshot, e: EntityRef, buf: &mut String) -> bool {
         buf.clear();
         haystack(snap, e, buf);
-        let hay = lower(buf);
-        self.query.matches(&hay) && self.query.score(&hay).saturating_mul(2) >= self.query.bound()
+        self.query.matches_closely(&lower(buf))
     }
 }
 

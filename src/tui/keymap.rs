@@ -141,9 +141,9 @@ pub static KEYMAP: &[Binding] = &[
     Binding { contexts: &[Matrix], keys: &[k('z')], label: "z", action: Action::ToggleZoom, desc: "zoom the SDG column into its targets, and back", hint: Some("zoom") },
     Binding { contexts: &[Table], keys: &[k('s')], label: "s", action: Action::SortNext, desc: "sort by the next column", hint: Some("sort") },
     Binding { contexts: &[Table], keys: &[k('S'), Key(KeyCode::Char('S'), KeyModifiers::SHIFT)], label: "S", action: Action::SortReverse, desc: "reverse the sort order", hint: None },
-    Binding { contexts: &[Help], keys: &[code(KeyCode::Esc), k('q'), k('?')], label: "Esc q ?", action: Action::Back, desc: "close help", hint: Some("close") },
-    Binding { contexts: &[Help], keys: &[k('j'), code(KeyCode::Down)], label: "j ↓", action: Action::Down, desc: "scroll down", hint: Some("scroll") },
-    Binding { contexts: &[Help], keys: &[k('k'), code(KeyCode::Up)], label: "k ↑", action: Action::Up, desc: "scroll up", hint: None },
+    Binding { contexts: &[Help], keys: &[code(KeyCode::Esc), k('q'), k('?')], label: "Esc q ?", action: Action::Back, desc: "close the help", hint: Some("close") },
+    Binding { contexts: &[Help], keys: &[k('j'), code(KeyCode::Down)], label: "j ↓", action: Action::Down, desc: "scroll the help down", hint: Some("scroll") },
+    Binding { contexts: &[Help], keys: &[k('k'), code(KeyCode::Up)], label: "k ↑", action: Action::Up, desc: "scroll the help up", hint: None },
     Binding { contexts: &[Global], keys: &[k('/')], label: "/", action: Action::OpenFinder, desc: "find anything: goals, targets, lines, links, activities", hint: Some("find") },
     Binding { contexts: &[Global], keys: &[k('f')], label: "f", action: Action::OpenFilter, desc: "filter the view (facets, text, chips)", hint: Some("filter") },
     Binding { contexts: &[Global], keys: &[k(':')], label: ":", action: Action::OpenPalette, desc: "command palette (also: open VIEW)", hint: None },
@@ -197,10 +197,10 @@ pub static KEYMAP: &[Binding] = &[
     Binding { contexts: &[Global], keys: &[k('K'), Key(KeyCode::Char('K'), KeyModifiers::SHIFT)], label: "K", action: Action::ToggleKeyEcho, desc: "show the keys pressed (presenter)", hint: None },
     Binding { contexts: &[Global], keys: &[k('T'), Key(KeyCode::Char('T'), KeyModifiers::SHIFT)], label: "T", action: Action::RecordStep, desc: "record this view as a step of a tour (asks its name)", hint: None },
     Binding { contexts: &[Global], keys: &[k('R'), Key(KeyCode::Char('R'), KeyModifiers::SHIFT)], label: "R", action: Action::Reload, desc: "reload the snapshot from disk, keeping the view", hint: None },
-    Binding { contexts: &[Help], keys: &[code(KeyCode::PageDown), ctrl('d')], label: "PgDn", action: Action::PageDown, desc: "scroll a page down", hint: None },
-    Binding { contexts: &[Help], keys: &[code(KeyCode::PageUp), ctrl('u')], label: "PgUp", action: Action::PageUp, desc: "scroll a page up", hint: None },
-    Binding { contexts: &[Help], keys: &[k('g'), code(KeyCode::Home)], label: "g Home", action: Action::Top, desc: "top", hint: None },
-    Binding { contexts: &[Help], keys: &[ k('G'), Key(KeyCode::Char('G'), KeyModifiers::SHIFT), code(KeyCode::End), ], label: "G End", action: Action::Bottom, desc: "bottom", hint: None },
+    Binding { contexts: &[Help], keys: &[code(KeyCode::PageDown), ctrl('d')], label: "PgDn", action: Action::PageDown, desc: "a page of the help down", hint: None },
+    Binding { contexts: &[Help], keys: &[code(KeyCode::PageUp), ctrl('u')], label: "PgUp", action: Action::PageUp, desc: "a page of the help up", hint: None },
+    Binding { contexts: &[Help], keys: &[k('g'), code(KeyCode::Home)], label: "g Home", action: Action::Top, desc: "top of the help", hint: None },
+    Binding { contexts: &[Help], keys: &[ k('G'), Key(KeyCode::Char('G'), KeyModifiers::SHIFT), code(KeyCode::End), ], label: "G End", action: Action::Bottom, desc: "end of the help", hint: None },
 ];
 
 /// The bindings of `ctx` (most specific first), in table order, each key once.
@@ -219,6 +219,34 @@ pub fn bindings_for(ctx: &[Context]) -> Vec<&'static Binding> {
     }
     out.sort_by_key(|b| KEYMAP.iter().position(|x| std::ptr::eq(x, *b)));
     out
+}
+
+/// How `key` is written in help: `j`, `↓`, `Ctrl-u`, `PgDn`, `Esc`.
+pub fn key_name(key: &Key) -> String {
+    let base = match key.0 {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Backspace => "Bksp".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::Delete => "Del".into(),
+        other => format!("{other:?}"),
+    };
+    if key.1.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{base}")
+    } else {
+        base
+    }
 }
 
 /// The keys and hints of the bindings of `ctx` that earn a place in the

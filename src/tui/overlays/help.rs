@@ -17,10 +17,10 @@ use crate::tui::action::Action;
 use crate::tui::component::Component;
 use crate::tui::ctx::Ctx;
 use crate::tui::effect::Effect;
-use crate::tui::keymap::{Binding, Context, KEYMAP};
+use crate::tui::keymap::{Context, KEYMAP, Key, key_name};
 use crate::tui::theme::Theme;
 use crate::tui::ui::card::{Row, wrap};
-use crate::view::{Key, example};
+use crate::view::{Key as Facet, example};
 
 /// The help overlay.
 #[derive(Debug, Clone)]
@@ -52,35 +52,45 @@ impl Help {
     /// their column.
     pub fn rows(&self, t: &Theme) -> Vec<Row> {
         let mut out = Vec::new();
-        let mut seen = Vec::new();
-        let mut groups: Vec<(Context, Vec<&'static Binding>)> = Vec::new();
+        let mut seen: Vec<Key> = Vec::new();
+        let mut groups: Vec<(Context, Vec<(String, &'static str)>)> = Vec::new();
         for &c in &self.under {
             let mut group = Vec::new();
             for b in KEYMAP.iter().filter(|b| b.contexts.contains(&c)) {
-                if b.keys.iter().all(|k| seen.contains(k)) {
+                let free: Vec<Key> = b
+                    .keys
+                    .iter()
+                    .copied()
+                    .filter(|k| !seen.contains(k))
+                    .collect();
+                if free.is_empty() {
                     continue;
                 }
-                seen.extend(b.keys.iter().copied());
-                group.push(b);
+                // a key a more specific context takes is not listed again here
+                let label = if free.len() == b.keys.len() {
+                    b.label.to_string()
+                } else {
+                    let mut names: Vec<String> = free.iter().map(key_name).collect();
+                    names.dedup();
+                    names.join(" ")
+                };
+                seen.extend(free);
+                group.push((label, b.desc));
             }
             if !group.is_empty() {
                 groups.push((c, group));
             }
         }
-        let own: Vec<&'static Binding> = KEYMAP
+        let own = KEYMAP
             .iter()
             .filter(|b| b.contexts.contains(&Context::Help))
+            .map(|b| (b.label.to_string(), b.desc))
             .collect();
         groups.push((Context::Help, own));
         for (c, group) in groups {
             out.push(Row::text(c.title(), t.title));
-            for b in group {
-                out.push(Row::field(
-                    &format!("  {}", b.label),
-                    t.accent,
-                    b.desc,
-                    t.base,
-                ));
+            for (label, desc) in group {
+                out.push(Row::field(&format!("  {label}"), t.accent, desc, t.base));
             }
             out.push(Row::Blank);
         }
@@ -113,7 +123,7 @@ impl Help {
         for (ex, what) in rows {
             out.push(Row::field(&format!("  {ex}"), t.accent, what, t.base));
         }
-        let facets: Vec<&str> = Key::ALL.iter().map(|&k| example(k)).collect();
+        let facets: Vec<&str> = Facet::ALL.iter().map(|&k| example(k)).collect();
         out.push(Row::field(
             "  every key",
             t.accent,
