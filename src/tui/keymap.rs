@@ -40,6 +40,8 @@ pub enum Context {
     Palette,
     /// The `'` bookmark list.
     Marks,
+    /// Typing the bookmark list's filter.
+    MarksFilter,
     /// A text question (bookmark name, view string).
     Ask,
     /// A yes/no question.
@@ -65,6 +67,7 @@ impl Context {
             FilterPanel => "Filter bar: chips and facets",
             Palette => "Command palette",
             Marks => "Bookmarks",
+            MarksFilter => "Bookmarks: filtering",
             Ask => "Question",
             Confirm => "Yes/no question",
             Tour => "On a tour",
@@ -179,7 +182,10 @@ pub static KEYMAP: &[Binding] = &[
     Binding { contexts: &[Global], keys: &[k('E'), Key(KeyCode::Char('E'), KeyModifiers::SHIFT)], label: "E", action: Action::ExportView, desc: "export this view to a file (.csv, .json, .md)", hint: None },
     Binding { contexts: &[Marks], keys: &[code(KeyCode::Esc), k('q')], label: "Esc q", action: Action::Cancel, desc: "close the list", hint: Some("close") },
     Binding { contexts: &[Confirm], keys: &[code(KeyCode::Esc)], label: "Esc", action: Action::Cancel, desc: "cancel", hint: Some("cancel") },
-    Binding { contexts: &[Marks], keys: &[code(KeyCode::Enter)], label: "Enter", action: Action::Accept, desc: "open the bookmark", hint: Some("open") },
+    Binding { contexts: &[Marks, MarksFilter], keys: &[code(KeyCode::Enter)], label: "Enter", action: Action::Accept, desc: "open the bookmark", hint: Some("open") },
+    Binding { contexts: &[MarksFilter], keys: &[code(KeyCode::Esc)], label: "Esc", action: Action::Cancel, desc: "stop filtering", hint: Some("done") },
+    Binding { contexts: &[MarksFilter], keys: &[code(KeyCode::Up)], label: "↑", action: Action::Up, desc: "previous bookmark", hint: None },
+    Binding { contexts: &[MarksFilter], keys: &[code(KeyCode::Down)], label: "↓", action: Action::Down, desc: "next bookmark", hint: Some("move") },
     Binding { contexts: &[Marks], keys: &[k('j'), code(KeyCode::Down)], label: "j ↓", action: Action::Down, desc: "next bookmark", hint: None },
     Binding { contexts: &[Marks], keys: &[k('k'), code(KeyCode::Up)], label: "k ↑", action: Action::Up, desc: "previous bookmark", hint: None },
     Binding { contexts: &[Marks], keys: &[k('/')], label: "/", action: Action::FilterList, desc: "filter the list", hint: Some("filter") },

@@ -7,7 +7,8 @@ use sdgmap::search::{CancelToken, Finder};
 use sdgmap::snapshot::{Snapshot, load_bytes};
 use sdgmap::tour::Screen;
 use sdgmap::tui::action::Action::{self, *};
-use sdgmap::tui::effect::Io;
+use sdgmap::tui::ask::MarkRow;
+use sdgmap::tui::effect::{Effect, Io, Open};
 use sdgmap::tui::render;
 use sdgmap::tui::{App, Theme, ThemeChoice};
 
@@ -39,6 +40,8 @@ pub struct Scenario {
     pub tour: bool,
     /// Open with `--compare` against a changed copy.
     pub compare: bool,
+    /// Effects applied after the actions (bookmark rows, a message).
+    pub effects: Vec<Effect>,
 }
 
 impl Subject {
@@ -63,7 +66,9 @@ impl Subject {
                 &st.ctx.snap,
             ));
         }
+        st.tours_dir = Some("/nonexistent/sdgmap/tours".into());
         run(&mut st, &scenario.actions);
+        st.apply(scenario.effects.clone());
         st
     }
 }
@@ -100,6 +105,7 @@ pub fn scenarios() -> Vec<Scenario> {
         actions,
         tour: false,
         compare: false,
+        effects: Vec::new(),
     };
     let mut v = vec![
         s("matrix", vec![]),
@@ -226,25 +232,134 @@ pub fn scenarios() -> Vec<Scenario> {
             ]),
         ),
     ];
+    v.extend([
+        s(
+            "help drill-down",
+            steps(&[&TO_C2_9, &[DrillIn, ToggleHelp]]),
+        ),
+        s("help SDGs", vec![Show(Screen::Sdgs), ToggleHelp]),
+        s("help scrolled", vec![ToggleHelp, PageDown, PageDown, Down]),
+        s("help at the end", vec![ToggleHelp, Bottom]),
+        s("prompt bookmark", steps(&[&TO_C2_9, &[SaveBookmark]])),
+        s(
+            "prompt tour name",
+            steps(&[&TO_C2_9, &[DrillIn, RecordStep]]),
+        ),
+        s(
+            "prompt tour caption",
+            steps(&[
+                &TO_C2_9,
+                &[DrillIn, RecordStep],
+                &typed("talks/board.json"),
+                &[Accept],
+            ]),
+        ),
+        s("prompt export", vec![Show(Screen::Activities), ExportView]),
+        s(
+            "filter error",
+            steps(&[&[OpenFilter], &typed("sdg:4 sgd:3")]),
+        ),
+        s(
+            "search matches underlined",
+            steps(&[
+                &[Show(Screen::Activities), OpenFinder],
+                &typed("health"),
+                &[Accept, Back, NextMatch],
+            ]),
+        ),
+        s(
+            "chips off",
+            steps(&[
+                &[OpenFilter],
+                &typed("sdg:9 al:C2"),
+                &[FocusNext, ToggleValue, Accept],
+            ]),
+        ),
+    ]);
+    v.push(Scenario {
+        name: "bookmarks list",
+        actions: vec![OpenBookmarks],
+        tour: false,
+        compare: false,
+        effects: vec![Effect::MarkRows(mark_rows())],
+    });
+    v.push(Scenario {
+        name: "bookmarks filtered",
+        actions: steps(&[&[OpenBookmarks, FilterList], &typed("stale")]),
+        tour: false,
+        compare: false,
+        effects: vec![Effect::MarkRows(mark_rows())],
+    });
+    v.push(Scenario {
+        name: "message",
+        actions: vec![],
+        tour: false,
+        compare: false,
+        effects: vec![Effect::Open(Open::Message {
+            title: "reload failed".into(),
+            lines: (1..=40)
+                .map(|i| format!("problem {i}: $.activities[{i}].sdgs: expected a list of goal numbers 1–17, found a string that goes on for a while"))
+                .collect(),
+        })],
+    });
+    v.push(Scenario {
+        name: "help on a tour",
+        actions: vec![ToggleHelp],
+        tour: true,
+        compare: false,
+        effects: Vec::new(),
+    });
+    v.push(Scenario {
+        name: "prompt tour jump",
+        actions: vec![TourJump],
+        tour: true,
+        compare: false,
+        effects: Vec::new(),
+    });
     v.push(Scenario {
         name: "tour step 2",
         actions: vec![TourNext],
         tour: true,
         compare: false,
+        effects: Vec::new(),
     });
     v.push(Scenario {
         name: "tour step 1",
         actions: vec![],
         tour: true,
         compare: false,
+        effects: Vec::new(),
     });
     v.push(Scenario {
         name: "compare",
         actions: TO_C2_9.to_vec(),
         tour: false,
         compare: true,
+        effects: Vec::new(),
     });
     v
+}
+
+/// Bookmark rows for the list: ok, stale and broken, long names and views.
+fn mark_rows() -> Vec<MarkRow> {
+    (0..30)
+        .map(|i| MarkRow {
+            name: format!("view {i} with a rather long name for a bookmark"),
+            view: format!(
+                "sdg:{} al:C7-e-health -status:disputed \"digital health\" show:activities at:9.c",
+                i % 17 + 1
+            ),
+            stale: i % 3 == 1,
+            broken: i % 5 == 2,
+            status: if i % 5 == 2 {
+                "made on another snapshot; missing: 9.z (no such target), gone-activity".into()
+            } else if i % 3 == 1 {
+                "stale: made on Older snapshot · 2020-01-01".into()
+            } else {
+                "ok".into()
+            },
+        })
+        .collect()
 }
 
 /// The bundled snapshot, and a stress snapshot generated from it.
@@ -344,7 +459,7 @@ pub fn check_screen(
 ) -> Vec<String> {
     let mut out = Vec::new();
     let lines: Vec<Vec<char>> = text.lines().map(|l| l.chars().collect()).collect();
-    counts_whole(&lines, &mut out);
+    counts_whole(&lines, st.overlay().is_some(), &mut out);
     glued(subject, &lines, &mut out);
     // an overlay covers what is under it: only screens without one are read for cuts
     if st.overlay().is_none() {
@@ -361,8 +476,9 @@ fn is_frame(c: char) -> bool {
     matches!(c, '│' | '┌' | '┐' | '└' | '┘' | '─' | '▌' | '├' | '┤')
 }
 
-/// A pane title's count is never cut: `(46┐` or `(4` at a border.
-fn counts_whole(lines: &[Vec<char>], out: &mut Vec<String>) {
+/// A pane title's count is never cut: `(46┐` or `(4` at a border. Under
+/// an overlay, a count that runs into a `│` is only covered by its side.
+fn counts_whole(lines: &[Vec<char>], overlay: bool, out: &mut Vec<String>) {
     for (y, l) in lines.iter().enumerate() {
         for (x, &c) in l.iter().enumerate() {
             if c != '(' {
@@ -374,6 +490,7 @@ fn counts_whole(lines: &[Vec<char>], out: &mut Vec<String>) {
             }
             match l.get(x + 1 + digits) {
                 Some(&c) if !is_frame(c) => {}
+                Some('│') if overlay => {}
                 other => out.push(format!(
                     "line {y}: a count cut off: {:?}{:?}",
                     l[x..x + 1 + digits].iter().collect::<String>(),
@@ -507,18 +624,26 @@ fn cut_without_mark(_subject: &Subject, st: &App, lines: &[Vec<char>], out: &mut
 /// Every scrolled list or card says what it hides on its bottom border.
 fn marked(st: &App, term: &Terminal<TestBackend>, out: &mut Vec<String>) {
     let buf = term.backend().buffer();
+    let row = |area: ratatui::layout::Rect, y: u16| -> String {
+        (area.x..area.right())
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect()
+    };
     for &(area, offset, height, len) in st.ctx.layout.marks.borrow().iter() {
-        let hidden = offset > 0 || offset + height < len;
-        if !hidden || area.height < 2 || area.width < 16 {
+        if area.height < 2 || area.width < 16 {
             continue;
         }
-        let y = area.bottom() - 1;
-        let border: String = (area.x..area.right())
-            .map(|x| buf[(x, y)].symbol().to_string())
-            .collect();
-        if !(border.contains("more") || border.contains("above")) {
+        let (top, bottom) = (row(area, area.y), row(area, area.bottom() - 1));
+        // rows below say "more" on the bottom border; rows above say
+        // "above" on the top or the bottom border
+        if offset + height < len && !bottom.contains("more") {
             out.push(format!(
-                "a pane at {area:?} shows {height} of {len} lines from {offset} with no mark: {border}"
+                "a pane at {area:?} shows {height} of {len} lines from {offset}, no \"more\" below: {bottom}"
+            ));
+        }
+        if offset > 0 && !(top.contains("above") || bottom.contains("above")) {
+            out.push(format!(
+                "a pane at {area:?} shows {height} of {len} lines from {offset}, no \"above\": {top} … {bottom}"
             ));
         }
     }

@@ -121,18 +121,18 @@ impl Help {
             ),
         ];
         for (ex, what) in rows {
-            out.push(Row::field(&format!("  {ex}"), t.accent, what, t.base));
+            out.push(Row::field(ex, t.accent, what, t.base));
         }
         let facets: Vec<&str> = Facet::ALL.iter().map(|&k| example(k)).collect();
         out.push(Row::field(
-            "  every key",
+            "every facet",
             t.accent,
             facets.join("  "),
             t.dim,
         ));
         out.push(Row::Blank);
         out.push(Row::text(
-            "  Mouse: click selects, double-click opens, wheel scrolls.",
+            "Mouse: click selects, double-click opens, wheel scrolls.",
             t.dim,
         ));
         out

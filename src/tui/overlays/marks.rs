@@ -36,13 +36,15 @@ pub struct MarkList {
 }
 
 impl MarkList {
-    /// The rows matching the filter, in name order.
+    /// The rows matching the filter (closely, in their name, view or
+    /// state: `/stale` finds the stale ones), in name order.
     pub fn shown(&self) -> Vec<&MarkRow> {
         let q = crate::search::Query::parse(self.filter.text());
         self.rows
             .iter()
             .filter(|r| {
-                q.is_empty() || q.matches(&crate::search::lower(&format!("{} {}", r.name, r.view)))
+                let text = format!("{}\n{}\n{}", r.name, r.view, r.status);
+                q.is_empty() || q.matches_closely(&crate::search::lower(&text))
             })
             .collect()
     }
@@ -57,7 +59,7 @@ impl MarkList {
 impl Component for MarkList {
     fn contexts(&self) -> Vec<Context> {
         if self.filtering {
-            vec![Context::Input]
+            vec![Context::MarksFilter, Context::Input]
         } else {
             vec![Context::Marks]
         }
@@ -144,7 +146,7 @@ impl Component for MarkList {
             .map(|r| r.name.chars().count())
             .max()
             .unwrap_or(8)
-            .min(24);
+            .min((w / 3).max(24));
         let items: Vec<ListItem> = rows
             .iter()
             .map(|r| {
@@ -162,8 +164,9 @@ impl Component for MarkList {
                     Span::styled(clip(&r.view, view_w), t.accent),
                 ])];
                 if r.stale || r.broken {
+                    // the highlight column takes one of the list's columns
                     lines.push(Line::styled(
-                        format!("    {}", clip(&r.status, w.saturating_sub(4))),
+                        format!("    {}", clip(&r.status, w.saturating_sub(5))),
                         style,
                     ));
                 }
