@@ -1,9 +1,12 @@
 //! sdgmap: an offline explorer for how the UN Sustainable Development Goals,
 //! the WSIS Action Lines and ICT activities link to one another.
 //!
-//! The library is the whole engine — snapshot format, validation, indexes —
-//! and knows nothing about terminals; the `sdgmap` binary adds the CLI and
-//! the terminal UI on top of it.
+//! The library is the whole engine — snapshot format, validation, indexes,
+//! the view language, search, the matrix, export, bookmarks, tours — and
+//! knows nothing about terminals. The terminal UI (`tui`) and the `sdgmap`
+//! binary's command line come with the `app` feature (on by default); built
+//! with `default-features = false`, the library compiles no terminal or CLI
+//! crate.
 
 pub mod bookmarks;
 pub mod check;
@@ -25,5 +28,6 @@ pub mod snapshot;
 pub mod suggest;
 pub mod testhooks;
 pub mod tour;
+#[cfg(feature = "app")]
 pub mod tui;
 pub mod view;

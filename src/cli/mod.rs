@@ -11,6 +11,7 @@ mod export;
 mod import;
 mod paths;
 mod query;
+mod shell;
 mod suggest;
 mod tour;
 
@@ -166,6 +167,14 @@ pub enum Command {
         /// The tour to present.
         tour: Option<PathBuf>,
     },
+    /// Print a shell completion script (bash, zsh or fish) to standard output.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: shell::Shell,
+    },
+    /// Print the man page (roff) to standard output: `sdgmap man > sdgmap.1`.
+    Man,
 }
 
 /// Runs the parsed command line.
@@ -218,6 +227,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => diff::run(old, new, format),
         Some(Command::Import(ref args)) => import::run(args, cli.data.as_deref()),
         Some(Command::Suggest(ref args)) => suggest::run(args, cli.data.as_deref()),
+        Some(Command::Completions { shell }) => shell::completions(shell),
+        Some(Command::Man) => shell::man(),
         None => app::run(&cli),
     }
 }

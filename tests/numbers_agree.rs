@@ -1,0 +1,281 @@
+//! Every number on screen agrees with the records behind it, as a property
+//! over generated views of the bundled snapshot:
+//!
+//! * a facet value's count equals what the view asks for with that value
+//!   instead of the facet's others (`sdgmap query` counts the same);
+//! * a Matrix cell's value equals what its drill-down lists under the same
+//!   metric, and both equal a count made from the raw records;
+//! * every Σ is the distinct union of its cells;
+//! * the header's "N of M activities shown" is the view's count, and the
+//!   SDG tree's counts are what each goal's drill-down lists.
+
+#![allow(clippy::unwrap_used)] // test helpers may unwrap: a failure is the test failing
+
+use std::collections::BTreeSet;
+use std::process::Command;
+
+use proptest::prelude::*;
+use sdgmap::entity::{EntityRef, Kind};
+use sdgmap::matrix::{Column, Matrix, Metric, cell_content, goalless_activities};
+use sdgmap::related::{link_targets, related_in};
+use sdgmap::selection::Selection;
+use sdgmap::snapshot::{ActivityId, LinkId, LinkStatus, Snapshot, load_bundled};
+use sdgmap::view::facets::{PANEL, values};
+use sdgmap::view::{Key, View, apply, parse};
+
+fn snap() -> &'static Snapshot {
+    use std::sync::OnceLock;
+    static S: OnceLock<Snapshot> = OnceLock::new();
+    S.get_or_init(|| load_bundled().unwrap())
+}
+
+/// Views made of real values of the bundled snapshot.
+fn a_view() -> impl Strategy<Value = String> {
+    let s = snap();
+    let lines: Vec<String> = s.action_lines().iter().map(|l| l.id.clone()).collect();
+    let sectors = ["ITU-D", "ITU-T", "ITU-R", "GS"];
+    let words = [
+        "digital",
+        "health",
+        "broadband",
+        "women",
+        "'data",
+        "!mobile",
+        "^wsis",
+    ];
+    let parts = prop::collection::vec(
+        prop_oneof![
+            (1u8..=17, any::<bool>())
+                .prop_map(|(n, neg)| format!("{}sdg:{n}", if neg { "-" } else { "" })),
+            (1u8..=17, 1u8..=17).prop_map(|(a, b)| format!("sdg:{a},{b}")),
+            prop::sample::select(lines).prop_map(|l| format!("al:{l}")),
+            prop::sample::select(sectors.to_vec()).prop_map(|x| format!("sector:{x}")),
+            prop::sample::select(sectors.to_vec()).prop_map(|x| format!("-sector:{x}")),
+            prop::sample::select(vec!["confirmed", "partial", "disputed"])
+                .prop_map(|x| format!("status:{x}")),
+            (2004i32..2021).prop_map(|y| format!("year:{y}..")),
+            prop::sample::select(words.to_vec()).prop_map(str::to_string),
+            Just("with:cross-cutting".to_string()),
+            prop::sample::select(vec!["9.c", "3.8", "4.4", "5.b", "16.10"])
+                .prop_map(|t| format!("target:{t}")),
+        ],
+        0..4,
+    );
+    parts.prop_map(|p| p.join(" "))
+}
+
+fn selection(view: &str) -> (View, Selection) {
+    let v = parse(view).unwrap();
+    let sel = apply(snap(), &v);
+    (v, sel)
+}
+
+/// The view without facet `key`, asking for `value` alone.
+fn with_value(view: &View, key: Key, value: &str) -> View {
+    let mut text = String::new();
+    let mut v = view.clone();
+    match key {
+        Key::Sdg => v.sdg = Default::default(),
+        Key::Al => v.al = Default::default(),
+        Key::Status => v.status = Default::default(),
+        Key::Sector => v.sector = Default::default(),
+        Key::Kind => v.kind = Default::default(),
+        Key::Lead => v.lead = Default::default(),
+        Key::Year => v.year = Default::default(),
+        _ => unreachable!("not a panel facet: {key:?}"),
+    }
+    text.push_str(&v.to_string());
+    text.push_str(&format!(" {}:\"{}\"", key.name(), value.replace('"', "")));
+    parse(&text).unwrap()
+}
+
+/// A cell's value counted from the raw records, not through `cell_content`.
+fn brute(
+    s: &Snapshot,
+    sel: &Selection,
+    row: sdgmap::snapshot::LineId,
+    goal: u8,
+    metric: Metric,
+) -> usize {
+    match metric {
+        Metric::Targets => {
+            let mut ts = BTreeSet::new();
+            for (i, l) in s.links().iter().enumerate() {
+                let k = LinkId(i as u32);
+                if l.action_line == row
+                    && l.sdg == goal
+                    && sel.link(k)
+                    && l.status != LinkStatus::Disputed
+                {
+                    ts.extend(
+                        link_targets(s, k)
+                            .into_iter()
+                            .filter(|&t| sel.frame_target(t)),
+                    );
+                }
+            }
+            ts.len()
+        }
+        Metric::Activities => (0..s.activities().len() as u32)
+            .map(ActivityId)
+            .filter(|&a| {
+                let act = s.activity(a);
+                sel.activity(a)
+                    && act.action_lines().contains(&row)
+                    && act.sdgs().contains(goal)
+                    && (sel.cross_cutting() || !s.is_cross_cutting(a))
+            })
+            .count(),
+    }
+}
+
+fn group_len(groups: &[sdgmap::related::Group], kind: Kind) -> usize {
+    groups
+        .iter()
+        .filter(|g| g.kind == kind && g.note.is_none())
+        .map(|g| g.items.len())
+        .sum()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn facet_counts_equal_the_query_with_that_value(view in a_view()) {
+        let s = snap();
+        let (v, _) = selection(&view);
+        for key in PANEL {
+            for fv in values(s, &v, key) {
+                let asked = apply(s, &with_value(&v, key, &fv.value));
+                let n = if key == Key::Status { asked.link_count() } else { asked.activity_count() };
+                prop_assert_eq!(fv.count, n, "{} value {} under {:?}", key.name(), fv.value, view);
+            }
+        }
+    }
+
+    #[test]
+    fn cells_equal_their_drill_down_and_the_records(view in a_view()) {
+        let s = snap();
+        let (_, sel) = selection(&view);
+        for metric in [Metric::Targets, Metric::Activities] {
+            let m = Matrix::compute(s, metric, None, &sel);
+            for (r, &row) in m.rows.iter().enumerate() {
+                for (c, &col) in m.columns.iter().enumerate() {
+                    let Column::Sdg(goal) = col else { unreachable!() };
+                    let v = m.value(r, c) as usize;
+                    prop_assert_eq!(v, brute(s, &sel, row, goal, metric), "{:?} cell {:?}×{} under {:?}", metric, s.line(row).id, goal, view);
+                    let groups = related_in(s, &sel, EntityRef::Cell(row, goal));
+                    let kind = if metric == Metric::Targets { Kind::Target } else { Kind::Activity };
+                    prop_assert_eq!(v, group_len(&groups, kind), "drill-down of {:?}×{}", s.line(row).id, goal);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn totals_are_the_distinct_union_of_their_cells(view in a_view()) {
+        let s = snap();
+        let (_, sel) = selection(&view);
+        for metric in [Metric::Targets, Metric::Activities] {
+            let m = Matrix::compute(s, metric, None, &sel);
+            let mut cols: Vec<BTreeSet<u32>> = vec![BTreeSet::new(); m.columns.len()];
+            for (r, &row) in m.rows.iter().enumerate() {
+                let mut union = BTreeSet::new();
+                let mut whole = 0;
+                for (c, &col) in m.columns.iter().enumerate() {
+                    let cell = cell_content(s, &sel, row, col);
+                    let items: Vec<u32> = match metric {
+                        Metric::Targets => cell.targets.iter().map(|t| t.0).collect(),
+                        Metric::Activities => cell.activities.iter().map(|a| a.0).collect(),
+                    };
+                    union.extend(items.iter().copied());
+                    cols[c].extend(items);
+                    whole += u32::from(cell.whole_goal && metric == Metric::Targets);
+                }
+                if metric == Metric::Activities {
+                    union.extend(goalless_activities(s, &sel, row).iter().map(|a| a.0));
+                }
+                prop_assert_eq!(m.row_totals[r] as usize, union.len(), "Σ of {}", s.line(row).id);
+                prop_assert_eq!(m.row_goals[r], whole, "whole goals of {}", s.line(row).id);
+            }
+            for (c, set) in cols.iter().enumerate() {
+                prop_assert_eq!(m.column_totals[c] as usize, set.len(), "Σ of column {}", c);
+            }
+        }
+    }
+
+    #[test]
+    fn the_header_and_the_goal_tree_count_what_the_drill_down_lists(view in a_view()) {
+        use ratatui::{Terminal, backend::TestBackend};
+        use sdgmap::tui::{State, Theme, ThemeChoice, action::Action, update::update, ui::render};
+        let s = snap();
+        let (v, sel) = selection(&view);
+        let mut st = State::new(load_bundled().unwrap(), Theme::new(ThemeChoice::Mono), "t".into());
+        sdgmap::tui::overlays::open_view(&mut st, &v.to_string());
+        update(&mut st, Action::Show(sdgmap::tui::state::Screen::Sdgs));
+        let mut t = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        t.draw(|f| render(f, &st)).unwrap();
+        let text: String = format!("{}", t.backend());
+        let n = sel.activity_count();
+        let m = s.activities().len();
+        if n != m {
+            prop_assert!(text.contains(&format!("[{n} of {m} activities shown]")), "header under {:?}:\n{}", view, text);
+        } else {
+            prop_assert!(!text.contains("activities shown]"), "{}", text);
+        }
+        for g in s.sdgs().iter().filter(|g| sel.sdg(g.number)) {
+            let groups = related_in(s, &sel, EntityRef::Sdg(g.number));
+            let acts = group_len(&groups, Kind::Activity);
+            let row = text
+                .lines()
+                .find(|l| l.contains(&format!(" {:>2}  {}", g.number, &g.short_name[..6])))
+                .unwrap_or_default();
+            // the tree is the left pane: from its left border to its right one
+            let row = row.trim_start_matches(['"', '│']).split('│').next().unwrap_or_default();
+            prop_assert!(row.trim_end().ends_with(&format!(" {acts}a")),
+                "goal {} row {:?} should end with {}a under {:?}", g.number, row, acts, view);
+        }
+    }
+}
+
+/// The issue's own cases, through the real binary: the count `sdgmap query`
+/// prints is the facet panel's.
+#[test]
+fn the_cli_counts_what_the_panel_counts() {
+    let s = snap();
+    for (view, key, value) in [
+        ("sdg:3", Key::Al, "C7"),
+        ("sdg:4,5 -sector:GS digital", Key::Sdg, "5"),
+    ] {
+        let (v, _) = selection(view);
+        let fv = values(s, &v, key)
+            .into_iter()
+            .find(|f| f.value == value)
+            .unwrap();
+        let asked = with_value(&v, key, value).to_string();
+        let out = Command::new(env!("CARGO_BIN_EXE_sdgmap"))
+            .args(["query", &asked, "--format", "csv"])
+            .env_remove("SDGMAP_DATA")
+            .output()
+            .unwrap();
+        let rows = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .count()
+            .saturating_sub(1);
+        assert_eq!(
+            fv.count, rows,
+            "{view}: {key:?}={value} vs `sdgmap query {asked}`"
+        );
+    }
+    // the reported case: C7 under sdg:3 counts each activity once
+    let (v, _) = selection("sdg:3");
+    let c7 = values(s, &v, Key::Al)
+        .into_iter()
+        .find(|f| f.value == "C7")
+        .unwrap();
+    assert_eq!(
+        c7.count,
+        apply(s, &parse("sdg:3 al:C7").unwrap()).activity_count()
+    );
+}
