@@ -12,8 +12,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use super::facet_panel;
 use crate::tui::action::Action;
 use crate::tui::component::Component;
 use crate::tui::ctx::Ctx;
@@ -21,7 +22,7 @@ use crate::tui::effect::Effect;
 use crate::tui::filters::{Chip, chips_of, effective};
 use crate::tui::input::LineEdit;
 use crate::tui::keymap::{self, Context};
-use crate::tui::text::{clip, width};
+use crate::tui::text::clip;
 use crate::tui::ui::chrome::chips_line;
 use crate::tui::ui::popup::prompt_line;
 use crate::view::facets::{self, FacetValue, PANEL};
@@ -305,92 +306,10 @@ impl Component for FilterBar {
             chips,
         );
         if panel.height >= 2 {
-            self.draw_panel(frame, panel, ctx);
+            let focused = self.focus == FilterFocus::Facets;
+            let cursor = (self.facet, self.value_cursor);
+            facet_panel::draw(frame, panel, ctx, &self.values, cursor, focused);
         }
-    }
-}
-
-impl FilterBar {
-    /// The facet panel: the facets on the left, the values with their
-    /// counts on the right.
-    fn draw_panel(&self, frame: &mut Frame, panel: Rect, ctx: &Ctx) {
-        let t = &ctx.theme;
-        let [keys, values] =
-            Layout::horizontal([Constraint::Length(12), Constraint::Min(0)]).areas(panel);
-        let key_lines: Vec<Line> = PANEL
-            .iter()
-            .enumerate()
-            .map(|(i, k)| {
-                let style = if i == self.facet {
-                    if self.focus == FilterFocus::Facets {
-                        t.selected
-                    } else {
-                        t.accent
-                    }
-                } else {
-                    t.dim
-                };
-                Line::styled(format!(" {:<10}", k.name()), style)
-            })
-            .collect();
-        frame.render_widget(Paragraph::new(key_lines), keys);
-        // when the values do not all fit, the last line says how many more
-        let all = self.values.len();
-        let vh = if all > values.height as usize {
-            (values.height as usize).saturating_sub(1)
-        } else {
-            values.height as usize
-        };
-        let offset = (self.value_cursor + 1).saturating_sub(vh);
-        let items: Vec<ListItem> = self
-            .values
-            .iter()
-            .skip(offset)
-            .take(vh)
-            .map(|v| {
-                let mark = if v.selected { "[x]" } else { "[ ]" };
-                let label = if v.label.is_empty() {
-                    String::new()
-                } else {
-                    format!(" {}", v.label)
-                };
-                let style = if v.count == 0 { t.dim } else { t.base };
-                // the count is never cut: the label gives way
-                let count = format!(" ({})", v.count);
-                let room = (values.width as usize).saturating_sub(5 + width(&count));
-                ListItem::new(Line::from(vec![
-                    Span::styled(format!("{mark} "), t.accent),
-                    Span::styled(clip(&format!("{}{label}", v.value), room), style),
-                    Span::styled(count, style),
-                ]))
-            })
-            .collect();
-        let focused = self.focus == FilterFocus::Facets;
-        let list = List::new(items).highlight_style(if focused { t.selected } else { t.base });
-        let mut state =
-            ListState::default().with_selected(focused.then_some(self.value_cursor - offset));
-        let list_area = Rect {
-            height: vh as u16,
-            ..values
-        };
-        frame.render_stateful_widget(list, list_area, &mut state);
-        if vh < all {
-            let below = all - offset - vh.min(all - offset);
-            let text = match (offset, below) {
-                (0, b) => format!("  ↓ {b} more"),
-                (a, 0) => format!("  ↑ {a} above"),
-                (a, b) => format!("  ↑ {a} · ↓ {b} more"),
-            };
-            frame.render_widget(
-                Paragraph::new(Span::styled(text, t.accent)),
-                Rect {
-                    y: values.bottom() - 1,
-                    height: 1,
-                    ..values
-                },
-            );
-        }
-        ctx.layout.push_mark((values, offset, vh, all));
     }
 }
 

@@ -5,6 +5,7 @@
 //! the app stacks (a question can open over the bookmark list), with the
 //! dispatch to each. A new overlay is a new module and a variant here.
 
+pub mod facet_panel;
 pub mod filter;
 pub mod finder;
 pub mod help;
