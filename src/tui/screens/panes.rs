@@ -68,6 +68,18 @@ impl ListPanes {
         self.card.scroll = 0;
     }
 
+    /// The view changed: the related list of `sel` may be shorter now. Only
+    /// when it has the keys is it counted (a large relation is not computed
+    /// for a pane nobody is in); otherwise it starts from the top.
+    pub fn refresh(&mut self, ctx: &Ctx, sel: Option<EntityRef>) {
+        if self.pane == Pane::Related {
+            let len = sel.map_or(0, |e| ctx.related_flat(e).len());
+            self.related.clamp(len);
+        } else {
+            self.related = Cursor::default();
+        }
+    }
+
     /// A page of the pane that has the keys.
     pub fn page(&self) -> usize {
         if self.pane == Pane::Card {

@@ -253,8 +253,8 @@ impl ScreenView for Tree {
     fn refresh(&mut self, ctx: &Ctx) {
         let len = self.items(ctx).len();
         self.cursor.clamp(len);
-        let related = self.selected(ctx).map_or(0, |e| ctx.related_flat(e).len());
-        self.panes.related.clamp(related);
+        let sel = self.selected(ctx);
+        self.panes.refresh(ctx, sel);
     }
 
     fn open(&mut self, ctx: &Ctx, show: Option<Show>) {

@@ -119,8 +119,8 @@ impl ScreenView for Activities {
 
     fn refresh(&mut self, ctx: &Ctx) {
         self.resort(ctx);
-        let related = self.selected(ctx).map_or(0, |e| ctx.related_flat(e).len());
-        self.panes.related.clamp(related);
+        let sel = self.selected(ctx);
+        self.panes.refresh(ctx, sel);
     }
 
     fn open(&mut self, _ctx: &Ctx, _show: Option<Show>) {
