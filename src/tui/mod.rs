@@ -11,10 +11,9 @@
 //! input (no polling).
 //!
 //! Module layers, each using only those before it (no cycles; the
-//! `tui_modules` test checks):
-//! `action input layout text theme history compare filters` →
-//! `keymap ctx ask` → `effect matching component` → `ui` →
-//! `screens overlays present` → `app` → `worker`, this module.
+//! `tui_modules` test checks): `action ask filters history layout text
+//! theme` → `compare effect input keymap` → `ctx worker` → `component
+//! matching present` → `ui` → `overlays screens` → `app` → this module.
 
 pub mod action;
 pub mod app;
