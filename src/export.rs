@@ -49,6 +49,9 @@ pub enum ExportError {
     /// The temporary file could not replace the target.
     #[error("cannot put the file in place: {0}")]
     Persist(#[from] tempfile::PersistError),
+    /// The output was refused or could not be put in place (see [`crate::atomic`]).
+    #[error("{0}")]
+    Output(#[from] crate::atomic::OutputError),
 }
 
 /// One output row: its cells by column name (column order of [`columns`]).
@@ -270,6 +273,31 @@ fn cells(r: &Row<'_>) -> Vec<String> {
     }
 }
 
+/// A CSV cell a spreadsheet will not run: one that starts (after any
+/// white space) with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
+/// leading `'`, which spreadsheets read as "text", unless it is a plain
+/// number (`-3`, `+4.5`), which no spreadsheet runs (the OWASP rule for
+/// CSV injection).
+pub fn csv_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    let lead = cell.trim_start_matches([' ', '\u{a0}']);
+    let formula = lead.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if formula && !is_plain_number(cell) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// `-3`, `+4.5`, `12`: an optional sign, digits, an optional decimal part.
+fn is_plain_number(s: &str) -> bool {
+    let s = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let (int, frac) = s.split_once('.').unwrap_or((s, "0"));
+    !int.is_empty()
+        && !frac.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Rows per chunk when CSV is formatted in parallel.
 const CSV_CHUNK: usize = 4096;
 
@@ -327,7 +355,10 @@ pub fn write(
                         .has_headers(false)
                         .from_writer(Vec::new());
                     for r in part {
-                        w.serialize(r)?;
+                        for c in cells(r) {
+                            w.write_field(csv_cell(&c).as_bytes())?;
+                        }
+                        w.write_record(None::<&[u8]>)?;
                     }
                     w.into_inner().map_err(|e| ExportError::Io(e.into_error()))
                 });
@@ -396,30 +427,47 @@ pub fn write(
     Ok(())
 }
 
-/// Writes `path` atomically: a temporary file in the same directory is
-/// filled by `fill`, synced, and renamed over `path`.
+/// Writes `path` atomically through [`crate::atomic`]: a temporary file in
+/// the same directory is filled by `fill`, synced, and renamed over `path`;
+/// a path that is not a regular file, or is read-only, is refused.
 pub fn write_atomic(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
 ) -> Result<(), ExportError> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    {
-        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
-        fill(&mut w)?;
-        w.flush()?;
-    }
-    tmp.as_file().sync_all()?;
-    tmp.persist(path)?;
-    Ok(())
+    crate::atomic::write(path, &[], fill)
+}
+
+/// [`write_atomic`], refusing a `path` that is one of the command's `inputs`.
+pub fn write_atomic_unless_input(
+    path: &Path,
+    inputs: &[&Path],
+    fill: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    crate::atomic::write(path, inputs, fill)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralized_and_numbers_kept() {
+        for (cell, out) in [
+            ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+            ("@SUM(1+1)", "'@SUM(1+1)"),
+            ("+1+1", "'+1+1"),
+            ("-2+3", "'-2+3"),
+            (" =1", "' =1"),
+            ("\tx", "'\tx"),
+            ("-3", "-3"),
+            ("+4.5", "+4.5"),
+            ("2017", "2017"),
+            ("a=b", "a=b"),
+            ("", ""),
+        ] {
+            assert_eq!(csv_cell(cell), out, "{cell:?}");
+        }
+    }
 
     #[test]
     fn csv_of_many_rows_is_the_same_as_one_writer_makes() {
@@ -445,6 +493,7 @@ mod tests {
         for r in &rows {
             w.serialize(r).expect("row");
         }
+        // (these cells need no neutralizing, so serde's rows are the same)
         let want = w.into_inner().expect("flush");
         assert_eq!(got.len(), want.len());
         assert!(got == want, "CSV differs from a single writer's");

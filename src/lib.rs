@@ -8,13 +8,16 @@
 //! with `default-features = false`, the library compiles no terminal or CLI
 //! crate.
 
+pub mod atomic;
 pub mod bookmarks;
 pub mod check;
 pub mod diff;
 pub mod entity;
 pub mod export;
+pub mod figure;
 pub mod import;
 mod jsonpos;
+mod jsonscan;
 pub mod matrix;
 pub mod par;
 pub mod paths;

@@ -63,6 +63,30 @@ pub fn sanitize(s: &str, lines: Lines) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// JSON text made safe for a terminal without changing what it means: every
+/// unsafe character (inside a string: JSON's own syntax is ASCII) is written
+/// as its `\uXXXX` escape, which a JSON reader reads back as the same
+/// character. serde_json escapes control characters itself, but not bidi
+/// overrides or zero-width characters.
+pub fn json(s: &str) -> Cow<'_, str> {
+    let Some(first) = s.char_indices().find(|&(_, c)| is_unsafe(c, Lines::Multi)) else {
+        return Cow::Borrowed(s);
+    };
+    let mut out = String::with_capacity(s.len() + 8);
+    out.push_str(&s[..first.0]);
+    for c in s[first.0..].chars() {
+        if is_unsafe(c, Lines::Multi) && c != '\t' {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{:04x}", u));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Sanitizes an owned string in place; returns true when anything changed.
 pub fn sanitize_in_place(s: &mut String, lines: Lines) -> bool {
     match sanitize(s, lines) {
@@ -105,6 +129,15 @@ mod tests {
         assert_eq!(sanitize("a\nb", Lines::Multi), "a\nb");
         assert_eq!(sanitize("a\nb", Lines::Single), "a\u{240a}b");
         assert_eq!(sanitize("a\tb", Lines::Multi), "a b");
+    }
+
+    #[test]
+    fn json_escapes_what_serde_leaves_raw() {
+        let text = serde_json::to_string(&"a\u{202e}b\u{1b}c\u{200b}").expect("json");
+        let safe = json(&text);
+        assert_eq!(safe, r#""a\u202eb\u001bc\u200b""#);
+        let back: String = serde_json::from_str(&safe).expect("still JSON");
+        assert_eq!(back, "a\u{202e}b\u{1b}c\u{200b}");
     }
 
     proptest::proptest! {

@@ -142,7 +142,10 @@ fn a_repeated_section_is_refused_with_the_precise_message() {
     let text = BUNDLED.trim_end().trim_end_matches('}').to_string() + r#", "links": [] }"#;
     let err = load_bytes("dup", text.as_bytes()).expect_err("a repeated key is refused");
     let msg = err.to_string();
-    assert!(msg.contains("duplicate field `links`"), "{msg}");
+    assert!(
+        msg.contains("links: duplicate key \"links\" (line "),
+        "{msg}"
+    );
     agree("dup", &text);
 }
 

@@ -872,15 +872,27 @@ fn temp_with(bytes: &[u8]) -> tempfile::NamedTempFile {
 
 #[test]
 fn empty_and_whitespace_only_files() {
-    for bytes in [&b""[..], b"   \n\t\r\n  ", "\u{feff}\n".as_bytes()] {
+    let f = temp_with(b"");
+    let err = load_file(f.path()).expect_err("empty");
+    assert!(matches!(err, LoadError::Empty { .. }), "{err:?}");
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}: the file is empty; expected a JSON sdgmap snapshot",
+            f.path().display()
+        )
+    );
+    // white space is not "empty": the message says what the file holds
+    for bytes in [&b"   \n\t\r\n  "[..], "\u{feff}\n".as_bytes()] {
         let f = temp_with(bytes);
-        let err = load_file(f.path()).expect_err("empty");
-        assert!(matches!(err, LoadError::Empty { .. }), "{err:?}");
+        let err = load_file(f.path()).expect_err("blank");
+        assert!(matches!(err, LoadError::Blank { .. }), "{err:?}");
         assert_eq!(
             err.to_string(),
             format!(
-                "{}: the file is empty; expected a JSON sdgmap snapshot",
-                f.path().display()
+                "{}: the file holds only white space ({} bytes); expected a JSON sdgmap snapshot",
+                f.path().display(),
+                bytes.len()
             )
         );
     }
@@ -970,20 +982,38 @@ fn two_hundred_megabytes_of_random_bytes() {
     assert!(msg.contains("not valid UTF-8"), "{msg}");
 }
 
+/// The problems of a load error, as `path: message` lines.
+fn problem_lines(err: &LoadError) -> Vec<String> {
+    err.problems()
+        .iter()
+        .map(|p| format!("{}: {}", p.path, p.message))
+        .collect()
+}
+
+/// Too-deep nesting is reported at the first level too deep, with its path,
+/// line and column; a text that ends inside it says so.
+fn assert_too_deep_at(err: &LoadError, path: &str, line: usize, column: usize) {
+    let problems = problem_lines(err);
+    let want = format!(
+        "{path}: arrays and objects nested more than 127 deep (line {line}, column {column}); \
+         a snapshot may nest at most 127"
+    );
+    assert_eq!(problems.first(), Some(&want), "{problems:#?}");
+}
+
 #[test]
 fn two_hundred_megabytes_of_open_brackets_on_many_lines() {
     let bytes = b"[\n".repeat(BIG / 2);
     let started = Instant::now();
     let err = load_bytes("brackets.json", &bytes).expect_err("garbage");
     assert_fast(started, Duration::from_secs(10), "200 MB of brackets");
-    match &err {
-        LoadError::Syntax { message, line, .. } => {
-            assert_eq!(message, "recursion limit exceeded");
-            assert!(*line <= 200, "stops near the top, at line {line}");
-        }
-        other => panic!("expected a syntax error, got {other:?}"),
-    }
+    assert_too_deep_at(&err, "[0][0][0]…[0]", 128, 1);
+    assert_eq!(
+        problem_lines(&err)[1],
+        "[0][0][0]…[0]: invalid JSON: the file ends inside this value; a ']' or '}' is missing"
+    );
     assert!(err.to_string().starts_with("brackets.json:"));
+    assert!(err.to_string().len() < 1000, "the report stays short");
 }
 
 #[test]
@@ -996,28 +1026,20 @@ fn two_hundred_megabytes_of_open_brackets_on_one_line() {
         Duration::from_secs(2),
         "200 MB of brackets on one line",
     );
-    let msg = err.to_string();
-    assert!(
-        msg.starts_with("brackets.json:1:128: invalid JSON: recursion limit exceeded"),
-        "{msg}"
-    );
-    assert!(msg.len() < 1000, "the excerpt is clipped");
+    assert_too_deep_at(&err, "[0][0][0]…[0]", 1, 128);
+    assert!(err.to_string().len() < 1000, "the report stays short");
 }
 
 #[test]
-fn a_long_single_line_of_brackets_gives_a_clipped_excerpt() {
+fn a_long_single_line_of_brackets_gives_a_short_report() {
     let bytes = vec![b'['; 1 << 20];
     let err = load_bytes("brackets.json", &bytes).expect_err("garbage");
     let msg = err.to_string();
     assert!(
-        msg.starts_with("brackets.json:1:128: invalid JSON: recursion limit exceeded\n1 | …["),
+        msg.starts_with("brackets.json: invalid snapshot (2 problems):\n  error: [0][0][0]…[0]: arrays and objects nested more than 127 deep (line 1, column 128)"),
         "{msg}"
     );
-    assert!(
-        msg.len() < 1000,
-        "the excerpt is clipped: {} bytes",
-        msg.len()
-    );
+    assert!(msg.len() < 1000, "the report is short: {} bytes", msg.len());
 }
 
 #[test]
@@ -1025,14 +1047,25 @@ fn deeply_nested_values_fail_without_overflowing_the_stack() {
     let depth = 100_000;
     let arrays = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
     let inputs = [
-        arrays.clone(),
-        format!("{}1{}", "{\"a\":".repeat(depth), "}".repeat(depth)),
+        (arrays.clone(), "[0][0][0]…[0]"),
+        (
+            format!("{}1{}", "{\"a\":".repeat(depth), "}".repeat(depth)),
+            "a.a.a….a",
+        ),
         // Deep inside an unknown key, which serde skips.
-        format!(r#"{{"format": "sdgmap-snapshot", "version": 1, "extra": {arrays}}}"#),
+        (
+            format!(r#"{{"format": "sdgmap-snapshot", "version": 1, "extra": {arrays}}}"#),
+            "extra[0][0]…[0]",
+        ),
         // Deep where a string is expected.
-        format!(r#"{{"format": "sdgmap-snapshot", "version": 1, "meta": {{"title": {arrays}}}}}"#),
+        (
+            format!(
+                r#"{{"format": "sdgmap-snapshot", "version": 1, "meta": {{"title": {arrays}}}}}"#
+            ),
+            "meta.title[0]…[0]",
+        ),
     ];
-    for input in &inputs {
+    for (input, path) in &inputs {
         // A small stack proves the parser does not recurse per level.
         let input = input.clone();
         let err = std::thread::Builder::new()
@@ -1042,10 +1075,15 @@ fn deeply_nested_values_fail_without_overflowing_the_stack() {
             .join()
             .expect("no panic, no stack overflow")
             .expect("deep input is an error");
+        let problems = problem_lines(&err);
         assert!(
-            err.to_string().contains("recursion limit exceeded"),
-            "{err}"
+            problems[0].starts_with(&format!(
+                "{path}: arrays and objects nested more than 127 deep"
+            )),
+            "{problems:#?}"
         );
+        // the rest of the document is still checked
+        assert!(problems.len() > 1, "{problems:#?}");
     }
 }
 

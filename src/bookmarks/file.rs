@@ -43,13 +43,14 @@ struct Probe {
 pub(crate) enum Read {
     /// No file yet.
     Missing,
-    /// A good file.
-    Good(Vec<Bookmark>),
+    /// A good file, and the bookmarks renamed because a name was repeated.
+    Good(Vec<Bookmark>, Vec<Renamed>),
     /// A file that is not a bookmarks file of a known version, and why.
     Corrupt(String),
 }
 
 /// Parses the bytes of a bookmarks file; the error says what is wrong.
+/// Names are left as written (the caller decides how to show or check them).
 fn parse(bytes: &[u8]) -> Result<Vec<Bookmark>, String> {
     let probe: Probe = serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON: {e}"))?;
     match probe.version {
@@ -64,13 +65,24 @@ fn parse(bytes: &[u8]) -> Result<Vec<Bookmark>, String> {
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     let doc: DocumentIn = serde_path_to_error::deserialize(de)
         .map_err(|e| format!("{} (at {})", e.inner(), e.path()))?;
-    Ok(normalize(doc.bookmarks))
+    Ok(doc.bookmarks)
 }
 
-/// Sorts by name and keeps one bookmark per name (the last updated).
-/// Text read from a file is made display-safe first (a hand-edited or
-/// foreign file could hold escape sequences or bidi overrides).
-pub(crate) fn normalize(mut list: Vec<Bookmark>) -> Vec<Bookmark> {
+/// A bookmark renamed because an earlier one in the file had its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Renamed {
+    /// The name both had.
+    pub name: String,
+    /// The name the later one now has.
+    pub to: String,
+}
+
+/// Makes text display-safe and sorts by name; a name used again later in
+/// the list is given a free `name (2)` (both are kept and the renames
+/// returned, so the user can be told). Text read from a file is made
+/// display-safe first (a hand-edited or foreign file could hold escape
+/// sequences or bidi overrides).
+pub(crate) fn normalize(mut list: Vec<Bookmark>) -> (Vec<Bookmark>, Vec<Renamed>) {
     use crate::sanitize::{Lines, sanitize_in_place};
     for b in &mut list {
         for text in [
@@ -84,9 +96,23 @@ pub(crate) fn normalize(mut list: Vec<Bookmark>) -> Vec<Bookmark> {
             sanitize_in_place(text, Lines::Single);
         }
     }
-    list.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| b.updated.cmp(&a.updated)));
-    list.dedup_by(|later, first| later.name == first.name);
-    list
+    let mut renamed = Vec::new();
+    let mut taken: std::collections::HashSet<String> =
+        std::collections::HashSet::with_capacity(list.len());
+    let all: std::collections::HashSet<String> = list.iter().map(|b| b.name.clone()).collect();
+    for b in &mut list {
+        if taken.insert(b.name.clone()) {
+            continue;
+        }
+        let to = super::merge::free_name_in(&b.name, |n| !taken.contains(n) && !all.contains(n));
+        taken.insert(to.clone());
+        renamed.push(Renamed {
+            name: std::mem::replace(&mut b.name, to.clone()),
+            to,
+        });
+    }
+    list.sort_by(|a, b| a.name.cmp(&b.name));
+    (list, renamed)
 }
 
 /// Reads the store's file at `path`. A missing file is [`Read::Missing`];
@@ -95,18 +121,23 @@ pub(crate) fn normalize(mut list: Vec<Bookmark>) -> Vec<Bookmark> {
 pub(crate) fn read_store(path: &Path, op: &str) -> Result<Read, BookmarkError> {
     match std::fs::read(path) {
         Ok(bytes) => Ok(match parse(&bytes) {
-            Ok(list) => Read::Good(list),
+            Ok(list) => {
+                let (list, renamed) = normalize(list);
+                Read::Good(list, renamed)
+            }
             Err(reason) => Read::Corrupt(reason),
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Read::Missing),
-        Err(e) => Err(BookmarkError::io(op, path, e)),
+        Err(e) => Err(BookmarkError::read_io(op, path, e)),
     }
 }
 
-/// Reads a bookmarks file given by the user (import): any problem is an error.
+/// Reads a bookmarks file given by the user (import): any problem is an
+/// error. Entries come as written, names unchecked: the import checks each
+/// name and skips, with the reason, those that are not allowed.
 pub fn read_file(path: &Path) -> Result<Vec<Bookmark>, BookmarkError> {
     let op = format!("import bookmarks from {}", path.display());
-    let bytes = std::fs::read(path).map_err(|e| BookmarkError::io(&op, path, e))?;
+    let bytes = std::fs::read(path).map_err(|e| BookmarkError::read_io(&op, path, e))?;
     parse(&bytes).map_err(|reason| BookmarkError::Format {
         op,
         path: path.to_path_buf(),
@@ -137,12 +168,20 @@ pub(crate) fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
 
 /// Writes `bookmarks` to `path` in the versioned format, atomically: a
 /// temporary file in the same directory, fsync, rename, fsync of the
-/// directory. On any error the old file is left as it was.
+/// directory ([`crate::atomic`]). On any error the old file is left as it
+/// was; a read-only file is refused and said so.
 pub fn write_file(path: &Path, bookmarks: &[Bookmark], op: &str) -> Result<(), BookmarkError> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    write_file_unless_input(path, bookmarks, op, &[])
+}
+
+/// [`write_file`], refusing a `path` that is one of `inputs` (an export
+/// never writes over the store it reads).
+pub fn write_file_unless_input(
+    path: &Path,
+    bookmarks: &[Bookmark],
+    op: &str,
+    inputs: &[&Path],
+) -> Result<(), BookmarkError> {
     let mut bytes = serde_json::to_vec_pretty(&DocumentOut {
         version: FORMAT_VERSION,
         bookmarks,
@@ -150,51 +189,20 @@ pub fn write_file(path: &Path, bookmarks: &[Bookmark], op: &str) -> Result<(), B
     .map_err(|e| BookmarkError::io(op, path, std::io::Error::other(e)))?;
     bytes.push(b'\n');
     let pause = crate::testhooks::slow_save_pause();
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let prefix = format!(".{name}.");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
-    // Keep the old file's permissions; a new file gets the usual ones
-    // (0666 less the umask) rather than tempfile's private 0600.
-    match std::fs::metadata(path) {
-        Ok(meta) => {
-            builder.permissions(meta.permissions());
-        }
-        #[cfg(unix)]
-        Err(_) => {
-            use std::os::unix::fs::PermissionsExt;
-            builder.permissions(std::fs::Permissions::from_mode(0o666));
-        }
-        #[cfg(not(unix))]
-        Err(_) => {}
-    }
-    let mut tmp = builder
-        .tempfile_in(dir)
-        .map_err(|e| BookmarkError::io(op, dir, e))?;
+    let mut out = crate::atomic::Output::create(path, inputs)
+        .map_err(|e| BookmarkError::output(op, path, e))?;
     let (first, second) = bytes.split_at(bytes.len() / 2);
-    let tmp_path = tmp.path().to_path_buf();
-    let io = |e| BookmarkError::io(op, &tmp_path, e);
-    tmp.as_file_mut().write_all(first).map_err(io)?;
+    let io = |e| BookmarkError::io(op, path, e);
+    out.file().write_all(first).map_err(io)?;
     if let Some(p) = pause {
         std::thread::sleep(p);
     }
-    tmp.as_file_mut().write_all(second).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
+    out.file().write_all(second).map_err(io)?;
+    out.file().sync_all().map_err(io)?;
     if let Some(p) = pause {
         std::thread::sleep(p);
     }
-    tmp.persist(path)
-        .map_err(|e| BookmarkError::io(op, path, e.error))?;
-    sync_dir(dir);
-    Ok(())
-}
-
-/// Fsyncs a directory so a rename in it is durable; best effort (not every
-/// platform or file system allows opening a directory).
-fn sync_dir(dir: &Path) {
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
+    out.commit().map_err(|e| BookmarkError::output(op, path, e))
 }
 
 /// Removes temporary files a killed writer left beside `path`. Only safe
@@ -270,8 +278,8 @@ mod tests {
         write_file(&p, &list, "test").unwrap();
         let text = std::fs::read_to_string(&p).unwrap();
         assert!(text.contains("\"version\": 1"), "{text}");
-        let back = read_file(&p).unwrap();
-        assert_eq!(back, normalize(list));
+        let back = normalize(read_file(&p).unwrap()).0;
+        assert_eq!(back, normalize(list).0);
         assert_eq!(back[0].name, "a");
         // No temporary file is left behind.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
@@ -295,14 +303,25 @@ mod tests {
     }
 
     #[test]
-    fn duplicates_keep_the_last_updated() {
-        let list = normalize(vec![
+    fn a_repeated_name_is_kept_under_a_free_name() {
+        let (list, renamed) = normalize(vec![
             bm("a", "2026-01-01"),
+            bm("a (2)", "x"),
             bm("a", "2026-02-01"),
             bm("b", "x"),
         ]);
-        assert_eq!(list.len(), 2);
-        assert_eq!(list[0].updated, "2026-02-01");
+        let names: Vec<&str> = list.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(names, ["a", "a (2)", "a (3)", "b"]);
+        // the first in the file keeps the name
+        assert_eq!(list[0].updated, "2026-01-01");
+        assert_eq!(list[2].updated, "2026-02-01");
+        assert_eq!(
+            renamed,
+            [Renamed {
+                name: "a".into(),
+                to: "a (3)".into()
+            }]
+        );
     }
 
     #[test]

@@ -125,6 +125,11 @@ pub fn merge(
 
 /// `name (2)`, `name (3)` … — the first not in `list`, shortened to fit.
 fn free_name(list: &[Bookmark], name: &str) -> String {
+    free_name_in(name, |c| list.iter().all(|b| b.name != c))
+}
+
+/// `name (2)`, `name (3)` … — the first that `is_free`, shortened to fit.
+pub(crate) fn free_name_in(name: &str, is_free: impl Fn(&str) -> bool) -> String {
     (2u32..)
         .map(|n| {
             let suffix = format!(" ({n})");
@@ -132,7 +137,7 @@ fn free_name(list: &[Bookmark], name: &str) -> String {
             let base: String = name.chars().take(room).collect();
             format!("{}{suffix}", base.trim_end())
         })
-        .find(|candidate| list.iter().all(|b| &b.name != candidate))
+        .find(|candidate| is_free(candidate))
         .unwrap_or_else(|| name.to_string())
 }
 

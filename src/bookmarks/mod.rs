@@ -28,7 +28,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 pub use clock::now_rfc3339;
-pub use file::{FORMAT_VERSION, read_file, write_file};
+pub use file::{FORMAT_VERSION, read_file, write_file, write_file_unless_input};
 pub use merge::{Conflict, ImportReport, OnConflict, merge};
 pub use stale::{
     Missing, Opened, Staleness, content_hash, content_hash_file, snapshot_fingerprint,
@@ -136,12 +136,62 @@ pub enum BookmarkError {
 }
 
 impl BookmarkError {
-    /// An [`BookmarkError::Io`] with a plain-words reason for `source`.
+    /// An [`BookmarkError::Io`] with a plain-words reason for `source`,
+    /// met while writing.
     pub fn io(op: impl Into<String>, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         BookmarkError::Io {
             op: op.into(),
             path: path.into(),
             reason: describe_io(&source),
+            source,
+        }
+    }
+
+    /// An [`BookmarkError::Io`] met while reading: a permission problem is
+    /// the file's, not the directory's.
+    pub fn read_io(
+        op: impl Into<String>,
+        path: impl Into<PathBuf>,
+        source: std::io::Error,
+    ) -> Self {
+        let reason = match source.kind() {
+            std::io::ErrorKind::PermissionDenied => {
+                format!("permission denied (is the file readable by you?) ({source})")
+            }
+            _ => describe_io(&source),
+        };
+        BookmarkError::Io {
+            op: op.into(),
+            path: path.into(),
+            reason,
+            source,
+        }
+    }
+
+    /// The error of an output refused or failed (see [`crate::atomic`]).
+    pub fn output(op: &str, path: &std::path::Path, e: crate::atomic::OutputError) -> Self {
+        use crate::atomic::OutputError as O;
+        let reason = match &e {
+            O::ReadOnly { .. } => {
+                "the file is read-only; sdgmap does not write over it (make it writable to allow that)"
+                    .to_string()
+            }
+            O::SameAsInput { input, .. } => format!(
+                "it is the same file as {input}, which this command reads; choose another file"
+            ),
+            O::NotRegular { kind, .. } => {
+                format!("it is {kind}, not a regular file; sdgmap only replaces regular files")
+            }
+            O::Io { reason, .. } => reason.clone(),
+        };
+        let source = match e {
+            O::Io { source, .. } => source,
+            other => std::io::Error::other(other.to_string()),
+        };
+        BookmarkError::Io {
+            op: op.to_string(),
+            path: path.to_path_buf(),
+            reason,
             source,
         }
     }

@@ -52,6 +52,16 @@ pub enum StoreWarning {
         /// Why it did not parse, and why it could not be moved.
         reason: String,
     },
+    /// Two bookmarks in the file had one name: the later one is listed
+    /// under a free name, and saved so with the next change.
+    Renamed {
+        /// The file.
+        path: PathBuf,
+        /// The name both had.
+        name: String,
+        /// The later one's name now.
+        to: String,
+    },
 }
 
 impl fmt::Display for StoreWarning {
@@ -70,6 +80,11 @@ impl fmt::Display for StoreWarning {
             StoreWarning::CorruptKept { path, reason } => write!(
                 f,
                 "the bookmarks file {} could not be read and was left as it is ({reason})",
+                path.display()
+            ),
+            StoreWarning::Renamed { path, name, to } => write!(
+                f,
+                "two bookmarks in {} are named '{name}'; the second is kept as '{to}' (saved so with the next change)",
                 path.display()
             ),
         }
@@ -105,7 +120,10 @@ impl Store {
         let path = self.paths.bookmarks();
         self.bookmarks = match file::read_store(&path, op)? {
             Read::Missing => Vec::new(),
-            Read::Good(list) => list,
+            Read::Good(list, renamed) => {
+                self.note_renamed(renamed);
+                list
+            }
             Read::Corrupt(reason) => match Lock::acquire(&self.paths.bookmarks_lock(), op) {
                 Ok(_lock) => self.read_locked(op, false)?,
                 Err(e) => {
@@ -291,7 +309,7 @@ impl Store {
                 return Err(e);
             }
         };
-        list = file::normalize(list);
+        list = file::normalize(list).0;
         if let Err(e) = file::write_file(&path, &list, &op) {
             self.bookmarks = before;
             return Err(e);
@@ -307,7 +325,10 @@ impl Store {
         let path = self.paths.bookmarks();
         match file::read_store(&path, op)? {
             Read::Missing => Ok(Vec::new()),
-            Read::Good(list) => Ok(list),
+            Read::Good(list, renamed) => {
+                self.note_renamed(renamed);
+                Ok(list)
+            }
             Read::Corrupt(reason) => match file::move_aside(&path) {
                 Ok(moved_to) => {
                     self.warnings.push(StoreWarning::MovedAside {
@@ -330,6 +351,23 @@ impl Store {
                     Ok(Vec::new())
                 }
             },
+        }
+    }
+}
+
+impl Store {
+    /// Warns once about each bookmark renamed because its name was taken.
+    fn note_renamed(&mut self, renamed: Vec<file::Renamed>) {
+        let path = self.paths.bookmarks();
+        for r in renamed {
+            let w = StoreWarning::Renamed {
+                path: path.clone(),
+                name: r.name,
+                to: r.to,
+            };
+            if !self.warnings.contains(&w) {
+                self.warnings.push(w);
+            }
         }
     }
 }

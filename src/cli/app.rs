@@ -40,7 +40,7 @@ fn launch(
         && let Err(errs) = sdgmap::view::parse_checked(text, &snapshot)
     {
         for e in errs {
-            eprintln!("sdgmap: bad --view:\n{}", e.render(text));
+            errln!("sdgmap: bad --view:\n{}", e.render(text));
         }
         return Ok(ExitCode::from(2));
     }
@@ -57,7 +57,7 @@ fn launch(
         let opened = match &env.store {
             Ok(store) => store.open_view(name, &snapshot, &env.current),
             Err(e) => {
-                eprintln!("sdgmap: cannot open bookmark '{name}': {e}");
+                errln!("sdgmap: cannot open bookmark '{name}': {e}");
                 return Ok(ExitCode::from(2));
             }
         };
@@ -68,7 +68,7 @@ fn launch(
                 status.extend(o.warnings);
             }
             Err(e) => {
-                eprintln!("sdgmap: {e}");
+                errln!("sdgmap: {e}");
                 return Ok(ExitCode::from(2));
             }
         }
@@ -76,9 +76,9 @@ fn launch(
     let options = sdgmap::tui::Options {
         theme: cli.theme.into(),
         mouse: !cli.no_mouse,
-        source: display_name(cli.data.as_deref()),
+        source: super::safe(&display_name(cli.data.as_deref())).into_owned(),
         view,
-        status: (!status.is_empty()).then(|| status.join(" — ")),
+        status: (!status.is_empty()).then(|| super::safe(&status.join(" — ")).into_owned()),
         presenter: tour.is_some(),
         record_to: tour.as_ref().and_then(|(_, path)| path.clone()),
         tours_dir: Paths::discover().ok().map(|p| p.tours_dir()),

@@ -120,22 +120,22 @@ pub fn run(cmd: &BookmarksCommand, data: Option<&Path>) -> anyhow::Result<ExitCo
                 .and_then(|v| store.save(name, &v, &cur, over))
             {
                 Ok(b) => {
-                    println!("saved bookmark '{}': {}", b.name, b.view);
+                    outln!("saved bookmark '{}': {}", b.name, b.view);
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(e @ BookmarkError::Exists { .. }) => {
-                    eprintln!("sdgmap: {e} (--force replaces it)");
+                    errln!("sdgmap: {e} (--force replaces it)");
                     Ok(ExitCode::from(2))
                 }
                 Err(e) => Err(e),
             }
         }
         BookmarksCommand::Rm { name } => store.remove(name).map(|b| {
-            println!("deleted bookmark '{}' ({})", b.name, clean(&b.view));
+            outln!("deleted bookmark '{}' ({})", b.name, clean(&b.view));
             ExitCode::SUCCESS
         }),
         BookmarksCommand::Rename { old, new } => store.rename(old, new).map(|b| {
-            println!("renamed bookmark '{}' to '{}'", old.trim(), b.name);
+            outln!("renamed bookmark '{}' to '{}'", old.trim(), b.name);
             ExitCode::SUCCESS
         }),
         BookmarksCommand::Show { name, format } => {
@@ -159,7 +159,7 @@ pub fn run(cmd: &BookmarksCommand, data: Option<&Path>) -> anyhow::Result<ExitCo
     };
     print_warnings(&mut store);
     Ok(outcome.unwrap_or_else(|e| {
-        eprintln!("sdgmap: {e}");
+        errln!("sdgmap: {e}");
         ExitCode::from(2)
     }))
 }
@@ -188,9 +188,9 @@ pub fn open(name: &str, data: Option<&Path>) -> anyhow::Result<Result<Opened, Ex
         }
         Err(e) => {
             for w in warnings {
-                eprintln!("sdgmap: warning: {w}");
+                errln!("sdgmap: warning: {w}");
             }
-            eprintln!("sdgmap: {e}");
+            errln!("sdgmap: {e}");
             Err(ExitCode::from(2))
         }
     })
@@ -201,7 +201,7 @@ pub fn open(name: &str, data: Option<&Path>) -> anyhow::Result<Result<Opened, Ex
 pub fn resolve(name: &str, data: Option<&Path>) -> anyhow::Result<Result<String, ExitCode>> {
     Ok(open(name, data)?.map(|o| {
         for w in &o.warnings {
-            eprintln!("sdgmap: warning: {w}");
+            errln!("sdgmap: warning: {w}");
         }
         o.view.to_string()
     }))
@@ -227,7 +227,7 @@ pub fn load_fingerprinted(data: Option<&Path>) -> anyhow::Result<(Snapshot, Snap
 
 fn open_store() -> Result<Store, ExitCode> {
     let fail = |msg: String| {
-        eprintln!("sdgmap: {msg}");
+        errln!("sdgmap: {msg}");
         ExitCode::from(2)
     };
     let paths = Paths::discover().map_err(|e| fail(e.to_string()))?;
@@ -236,7 +236,7 @@ fn open_store() -> Result<Store, ExitCode> {
 
 fn print_warnings(store: &mut Store) {
     for w in store.take_warnings() {
-        eprintln!("sdgmap: warning: {w}");
+        errln!("sdgmap: warning: {w}");
     }
 }
 
@@ -271,9 +271,9 @@ fn list(
                     status: st,
                 })
                 .collect();
-            serde_json::to_writer_pretty(&mut out, &entries)
-                .map_err(|e| io(std::io::Error::other(e)))?;
-            writeln!(out).map_err(io)?;
+            let text =
+                serde_json::to_string_pretty(&entries).map_err(|e| io(std::io::Error::other(e)))?;
+            writeln!(out, "{}", sdgmap::sanitize::json(&text)).map_err(io)?;
         }
         ReportFormat::Text if rows.is_empty() => {
             writeln!(out, "no bookmarks yet (sdgmap bookmarks add NAME \"VIEW\")").map_err(io)?;
@@ -294,7 +294,8 @@ fn list(
                 .max(6);
             writeln!(out, "{:<w$}  {:<sw$}  VIEW", "NAME", "STATUS").map_err(io)?;
             for ((b, _), st) in rows.iter().zip(&status) {
-                writeln!(out, "{:<w$}  {st:<sw$}  {}", b.name, clean(&b.view)).map_err(io)?;
+                let line = format!("{:<w$}  {st:<sw$}  {}", b.name, b.view);
+                writeln!(out, "{}", clean(&line)).map_err(io)?;
             }
         }
     }
@@ -309,26 +310,26 @@ fn show(b: &bookmarks::Bookmark, st: &Staleness, cur: &SnapshotRef, format: Repo
             status: st.clone(),
         };
         if let Ok(text) = serde_json::to_string_pretty(&e) {
-            println!("{text}");
+            jsonln!(text);
         }
         return;
     }
-    println!("name      {}", b.name);
-    println!("view      {}", clean(&b.view));
+    outln!("name      {}", b.name);
+    outln!("view      {}", clean(&b.view));
     let which = if st.is_stale() {
         format!("another snapshot (this is {})", cur.describe())
     } else {
         "this snapshot".to_string()
     };
-    println!("snapshot  {} — {which}", clean(&b.snapshot.describe()));
-    println!("created   {}", clean(&b.created));
-    println!("updated   {}", clean(&b.updated));
-    println!("status    {}", st.summary());
+    outln!("snapshot  {} — {which}", clean(&b.snapshot.describe()));
+    outln!("created   {}", clean(&b.created));
+    outln!("updated   {}", clean(&b.updated));
+    outln!("status    {}", st.summary());
     for m in &st.missing {
-        println!("          {}", clean(&m.message));
+        outln!("          {}", clean(&m.message));
     }
     if let Some(msg) = &st.invalid {
-        println!("{msg}");
+        outln!("{msg}");
     }
 }
 
@@ -341,10 +342,10 @@ fn export(store: &Store, file: &Path) -> Result<ExitCode, BookmarkError> {
         });
         let text = serde_json::to_string_pretty(&doc)
             .map_err(|e| BookmarkError::io(&op, "standard output", std::io::Error::other(e)))?;
-        println!("{text}");
+        jsonln!(text);
     } else {
-        bookmarks::write_file(file, store.list(), &op)?;
-        eprintln!(
+        bookmarks::write_file_unless_input(file, store.list(), &op, &[&store.path()])?;
+        errln!(
             "exported {} bookmark(s) to {}",
             store.list().len(),
             file.display()
@@ -354,7 +355,7 @@ fn export(store: &Store, file: &Path) -> Result<ExitCode, BookmarkError> {
 }
 
 fn print_import(file: &Path, r: &bookmarks::ImportReport) {
-    println!(
+    outln!(
         "imported {}: {} added, {} unchanged, {} conflict(s), {} invalid",
         file.display(),
         r.added.len(),
@@ -363,10 +364,10 @@ fn print_import(file: &Path, r: &bookmarks::ImportReport) {
         r.invalid.len()
     );
     for n in &r.added {
-        println!("added     {n}");
+        outln!("added     {n}");
     }
     for c in &r.conflicts {
-        println!(
+        outln!(
             "conflict  {}: ours {:?}, theirs {:?} — {}",
             c.name,
             clean(&c.ours),
@@ -375,9 +376,9 @@ fn print_import(file: &Path, r: &bookmarks::ImportReport) {
         );
     }
     for (n, why) in &r.invalid {
-        println!("invalid   {}: {why}", clean(n));
+        outln!("invalid   {}: {why}", clean(n));
     }
     if r.conflicts.iter().any(|c| c.resolution == "kept") {
-        println!("(--on-conflict replace or rename imports conflicting bookmarks too)");
+        outln!("(--on-conflict replace or rename imports conflicting bookmarks too)");
     }
 }

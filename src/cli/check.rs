@@ -16,8 +16,8 @@ pub fn run(path: Option<&Path>, format: ReportFormat) -> anyhow::Result<ExitCode
         &result,
     );
     match format {
-        ReportFormat::Text => print!("{}", report.render_text()),
-        ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+        ReportFormat::Text => print!("{}", super::safe(&report.render_text())),
+        ReportFormat::Json => jsonln!(serde_json::to_string_pretty(&report)?),
     }
     // A file that cannot be read is an input error (2), not an invalid snapshot (1).
     Ok(match result {

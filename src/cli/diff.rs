@@ -39,6 +39,16 @@ pub fn run(old: &Path, new: &Path, format: DiffFormat) -> anyhow::Result<ExitCod
             s
         }
     };
+    // names and values from the files, made safe for a terminal (JSON by
+    // escapes that keep its meaning)
+    // (coloured text carries its own escapes; its words come from the
+    // snapshots, which are made safe when they load)
+    let coloured = out.contains('\u{1b}') && format == DiffFormat::Text;
+    let out = match format {
+        DiffFormat::Json => sdgmap::sanitize::json(&out),
+        _ if coloured => std::borrow::Cow::Borrowed(out.as_str()),
+        _ => super::safe(&out),
+    };
     let mut stdout = std::io::stdout().lock();
     stdout
         .write_all(out.as_bytes())

@@ -1,6 +1,8 @@
-//! `sdgmap export VIEW --format csv|json|md -o FILE`: write what a view
-//! selects to a file, atomically (a reader never sees half a file). Exit 0
-//! when written, also for an empty result; 2 on a bad view or snapshot.
+//! `sdgmap export VIEW --format csv|json|md|svg|html -o FILE`: write what a
+//! view selects to a file, atomically (a reader never sees half a file);
+//! svg and html write the view's Matrix as a figure ([`super::figure`]).
+//! Exit 0 when written, also for an empty result; 2 on a bad view or
+//! snapshot.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -8,6 +10,9 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 use sdgmap::export::{self, Format};
 
+use sdgmap::figure::FigureFormat;
+
+use super::figure::FigureArgs;
 use super::query::{ShowArg, prepare};
 
 /// `--format` values of `export`.
@@ -19,6 +24,10 @@ pub enum ExportFormat {
     Json,
     /// Markdown (starts with the view and the snapshot).
     Md,
+    /// The view's Matrix as an SVG figure.
+    Svg,
+    /// The view's Matrix as a self-contained HTML page.
+    Html,
 }
 
 /// Runs `sdgmap export`.
@@ -27,24 +36,44 @@ pub fn run(
     data: Option<&Path>,
     show: Option<ShowArg>,
     format: ExportFormat,
+    figure: &FigureArgs,
     output: &Path,
 ) -> anyhow::Result<ExitCode> {
+    let to_figure = |f: FigureFormat| {
+        if show.is_some() {
+            let name = f.name();
+            errln!("sdgmap: export: --show lists records; a {name} figure shows the Matrix");
+            return Ok(ExitCode::from(2));
+        }
+        super::figure::run(text, data, f, figure, output)
+    };
+    let format = match format {
+        ExportFormat::Csv => Format::Csv,
+        ExportFormat::Json => Format::Json,
+        ExportFormat::Md => Format::Md,
+        ExportFormat::Svg => return to_figure(FigureFormat::Svg),
+        ExportFormat::Html => return to_figure(FigureFormat::Html),
+    };
+    if figure.any() {
+        errln!("sdgmap: export: --metric and --zoom apply to --format svg or html");
+        return Ok(ExitCode::from(2));
+    }
     let p = match prepare(text, data, show)? {
         Ok(p) => p,
         Err(code) => return Ok(code),
     };
     let rows = p.rows();
-    let format = match format {
-        ExportFormat::Csv => Format::Csv,
-        ExportFormat::Json => Format::Json,
-        ExportFormat::Md => Format::Md,
-    };
     let view = p.view.to_string();
-    export::write_atomic(output, |w| {
+    let inputs: Vec<&Path> = data.into_iter().collect();
+    export::write_atomic_unless_input(output, &inputs, |w| {
         export::write(w, format, &p.snapshot, &view, p.show, &rows)
     })
-    .map_err(|e| anyhow::anyhow!("{}: {e}", output.display()))?;
-    eprintln!(
+    .map_err(|e| match e {
+        // these name the file themselves
+        export::ExportError::Output(e) => anyhow::anyhow!("{e}"),
+        e => anyhow::anyhow!("{}: {e}", output.display()),
+    })?;
+    errln!(
         "sdgmap: wrote {} {} to {}",
         rows.len(),
         p.show.name(),

@@ -67,24 +67,24 @@ pub fn run(args: &ImportArgs, data: Option<&Path>) -> anyhow::Result<ExitCode> {
     let done = import::import(&base, &csv_name, &bytes, &opts)?;
     let r = &done.report;
     for p in &r.skipped {
-        eprintln!("sdgmap: skipped {p}");
+        errln!("sdgmap: skipped {p}");
     }
     for p in &r.warnings {
-        eprintln!("sdgmap: {p}");
+        errln!("sdgmap: {p}");
     }
     if !r.ignored_columns.is_empty() {
-        eprintln!(
+        errln!(
             "sdgmap: ignored columns that match no field: {}",
             r.ignored_columns.join(", ")
         );
     }
-    import::write_snapshot(&args.output, &done.raw)?;
+    import::write_snapshot_unless_input(&args.output, &done.raw, &[args.csv.as_path()])?;
     let skipped_rows = {
         let mut rows: Vec<usize> = r.skipped.iter().map(|p| p.row).collect();
         rows.dedup();
         rows.len()
     };
-    eprintln!(
+    errln!(
         "sdgmap: {} into {}: {} added, {} updated, {} unchanged, {} skipped; wrote {}",
         import::clean_name(&csv_name),
         import::clean_name(&name),

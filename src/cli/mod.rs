@@ -3,11 +3,42 @@
 //! process exit code; anything it cannot do is an `anyhow` error that
 //! `main` reports with exit code 2.
 
+/// `println!` for text that may hold anything from outside — file names,
+/// bookmark names, values from files: control, bidi and zero-width
+/// characters come out as visible placeholders, line breaks are kept.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        println!(
+            "{}",
+            sdgmap::sanitize::sanitize(&format!($($arg)*), sdgmap::sanitize::Lines::Multi)
+        )
+    };
+}
+
+/// [`outln!`] for standard error.
+macro_rules! errln {
+    ($($arg:tt)*) => {
+        eprintln!(
+            "{}",
+            sdgmap::sanitize::sanitize(&format!($($arg)*), sdgmap::sanitize::Lines::Multi)
+        )
+    };
+}
+
+/// Prints JSON text made terminal-safe without changing its meaning
+/// ([`sdgmap::sanitize::json`]).
+macro_rules! jsonln {
+    ($text:expr) => {
+        println!("{}", sdgmap::sanitize::json(&$text))
+    };
+}
+
 mod app;
 mod bookmarks;
 mod check;
 mod diff;
 mod export;
+mod figure;
 mod import;
 mod paths;
 mod query;
@@ -144,6 +175,9 @@ pub enum Command {
         /// The file to write.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
+        /// Options of the svg and html figures.
+        #[command(flatten)]
+        figure: figure::FigureArgs,
     },
     /// Guided tours: print speaker notes, list the bundled tours and yours.
     Tour {
@@ -182,7 +216,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Some(text) = &cli.view
         && let Err(e) = sdgmap::view::parse(text)
     {
-        eprintln!("sdgmap: bad --view:\n{}", e.render(text));
+        errln!("sdgmap: bad --view:\n{}", e.render(text));
         return Ok(ExitCode::from(2));
     }
     match cli.command {
@@ -219,7 +253,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             show,
             format,
             ref output,
-        }) => export::run(view, cli.data.as_deref(), show, format, output),
+            ref figure,
+        }) => export::run(view, cli.data.as_deref(), show, format, figure, output),
         Some(Command::Diff {
             ref old,
             ref new,
@@ -244,6 +279,11 @@ pub fn load_result(path: Option<&std::path::Path>) -> Result<Snapshot, LoadError
 /// Loads a snapshot for a command that needs one; failure is an input error.
 pub fn load(path: Option<&std::path::Path>) -> anyhow::Result<Snapshot> {
     Ok(load_result(path)?)
+}
+
+/// Text for the terminal, made safe (see [`outln!`]).
+pub fn safe(text: &str) -> std::borrow::Cow<'_, str> {
+    sdgmap::sanitize::sanitize(text, sdgmap::sanitize::Lines::Multi)
 }
 
 /// The display name of a snapshot location.

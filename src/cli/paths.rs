@@ -15,7 +15,7 @@ pub fn run(data: Option<&Path>, format: ReportFormat) -> anyhow::Result<ExitCode
     let paths = match Paths::discover() {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("sdgmap: {e}");
+            errln!("sdgmap: {e}");
             return Ok(ExitCode::from(2));
         }
     };
@@ -42,7 +42,7 @@ pub fn run(data: Option<&Path>, format: ReportFormat) -> anyhow::Result<ExitCode
                 .map(|e| (e.name.to_string(), e.exists.into()))
                 .collect();
             doc.insert("exists".into(), exists.into());
-            println!("{}", serde_json::to_string_pretty(&doc)?);
+            jsonln!(serde_json::to_string_pretty(&doc)?);
         }
         ReportFormat::Text => {
             let w = entries
@@ -60,9 +60,9 @@ pub fn run(data: Option<&Path>, format: ReportFormat) -> anyhow::Result<ExitCode
                     (_, true) => e.purpose.to_string(),
                     (_, false) => format!("{}; not there yet", e.purpose),
                 };
-                println!("{:<w$}  {}  ({note})", e.name, e.path.display());
+                outln!("{:<w$}  {}  ({note})", e.name, e.path.display());
             }
-            println!("{:<w$}  {snapshot}", "snapshot");
+            outln!("{:<w$}  {snapshot}", "snapshot");
         }
     }
     Ok(ExitCode::SUCCESS)

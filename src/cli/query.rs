@@ -97,7 +97,7 @@ pub fn prepare(
     show: Option<ShowArg>,
 ) -> anyhow::Result<Result<Prepared, ExitCode>> {
     if let Err(e) = view::parse(text) {
-        eprintln!("sdgmap: bad view:\n{}", e.render(text));
+        errln!("sdgmap: bad view:\n{}", e.render(text));
         return Ok(Err(ExitCode::from(2)));
     }
     let snapshot = super::load(data)?;
@@ -105,7 +105,7 @@ pub fn prepare(
         Ok(v) => v,
         Err(errors) => {
             for e in errors {
-                eprintln!("sdgmap: bad view:\n{}", e.render(text));
+                errln!("sdgmap: bad view:\n{}", e.render(text));
             }
             return Ok(Err(ExitCode::from(2)));
         }

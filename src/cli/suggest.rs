@@ -73,7 +73,7 @@ pub fn run(args: &SuggestArgs, data: Option<&Path>) -> anyhow::Result<ExitCode> 
             j
         }
         SuggestFormat::Csv => {
-            eprintln!("sdgmap: suggestions use {CREDIT}");
+            errln!("sdgmap: suggestions use {CREDIT}");
             let mut w = csv::Writer::from_writer(Vec::new());
             w.write_record(["sdgs", "targets", "action_lines"])?;
             w.write_record(render::csv_cells(&s))?;
@@ -140,7 +140,7 @@ fn input(engine: &Engine, path: &Path, format: SuggestFormat) -> anyhow::Result<
     });
     let out = match format {
         SuggestFormat::Csv | SuggestFormat::Table => {
-            eprintln!("sdgmap: suggestions use {CREDIT}");
+            errln!("sdgmap: suggestions use {CREDIT}");
             let mut w = csv::Writer::from_writer(Vec::new());
             w.write_record(["id", "sdgs", "targets", "action_lines"])?;
             for (r, s) in rows.iter().zip(&all) {

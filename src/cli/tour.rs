@@ -45,9 +45,9 @@ pub fn run(command: &TourCommand, data: Option<&Path>) -> anyhow::Result<ExitCod
             match tour::load_named_in(tour, user_dir().as_deref(), &snapshot) {
                 Ok((_, t)) => {
                     for w in &t.warnings {
-                        eprintln!("{w}");
+                        errln!("{w}");
                     }
-                    print!("{}", tour::speaker_notes(&t, &snapshot));
+                    print!("{}", super::safe(&tour::speaker_notes(&t, &snapshot)));
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(e) => Ok(report_failure(&e)),
@@ -56,17 +56,17 @@ pub fn run(command: &TourCommand, data: Option<&Path>) -> anyhow::Result<ExitCod
         TourCommand::List => {
             for (name, text) in tour::BUNDLED_TOURS {
                 let t = tour::load_bytes(name, text.as_bytes(), &snapshot)?;
-                println!("{}", list_line(name, t.steps.len(), &t.title));
+                outln!("{}", list_line(name, t.steps.len(), &t.title));
             }
             // the user's tours, by name; one that does not load says why
             for (name, path) in user_dir().map(|d| tour::user::list(&d)).unwrap_or_default() {
                 match tour::load_file(&path, &snapshot) {
-                    Ok(t) => println!(
+                    Ok(t) => outln!(
                         "{}  (yours: {})",
                         list_line(&name, t.steps.len(), &t.title),
                         path.display()
                     ),
-                    Err(e) => println!(
+                    Err(e) => outln!(
                         "{name:<20} invalid: {}",
                         e.to_string().lines().next().unwrap_or_default()
                     ),
@@ -94,7 +94,7 @@ pub fn user_dir() -> Option<PathBuf> {
 
 /// Prints a failed load to stderr and returns its exit code.
 fn report_failure(e: &TourError) -> ExitCode {
-    eprintln!("sdgmap: {e}");
+    errln!("sdgmap: {e}");
     exit_code(e)
 }
 
@@ -153,8 +153,8 @@ pub fn check(
         },
     };
     match format {
-        ReportFormat::Text => print!("{}", render_text(&report)),
-        ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+        ReportFormat::Text => print!("{}", super::safe(&render_text(&report))),
+        ReportFormat::Json => jsonln!(serde_json::to_string_pretty(&report)?),
     }
     Ok(match &result {
         Ok(_) => ExitCode::SUCCESS,
@@ -220,7 +220,7 @@ pub fn prepare_present(
     Ok(match tour::load_named_in(arg, dir.as_deref(), &snapshot) {
         Ok((_, t)) => {
             for w in &t.warnings {
-                eprintln!("{w}");
+                errln!("{w}");
             }
             Ok((snapshot, t, file))
         }

@@ -231,6 +231,17 @@ impl Diff {
             && self.activities.is_empty()
     }
 
+    /// How many changes in all: records added, removed or changed in every
+    /// section, plus each snapshot-wide field (`title` …) that changed.
+    pub fn change_count(&self) -> usize {
+        self.meta.len()
+            + self
+                .counts()
+                .iter()
+                .map(|(_, c)| c.added + c.removed + c.changed)
+                .sum::<usize>()
+    }
+
     /// The Matrix cells whose links changed, for marking cells `+`/`-`/`~`.
     pub fn cells(&self) -> &[CellChange] {
         &self.cells

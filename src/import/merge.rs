@@ -184,10 +184,22 @@ fn opt_text(old: &Option<String>, new: &str) -> Option<String> {
     Some(text(old.as_deref().unwrap_or(""), new, Lines::Single))
 }
 
+/// A cell without its surrounding white space — unless dropping the
+/// leading white space would turn text into a formula (` =1`): a
+/// spreadsheet shows that cell as text, and so it arrives.
+fn faithful(cell: &str) -> &str {
+    let trimmed = cell.trim();
+    if trimmed.len() < cell.trim_end().len() && trimmed.starts_with(['=', '+', '-', '@']) {
+        cell.trim_end()
+    } else {
+        trimmed
+    }
+}
+
 fn list(old: &[String], cell: &str) -> Vec<String> {
     let new: Vec<String> = cell
         .split(';')
-        .map(str::trim)
+        .map(faithful)
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect();
@@ -222,7 +234,7 @@ fn activity(
         err(Field::Id, "the id is empty; every row needs one".into());
     }
     let mut a = old.cloned().unwrap_or_else(|| blank(id));
-    let cell = |f: Field| t.cell(row, f).map(str::trim);
+    let cell = |f: Field| t.cell(row, f).map(faithful);
     if let Some(c) = cell(Field::Title) {
         a.title = text(&a.title, c, Lines::Single);
     }

@@ -295,6 +295,9 @@ pub enum ImportError {
     /// The merged snapshot is invalid for a reason no row explains.
     #[error("the merged snapshot is invalid:\n{}", crate::report::Indented(.0))]
     Merged(Vec<Problem>),
+    /// The output file was refused (an input, not a regular file, read-only).
+    #[error("{0}")]
+    Refused(crate::atomic::OutputError),
     /// The output could not be written.
     #[error("{path}: {source}")]
     Write {
@@ -342,6 +345,16 @@ pub fn to_json(raw: &RawSnapshot) -> Result<Vec<u8>, serde_json::Error> {
 /// Validates the JSON of `raw` once more and writes it to `path`
 /// atomically (temporary file in the same directory, fsync, rename).
 pub fn write_snapshot(path: &Path, raw: &RawSnapshot) -> Result<(), ImportError> {
+    write_snapshot_unless_input(path, raw, &[])
+}
+
+/// [`write_snapshot`], refusing a `path` that is one of `inputs` (the
+/// spreadsheet; the snapshot imported into may be updated in place).
+pub fn write_snapshot_unless_input(
+    path: &Path,
+    raw: &RawSnapshot,
+    inputs: &[&Path],
+) -> Result<(), ImportError> {
     let name = path.display().to_string();
     let write_err = |source| ImportError::Write {
         path: clean(&name),
@@ -351,7 +364,15 @@ pub fn write_snapshot(path: &Path, raw: &RawSnapshot) -> Result<(), ImportError>
     if let Err(e) = crate::snapshot::load_bytes(&name, &bytes) {
         return Err(ImportError::Merged(e.problems()));
     }
-    crate::export::write_atomic(path, |w| Ok(w.write_all(&bytes)?)).map_err(write_err)
+    crate::export::write_atomic_unless_input(path, inputs, |w| Ok(w.write_all(&bytes)?)).map_err(
+        |e| match e {
+            crate::export::ExportError::Output(e @ crate::atomic::OutputError::Io { .. }) => {
+                write_err(e.into())
+            }
+            crate::export::ExportError::Output(e) => ImportError::Refused(e),
+            e => write_err(e),
+        },
+    )
 }
 
 /// A fresh activity with only its id, for a CSV row with a new id.

@@ -10,10 +10,11 @@
 //! goal as a whole cover no target: the targets metric counts them apart, in
 //! [`Matrix::row_goals`] and [`Matrix::column_goals`], and a zoomed goal
 //! gets a [`Column::Goal`] column for them, so "no link" is never read where
-//! the Matrix has one. The explorer paints the grid; nothing here knows
-//! about colours or glyphs beyond the shade level of a value.
+//! the Matrix has one. How a grid is shown — the heat scale, mark glyphs,
+//! totals and legend — is [`key`], shared by the explorer and the figures.
 
 mod cell;
+pub mod key;
 
 pub use cell::{CellContent, cell_content, column_goal, goalless_activities};
 

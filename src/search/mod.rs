@@ -16,8 +16,8 @@ mod score;
 
 pub use corpus::{Corpus, haystack, mask};
 pub use finder::{Finder, Hit, Results, can_narrow};
-pub use query::{Op, Query, Term, is_subsequence, lower};
-pub use score::fuzzy;
+pub use query::{HIGHLIGHT_CHARS, Op, Query, Term, is_subsequence, lower};
+pub use score::{MAX_CELLS, MAX_PATTERN_CHARS, MAX_WINDOW_BYTES, bounded_window, fuzzy};
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};

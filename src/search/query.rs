@@ -12,7 +12,7 @@
 
 use memchr::memmem;
 
-use super::score::{fuzzy, window};
+use super::score::{MAX_PATTERN_CHARS, fuzzy, window};
 
 /// How a term matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +63,13 @@ pub fn lower(s: &str) -> String {
     }
 }
 
+/// Fuzzy terms up to this long get the finder's no-scoring shortcut
+/// ([`Query::top_score`]); working it out costs 128 small matcher calls.
+const TOP_TERM_CHARS: usize = 32;
+
+/// The most characters of a text [`Query::highlight`] marks up.
+pub const HIGHLIGHT_CHARS: usize = 1024;
+
 /// Exact terms score this much per character, a little above a fuzzy match.
 const EXACT_PER_CHAR: i64 = 20;
 
@@ -110,10 +117,11 @@ impl Term {
         };
         let mut good_prev = [false; 128];
         let mut mid = 0;
-        if !negated && op == Op::Fuzzy {
+        let chars = text.chars().count();
+        if !negated && op == Op::Fuzzy && chars <= TOP_TERM_CHARS {
             // The score of the term right after `d`, counted only when the
             // matcher aligns it exactly there (not on `d` itself).
-            let n = text.chars().count() as u32;
+            let n = chars as u32;
             let after = |d: u8| {
                 let hay = format!("{}{text}", d as char);
                 match fuzzy(&hay, &text, true) {
@@ -121,9 +129,10 @@ impl Term {
                     _ => i64::MIN,
                 }
             };
-            mid = (0u8..128).map(after).max().unwrap_or(0);
-            for d in 0u8..128 {
-                good_prev[d as usize] = after(d) == mid;
+            let scores: Vec<i64> = (0u8..128).map(after).collect();
+            mid = scores.iter().copied().max().unwrap_or(0);
+            for (good, &score) in good_prev.iter_mut().zip(&scores) {
+                *good = score == mid;
             }
         }
         Some(Term {
@@ -277,11 +286,23 @@ impl Query {
     }
 
     /// Builds a query from words already split (a view's text terms).
+    /// Words past [`MAX_PATTERN_CHARS`] characters in all are dropped (the
+    /// last one cut), so no caller can make matching superlinear; the view
+    /// parser and the app refuse such text with a message before this.
     pub fn from_terms<S: AsRef<str>>(words: &[S]) -> Query {
         let mut groups: Vec<Vec<Term>> = Vec::new();
         let mut or_next = false;
+        let mut budget = MAX_PATTERN_CHARS;
         for w in words {
+            if budget == 0 {
+                break;
+            }
             let w = w.as_ref();
+            let w = match w.char_indices().nth(budget) {
+                Some((cut, _)) => &w[..cut],
+                None => w,
+            };
+            budget = budget.saturating_sub(w.chars().count());
             if w == "|" {
                 or_next = !groups.is_empty();
                 continue;
@@ -295,7 +316,12 @@ impl Query {
             }
             or_next = false;
         }
-        let top = groups.iter().all(|g| g.len() == 1).then(|| {
+        // the shortcut needs every fuzzy term's `mid`, worked out for short terms only
+        let short = groups
+            .iter()
+            .flatten()
+            .all(|t| t.negated || t.op != Op::Fuzzy || t.text.chars().count() <= TOP_TERM_CHARS);
+        let top = (short && groups.iter().all(|g| g.len() == 1)).then(|| {
             let terms = groups.iter().flatten();
             let fuzzy = || terms.clone().filter(|t| !t.negated && t.op == Op::Fuzzy);
             // Only terms sharing a first character can all start at the very
@@ -411,10 +437,13 @@ impl Query {
 
     /// Character indices of `text` (display text, any case) that the query's
     /// positive terms match, sorted; for highlighting visible rows only.
+    /// Only the first [`HIGHLIGHT_CHARS`] characters are looked at: no row
+    /// shows more, and a huge title costs no more than a short one.
     pub fn highlight(&self, text: &str) -> Vec<usize> {
-        let mut lowered = String::with_capacity(text.len());
-        let mut map = Vec::with_capacity(text.len());
-        for (i, c) in text.chars().enumerate() {
+        let shown = text.len().min(HIGHLIGHT_CHARS * 4);
+        let mut lowered = String::with_capacity(shown);
+        let mut map = Vec::with_capacity(shown);
+        for (i, c) in text.chars().take(HIGHLIGHT_CHARS).enumerate() {
             for l in c.to_lowercase() {
                 lowered.push(l);
                 map.push(i);

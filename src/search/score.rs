@@ -1,11 +1,37 @@
 //! Scoring one term against one haystack with fuzzy-matcher's skim
 //! algorithm: the matcher call itself ([`fuzzy`]) and the part of the
-//! haystack it needs ([`window`]).
+//! haystack it needs ([`window`]), both bounded so that any pattern against
+//! any text costs at most a fixed amount of work and memory.
+//!
+//! The skim algorithm fills a table of pattern × text cells, so a 10,000
+//! character pattern or a 200 MB title would cost gigabytes. Three bounds
+//! keep every call small: search text is at most [`MAX_PATTERN_CHARS`]
+//! characters (the view parser and the app refuse more; [`super::Query`]
+//! drops the rest), a long text is scored on the [`MAX_WINDOW_BYTES`]
+//! around its best-placed match ([`bounded_window`]), and when pattern ×
+//! window would exceed [`MAX_CELLS`] cells the matcher's own linear greedy
+//! scoring is used instead of its table (as fzf falls back to its v1
+//! algorithm). Texts and patterns of ordinary size are scored exactly as
+//! before.
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+/// The most characters of search text a query holds: the finder's `/`
+/// text, or the free-text words of a view together.
+pub const MAX_PATTERN_CHARS: usize = 256;
+
+/// The most bytes of one text scored with the matcher's table; a longer
+/// text is scored on this much around its best-placed match.
+pub const MAX_WINDOW_BYTES: usize = 4096;
+
+/// The most table cells (pattern × window) one matcher call may fill; past
+/// it, the matcher scores its greedy match in linear time.
+pub const MAX_CELLS: usize = 1 << 17;
+
 /// The skim score of `pattern` in `choice` (both lowercased; matching
-/// respects case), with the matched character indices when `with_pos`.
+/// respects case), with the matched character indices (into `choice`) when
+/// `with_pos`. Work and memory are bounded whatever the sizes: `choice` is
+/// cut to [`bounded_window`], and the table to [`MAX_CELLS`] cells.
 ///
 /// A fresh fuzzy-matcher per call, on purpose: `SkimMatcherV2` (0.3.7) keeps
 /// its score matrix in a per-matcher cache and reads some cells of it before
@@ -14,9 +40,78 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 /// or on another thread — and its `use_cache(false)` panics. A matcher per
 /// call (about 10% dearer) makes every score a function of its inputs.
 pub fn fuzzy(choice: &str, pattern: &str, with_pos: bool) -> Option<(i64, Vec<usize>)> {
+    if choice.len() <= MAX_WINDOW_BYTES {
+        return table(choice, pattern, with_pos);
+    }
+    let w = bounded_window(choice, pattern);
+    let (score, mut pos) = table(w, pattern, with_pos)?;
+    if with_pos {
+        let offset = w.as_ptr() as usize - choice.as_ptr() as usize;
+        let skipped = choice[..offset].chars().count();
+        pos.iter_mut().for_each(|p| *p += skipped);
+    }
+    Some((score, pos))
+}
+
+/// One matcher call, its table bounded by [`MAX_CELLS`].
+fn table(choice: &str, pattern: &str, with_pos: bool) -> Option<(i64, Vec<usize>)> {
+    let rows = pattern.chars().count().max(1);
+    // the matcher compares rows × columns with its limit, and keeps two
+    // rows when it needs no positions
+    let limit = if with_pos {
+        MAX_CELLS
+    } else {
+        (2 * MAX_CELLS / rows).max(2)
+    };
     SkimMatcherV2::default()
         .respect_case()
+        .element_limit(limit)
         .fuzzy(choice, pattern, with_pos)
+}
+
+/// [`window`], cut to at most [`MAX_WINDOW_BYTES`]: from the character
+/// before the shortest match that ends where the leftmost greedy match ends
+/// (the best-placed short match in linear time). When even that match is
+/// longer, the cut keeps its start, and the matcher finds no match there
+/// (the record still matches; it ranks last).
+pub fn bounded_window<'a>(hay: &'a str, term: &str) -> &'a str {
+    let w = window(hay, term);
+    if w.len() <= MAX_WINDOW_BYTES {
+        return w;
+    }
+    // From the character before the match (its word-boundary bonus); what
+    // follows it, up to the bound, may hold a better-scoring alignment.
+    let start = shortest_match_start(w, term)
+        .and_then(|i| w[..i].char_indices().next_back())
+        .map_or(0, |(j, _)| j);
+    floor(&w[start..], MAX_WINDOW_BYTES)
+}
+
+/// `s` cut to at most `max` bytes, on a character boundary.
+fn floor(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Where the shortest occurrence of `term` as a subsequence of `hay` that
+/// ends where the leftmost greedy one does starts (linear time).
+fn shortest_match_start(hay: &str, term: &str) -> Option<usize> {
+    let mut it = hay.char_indices();
+    let mut end = 0;
+    for c in term.chars() {
+        let (i, _) = it.by_ref().find(|&(_, x)| x == c)?;
+        end = i + c.len_utf8();
+    }
+    let mut back = hay[..end].char_indices().rev();
+    let mut start = end;
+    for c in term.chars().rev() {
+        let (i, _) = back.by_ref().find(|&(_, x)| x == c)?;
+        start = i;
+    }
+    Some(start)
 }
 
 /// The part of `hay` the matcher needs to score `term`, which it scores

@@ -7,6 +7,7 @@
 //! reported with its JSON path, not just the first. Valid files never pay
 //! for that.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
@@ -79,6 +80,8 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Snapshot, LoadError> {
         // each string it borrows.
         let text = std::str::from_utf8(bytes).ok();
         let text = text.map(|t| t.strip_prefix('\u{feff}').unwrap_or(t));
+        // Too-deep nesting fails this pass wherever it is, also under keys
+        // it skips (see `bounded`); the precise path then reports it.
         if let Some(Ok(built)) = text.map(super::stream::load) {
             return built.map_err(|problems| LoadError::Invalid {
                 file: crate::sanitize::sanitize(file, crate::sanitize::Lines::Single).into_owned(),
@@ -115,16 +118,127 @@ fn parse_bytes(file: &str, bytes: &[u8]) -> Result<(String, RawSnapshot), LoadEr
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
+    if text.is_empty() {
         return Err(LoadError::Empty { file });
+    }
+    if text.trim().is_empty() {
+        return Err(LoadError::Blank {
+            file,
+            size: bytes.len() as u64,
+        });
     }
     let raw = parse_raw(&file, text)?;
     Ok((file, raw))
 }
 
 /// Parses `text` into a raw snapshot, reporting syntax errors with line and
-/// column, and every type error with its path.
+/// column, and every type error with its path. Arrays and objects nested
+/// deeper than 127 are an error wherever they are, reported with their
+/// path beside every other problem of the file.
 pub fn parse_raw(file: &str, text: &str) -> Result<RawSnapshot, LoadError> {
+    if crate::jsonscan::too_deep(text).is_some() {
+        return Err(too_deep(file, text));
+    }
+    parse_shallow(file, text)
+}
+
+/// How many too-deep values are listed one by one.
+const DEEP_LISTED: usize = 20;
+
+/// The error of a file nested too deep: each too-deep value, then every
+/// problem of the rest of the file (each too-deep value read as `0`).
+fn too_deep(file: &str, text: &str) -> LoadError {
+    let found = crate::jsonscan::scan(text, &HashSet::new());
+    let limit = crate::jsonscan::MAX_NESTING;
+    let mut problems: Vec<Problem> = found
+        .deep
+        .iter()
+        .take(DEEP_LISTED)
+        .map(|spot| {
+            let (line, column) = position(text, spot.range.start);
+            Problem::error(
+                short_path(&spot.path),
+                format!(
+                    "arrays and objects nested more than {limit} deep (line {line}, column {column}); \
+                     a snapshot may nest at most {limit}"
+                ),
+            )
+        })
+        .collect();
+    if found.deep.len() > DEEP_LISTED {
+        problems.push(Problem::error(
+            "(document)",
+            format!(
+                "{} more values nested more than {limit} deep",
+                found.deep.len() - DEEP_LISTED
+            ),
+        ));
+    }
+    if problems.is_empty() {
+        // the scan stopped at malformed text: the parser's word is all there is
+        return match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Err(e) => syntax_error(file, text, &e),
+            Ok(_) => LoadError::Invalid {
+                file: file.to_string(),
+                problems: vec![Problem::error(
+                    "(document)",
+                    format!("arrays and objects nested more than {limit} deep"),
+                )],
+            },
+        };
+    }
+    if found.unclosed {
+        // the text ends inside the too-deep value: nothing after it to read
+        let spot = found
+            .deep
+            .last()
+            .map_or("(document)".into(), |s| short_path(&s.path));
+        problems.push(Problem::error(
+            spot,
+            "invalid JSON: the file ends inside this value; a ']' or '}' is missing",
+        ));
+        return LoadError::Invalid {
+            file: file.to_string(),
+            problems,
+        };
+    }
+    let rest = crate::jsonscan::neutralize(text, &found.deep);
+    match parse_shallow(file, &rest) {
+        Ok(raw) => {
+            if let Err(more) = build(raw) {
+                problems.extend(more);
+            }
+        }
+        Err(e) => problems.extend(e.problems()),
+    }
+    LoadError::Invalid {
+        file: file.to_string(),
+        problems,
+    }
+}
+
+/// A path of many levels with its middle cut: `extra[0][0]…[0]`.
+fn short_path(path: &str) -> String {
+    let starts: Vec<usize> = path
+        .char_indices()
+        .filter(|&(i, c)| i > 0 && (c == '[' || c == '.'))
+        .map(|(i, _)| i)
+        .collect();
+    match (starts.get(2), starts.last()) {
+        (Some(&head), Some(&last)) if starts.len() > 6 => {
+            format!("{}…{}", &path[..head], &path[last..])
+        }
+        _ => path.to_string(),
+    }
+}
+
+/// 1-based line and character column of byte `offset` of `text`.
+fn position(text: &str, offset: usize) -> (usize, usize) {
+    let (line, byte_col) = line_col_at(&text.as_bytes()[..offset.min(text.len())]);
+    (line, char_column(text, line, byte_col))
+}
+
+fn parse_shallow(file: &str, text: &str) -> Result<RawSnapshot, LoadError> {
     match serde_json::from_str::<RawSnapshot>(text) {
         Ok(raw) => Ok(raw),
         Err(e) if e.is_data() => Err(collect_type_errors(file, text)),
@@ -152,7 +266,19 @@ fn collect_type_errors(file: &str, text: &str) -> LoadError {
         Ok(v) => v,
         Err(e) => return syntax_error(file, text, &e),
     };
-    let mut problems = Vec::new();
+    let mut problems = duplicate_keys(text);
+    // A repeated `format` or `version` leaves the file's kind in doubt: say
+    // so alone, as for a wrong one.
+    if problems
+        .iter()
+        .any(|p| p.path == "format" || p.path == "version")
+    {
+        problems.retain(|p| p.path == "format" || p.path == "version");
+        return LoadError::Invalid {
+            file: file.to_string(),
+            problems,
+        };
+    }
     let Value::Object(obj) = &root else {
         problems.push(Problem::error(
             "(document)",
@@ -216,9 +342,97 @@ fn collect_type_errors(file: &str, text: &str) -> LoadError {
             ));
         }
     }
+    as_written(text, &mut problems);
     LoadError::Invalid {
         file: file.to_string(),
         problems,
+    }
+}
+
+/// Every key a snapshot object repeats, where the key is one sdgmap reads
+/// (serde takes one of the two silently otherwise; unknown keys are skipped
+/// whole, so their repeats mean nothing).
+fn duplicate_keys(text: &str) -> Vec<Problem> {
+    let found = crate::jsonscan::scan(text, &HashSet::new());
+    if found.duplicates.is_empty() {
+        return Vec::new();
+    }
+    let known = known_keys();
+    found
+        .duplicates
+        .iter()
+        .filter_map(|spot| {
+            let key = text.get(spot.range.start + 1..spot.range.end - 1)?;
+            let name = spot.path.rsplit('.').next().unwrap_or(&spot.path);
+            known.contains(name).then(|| {
+                let (line, column) = position(text, spot.range.start);
+                Problem::error(
+                    spot.path.clone(),
+                    format!(
+                        "duplicate key \"{}\" (line {line}, column {column}); a key may appear only once in an object",
+                        crate::sanitize::sanitize(key, crate::sanitize::Lines::Single)
+                    ),
+                )
+            })
+        })
+        .collect()
+}
+
+/// The names of every key the snapshot format defines, at any depth.
+fn known_keys() -> HashSet<String> {
+    let schema = schemars::schema_for!(RawSnapshot);
+    let mut out = HashSet::new();
+    let mut todo = vec![schema.as_value()];
+    while let Some(v) = todo.pop() {
+        match v {
+            Value::Object(o) => {
+                if let Some(Value::Object(props)) = o.get("properties") {
+                    out.extend(props.keys().cloned());
+                }
+                todo.extend(o.values());
+            }
+            Value::Array(a) => todo.extend(a),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Rewrites `found 1e+26` and `found -0.0` — serde's rendering of numbers it
+/// read as floats — into the number as the file writes it.
+fn as_written(text: &str, problems: &mut [Problem]) {
+    let floats = |p: &Problem| {
+        let found = p.message.rsplit_once(", found ")?.1;
+        let float = found.parse::<f64>().is_ok()
+            && (found.contains(['.', 'e', 'E']) || found.starts_with("-0"));
+        float.then_some(found.len())
+    };
+    let wanted: HashSet<String> = problems
+        .iter()
+        .filter(|p| floats(p).is_some())
+        .map(|p| p.path.clone())
+        .collect();
+    if wanted.is_empty() {
+        return;
+    }
+    let found = crate::jsonscan::scan(text, &wanted);
+    for p in problems.iter_mut() {
+        let (Some(len), Some(range)) = (floats(p), found.literals.get(&p.path)) else {
+            continue;
+        };
+        let Some(literal) = text.get(range.clone()) else {
+            continue;
+        };
+        if literal.starts_with('"') {
+            continue;
+        }
+        let shown: String = if literal.chars().count() > 40 {
+            literal.chars().take(39).chain(['…']).collect()
+        } else {
+            literal.to_string()
+        };
+        let cut = p.message.len() - len;
+        p.message.replace_range(cut.., &shown);
     }
 }
 
@@ -283,6 +497,12 @@ fn describe(v: &Value) -> String {
 pub fn friendly(msg: &str) -> String {
     let msg = crate::sanitize::sanitize(msg, crate::sanitize::Lines::Single);
     if let Some(field) = msg
+        .strip_prefix("duplicate field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        return format!("duplicate key \"{field}\"");
+    }
+    if let Some(field) = msg
         .strip_prefix("missing field `")
         .and_then(|r| r.strip_suffix('`'))
     {
@@ -292,6 +512,15 @@ pub fn friendly(msg: &str) -> String {
         if let Some(rest) = msg.strip_prefix(prefix)
             && let Some((found, expected)) = rest.rsplit_once(", expected ")
         {
+            if let Some(range) = found
+                .strip_prefix("integer ")
+                .and_then(|_| integer_range(expected))
+            {
+                return format!(
+                    "expected an integer from {range}, found {}",
+                    found_word(found)
+                );
+            }
             return format!(
                 "expected {}, found {}",
                 expected_word(expected),
@@ -300,6 +529,21 @@ pub fn friendly(msg: &str) -> String {
         }
     }
     msg.into_owned()
+}
+
+/// `MIN to MAX` of serde's integer type names.
+fn integer_range(e: &str) -> Option<String> {
+    Some(match e {
+        "u8" => format!("0 to {}", u8::MAX),
+        "u16" => format!("0 to {}", u16::MAX),
+        "u32" => format!("0 to {}", u32::MAX),
+        "u64" => format!("0 to {}", u64::MAX),
+        "i8" => format!("{} to {}", i8::MIN, i8::MAX),
+        "i16" => format!("{} to {}", i16::MIN, i16::MAX),
+        "i32" => format!("{} to {}", i32::MIN, i32::MAX),
+        "i64" => format!("{} to {}", i64::MIN, i64::MAX),
+        _ => return None,
+    })
 }
 
 fn expected_word(e: &str) -> String {
@@ -350,6 +594,10 @@ mod tests {
         assert_eq!(
             friendly("invalid type: map, expected a string"),
             "expected string, found an object"
+        );
+        assert_eq!(
+            friendly("invalid value: integer `2147483648`, expected i32"),
+            "expected an integer from -2147483648 to 2147483647, found 2147483648"
         );
     }
 }

@@ -5,6 +5,7 @@
 //! with its `index`. Nothing here knows about terminals.
 
 mod activity;
+mod bounded;
 mod index;
 mod load;
 mod model;

@@ -72,11 +72,21 @@ pub enum LoadError {
         /// reports that print error chains say it once).
         error: std::io::Error,
     },
-    /// The file is empty or only white space.
+    /// The file is empty.
     #[error("{file}: the file is empty; expected a JSON sdgmap snapshot")]
     Empty {
         /// The file.
         file: String,
+    },
+    /// The file holds only white space.
+    #[error(
+        "{file}: the file holds only white space ({size} bytes); expected a JSON sdgmap snapshot"
+    )]
+    Blank {
+        /// The file.
+        file: String,
+        /// Its size in bytes.
+        size: u64,
     },
     /// The file is larger than sdgmap reads.
     #[error("{file}: the file is {size} bytes; sdgmap reads snapshots of at most {limit} bytes")]

@@ -14,7 +14,9 @@
 use std::fmt;
 use std::sync::{Mutex, PoisonError};
 
-use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+
+use super::bounded::{Bounded, Skip};
 
 use super::raw::{CowStr, RawActionLine, RawActivityRef, RawIndicator, RawLink, RawMeta, RawSdg};
 use super::validate::{Builder, Head};
@@ -113,7 +115,7 @@ where
         return Err(de::Error::duplicate_field(key));
     }
     seen.push(key);
-    *slot = Some(map.next_value()?);
+    *slot = Some(map.next_value::<Bounded<T>>()?.0);
     Ok(())
 }
 
@@ -142,18 +144,21 @@ impl<'de> Visitor<'de> for Document {
                         return Err(de::Error::duplicate_field("activities"));
                     }
                     activities = match s.take_head() {
-                        None => Activities::Held(map.next_value()?),
+                        None => Activities::Held(
+                            map.next_value::<Bounded<Vec<RawActivityRef<'de>>>>()?.0,
+                        ),
                         Some(head) => Activities::Done(Box::new(match Builder::new(head) {
                             Ok(builder) => map.next_value_seed(Stream(builder))?,
                             Err(problems) => {
-                                map.next_value::<IgnoredAny>()?;
+                                map.next_value::<Skip>()?;
                                 Err(problems)
                             }
                         })),
                     };
                 }
+                // unknown keys are skipped, within the nesting limit
                 _ => {
-                    map.next_value::<IgnoredAny>()?;
+                    map.next_value::<Skip>()?;
                 }
             }
         }
@@ -199,7 +204,10 @@ impl<'de> Visitor<'de> for Stream {
         // parser hands over batches of records borrowed from the text.
         let mut batch = Vec::with_capacity(BATCH);
         while batch.len() < BATCH {
-            match seq.next_element::<RawActivityRef<'de>>()? {
+            match seq
+                .next_element::<Bounded<RawActivityRef<'de>>>()?
+                .map(|b| b.0)
+            {
                 Some(a) => batch.push(a),
                 None => {
                     batch.into_iter().for_each(|a| self.0.push(a));
@@ -238,7 +246,10 @@ impl<'de> Visitor<'de> for Stream {
                 {
                     break;
                 }
-                match seq.next_element::<RawActivityRef<'de>>() {
+                match seq
+                    .next_element::<Bounded<RawActivityRef<'de>>>()
+                    .map(|a| a.map(|b| b.0))
+                {
                     Ok(Some(a)) => batch.push(a),
                     Ok(None) => break,
                     Err(e) => {

@@ -242,7 +242,30 @@ pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Value, TourError> {
     if text.trim().is_empty() {
         return Err(TourError::Empty { file });
     }
-    serde_json::from_str(text).map_err(|e| syntax_error(file, text, &e))
+    let value = serde_json::from_str(text).map_err(|e| syntax_error(file.clone(), text, &e))?;
+    // A `Value` keeps only the last of two equal keys; a snapshot refuses
+    // them, and so does a tour (rewriting it would drop one silently).
+    let found = crate::jsonscan::scan(text, &Default::default());
+    if !found.duplicates.is_empty() {
+        let problems = found
+            .duplicates
+            .iter()
+            .map(|spot| {
+                let key = text.get(spot.range.start + 1..spot.range.end - 1).unwrap_or("");
+                let (line, byte_col) = line_col_at(&text.as_bytes()[..spot.range.start]);
+                let column = char_column(text, line, byte_col);
+                TourProblem::error(
+                    spot.path.clone(),
+                    format!(
+                        "duplicate key \"{}\" (line {line}, column {column}); a key may appear only once in an object",
+                        sanitize(key, Lines::Single)
+                    ),
+                )
+            })
+            .collect();
+        return Err(TourError::Invalid { file, problems });
+    }
+    Ok(value)
 }
 
 fn syntax_error(file: String, text: &str, e: &serde_json::Error) -> TourError {

@@ -85,6 +85,9 @@ pub enum Action {
     PrevMatch,
     /// Type a character into the open prompt.
     Insert(char),
+    /// The open prompt's text was changed outside the keymap (a paste, a
+    /// burst of typed keys): apply it as one edit.
+    Edited,
     /// Delete the character before the prompt cursor.
     DeleteBack,
     /// Empty the prompt.

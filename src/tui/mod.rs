@@ -31,6 +31,7 @@ pub mod matching;
 pub mod overlays;
 pub mod present;
 pub mod screens;
+pub mod signals;
 pub mod text;
 pub mod theme;
 pub mod ui;
@@ -131,12 +132,17 @@ pub fn run(snap: Snapshot, opts: Options, mut env: Env) -> io::Result<()> {
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
+    // A signal that ends the process restores the terminal first.
+    let watching = signals::watch(mouse);
     let result = event_loop(&mut terminal, &mut app, &mut env);
+    drop(watching);
+    let held = signals::lock();
     if mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
+    drop(held);
     result
 }
 
@@ -151,56 +157,88 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, env: &mut Env) -> i
     let mut last_click: Option<(Instant, u16, u16)> = None;
     // The finder's matching runs here, off the UI thread.
     let mut worker = search_worker(app);
+    // An event read while gathering typed characters, handled next.
+    let mut pending: Option<Event> = None;
     loop {
         draw(terminal, app)?;
         // Block until the next event (idle costs nothing); while a search
         // runs, wake up often enough to show its results.
-        if app.searching() && !event::poll(Duration::from_millis(15))? {
+        if pending.is_none() && app.searching() && !event::poll(Duration::from_millis(15))? {
             while let Ok((generation, results)) = worker.results.try_recv() {
                 app.receive(generation, results);
             }
             continue;
         }
-        let ios = match event::read()? {
-            Event::Key(k) if k.kind != KeyEventKind::Release => {
-                // Lets the end-to-end tests prove that a panic restores the
-                // terminal and leaves its message readable (an unbound key
-                // otherwise; only in test builds, see `testhooks`).
-                if k.code == event::KeyCode::Char('!') && crate::testhooks::panic_requested() {
-                    panic!("test panic requested with SDGMAP_TEST_PANIC");
-                }
-                match app.lookup(k) {
-                    Some(a) => {
-                        app.presenter.echo(k, a);
-                        app.update(a)
-                    }
-                    None => Vec::new(),
+        let ev = match pending.take() {
+            Some(ev) => ev,
+            None => event::read()?,
+        };
+        // Characters typed into a prompt faster than one frame (a paste the
+        // terminal does not bracket, key repeat) are gathered and applied as
+        // one edit: the text is parsed or searched once, not per key, and
+        // the key after them (Ctrl-C too) is handled next, not minutes later.
+        let ios = if let Some(c) = typed(app, &ev) {
+            let mut text = String::from(c);
+            // (a zero timeout would not even look at keys crossterm has read
+            // but not handed out yet; a millisecond is not felt)
+            while pending.is_none() && event::poll(Duration::from_millis(1))? {
+                let next = event::read()?;
+                match typed(app, &next) {
+                    Some(c) => text.push(c),
+                    None => pending = Some(next),
                 }
             }
-            Event::Mouse(m) => {
-                let action = match m.kind {
-                    MouseEventKind::Down(MouseButton::Left) => {
-                        let now = Instant::now();
-                        let double = last_click.is_some_and(|(t, x, y)| {
-                            now.duration_since(t) < Duration::from_millis(400)
-                                && x == m.column
-                                && y == m.row
-                        });
-                        last_click = Some((now, m.column, m.row));
-                        Some(if double {
-                            Action::DoubleClick(m.column, m.row)
-                        } else {
-                            Action::Click(m.column, m.row)
-                        })
-                    }
-                    MouseEventKind::ScrollUp => Some(Action::ScrollUp),
-                    MouseEventKind::ScrollDown => Some(Action::ScrollDown),
-                    _ => None,
-                };
-                action.map(|a| app.update(a)).unwrap_or_default()
+            for c in text.chars().skip(text.chars().count().saturating_sub(3)) {
+                let key = event::KeyEvent::from(event::KeyCode::Char(c));
+                app.presenter.echo(key, Action::Insert(c));
             }
-            Event::Paste(text) => app.paste(&text),
-            _ => Vec::new(), // resize and focus events just redraw
+            if text.chars().count() == 1 {
+                app.update(Action::Insert(c))
+            } else {
+                app.paste(&text)
+            }
+        } else {
+            match ev {
+                Event::Key(k) if k.kind != KeyEventKind::Release => {
+                    // Lets the end-to-end tests prove that a panic restores the
+                    // terminal and leaves its message readable (an unbound key
+                    // otherwise; only in test builds, see `testhooks`).
+                    if k.code == event::KeyCode::Char('!') && crate::testhooks::panic_requested() {
+                        panic!("test panic requested with SDGMAP_TEST_PANIC");
+                    }
+                    match app.lookup(k) {
+                        Some(a) => {
+                            app.presenter.echo(k, a);
+                            app.update(a)
+                        }
+                        None => Vec::new(),
+                    }
+                }
+                Event::Mouse(m) => {
+                    let action = match m.kind {
+                        MouseEventKind::Down(MouseButton::Left) => {
+                            let now = Instant::now();
+                            let double = last_click.is_some_and(|(t, x, y)| {
+                                now.duration_since(t) < Duration::from_millis(400)
+                                    && x == m.column
+                                    && y == m.row
+                            });
+                            last_click = Some((now, m.column, m.row));
+                            Some(if double {
+                                Action::DoubleClick(m.column, m.row)
+                            } else {
+                                Action::Click(m.column, m.row)
+                            })
+                        }
+                        MouseEventKind::ScrollUp => Some(Action::ScrollUp),
+                        MouseEventKind::ScrollDown => Some(Action::ScrollDown),
+                        _ => None,
+                    };
+                    action.map(|a| app.update(a)).unwrap_or_default()
+                }
+                Event::Paste(text) => app.paste(&text),
+                _ => Vec::new(), // resize and focus events just redraw
+            }
         };
         let mut queue: std::collections::VecDeque<Io> = ios.into();
         while let Some(io) = queue.pop_front() {
@@ -243,9 +281,18 @@ fn reload(app: &mut App, env: &mut Env) {
     }
 }
 
+/// The character a key event types into the open prompt, if it does.
+fn typed(app: &App, ev: &Event) -> Option<char> {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => app.typed(*k),
+        _ => None,
+    }
+}
+
 /// Draws a frame, then parks the (hidden) cursor on the focused row or cell
 /// so screen readers and magnifiers can follow the focus.
 pub fn draw(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
+    let _frame = signals::lock();
     terminal.draw(|f| render(f, app))?;
     if let Some((x, y)) = app.ctx.layout.cursor.get() {
         terminal.set_cursor_position((x, y))?;

@@ -18,7 +18,18 @@ pub fn width(s: &str) -> usize {
 
 /// Clips `s` to at most `width` columns, ending with `…` when cut.
 pub fn clip(s: &str, width: usize) -> String {
-    if self::width(s) <= width {
+    // measured only as far as needed: a huge title costs what a short one does
+    let mut probe = (4 * width + 64).min(s.len());
+    while !s.is_char_boundary(probe) {
+        probe -= 1;
+    }
+    let head = &s[..probe];
+    let fits = if head.len() == s.len() {
+        self::width(s) <= width
+    } else {
+        self::width(head) <= width && self::width(s) <= width
+    };
+    if fits {
         return s.to_string();
     }
     if width == 0 {

@@ -7,6 +7,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::matrix::key::{VIRIDIS, heat_ink};
 use crate::snapshot::Rgb;
 
 /// Which theme to use.
@@ -57,8 +58,6 @@ pub struct Theme {
     /// Whether goal colours are shown.
     pub goal_colors: bool,
 }
-
-const VIRIDIS: [(u8, u8, u8); 4] = [(59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37)];
 
 impl Theme {
     /// Builds a theme.
@@ -121,16 +120,10 @@ impl Theme {
 
     fn colored(choice: ThemeChoice, bg: Color, fg: Color, dim: Color, accent: Color) -> Self {
         let base = Style::new().fg(fg).bg(bg);
-        let heat_fg = |i: usize| {
-            if i >= 2 {
-                Color::Rgb(10, 10, 10)
-            } else {
-                Color::Rgb(240, 240, 240)
-            }
-        };
+        let rgb = |Rgb(r, g, b)| Color::Rgb(r, g, b);
         let mut heat = [base; 5];
-        for (i, &(r, g, b)) in VIRIDIS.iter().enumerate() {
-            heat[i + 1] = Style::new().fg(heat_fg(i)).bg(Color::Rgb(r, g, b));
+        for (i, &fill) in VIRIDIS.iter().enumerate() {
+            heat[i + 1] = Style::new().fg(rgb(heat_ink(i + 1))).bg(rgb(fill));
         }
         Theme {
             choice,
@@ -183,8 +176,7 @@ impl Theme {
             return self.title;
         }
         let Rgb(r, g, b) = c;
-        let luma = 0.299 * r as f32 + 0.587 * g as f32 + 0.114 * b as f32;
-        let fg = if luma > 150.0 {
+        let fg = if crate::matrix::key::dark_ink_on(c) {
             Color::Black
         } else {
             Color::White
@@ -201,8 +193,7 @@ impl Theme {
     }
 }
 
-/// The shading glyphs, one per heat level, so the heatmap reads without colour.
-pub const SHADES: [char; 5] = [' ', '░', '▒', '▓', '█'];
+pub use crate::matrix::key::SHADES;
 
 #[cfg(test)]
 mod tests {

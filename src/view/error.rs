@@ -47,35 +47,76 @@ impl ViewError {
     ///       ^^^
     /// unknown facet 'sgd' — did you mean 'sdg'?
     /// ```
+    ///
+    /// A long input is shown as the part around the span (`…` marks what is
+    /// cut), so a huge pasted view prints a short message.
     pub fn render(&self, input: &str) -> String {
-        let clean = crate::sanitize::sanitize(input, crate::sanitize::Lines::Single);
-        let start = self.span.start.min(input.len());
-        let end = self.span.end.clamp(start, input.len());
-        let col = input.get(..start).map_or(0, |s| s.chars().count());
-        let width = input
-            .get(start..end)
-            .map_or(0, |s| s.chars().count())
-            .max(1);
-        // the message quotes what was typed, so it is cleaned too
+        let start = floor(input, self.span.start);
+        let end = floor(input, self.span.end.max(start)).max(start);
+        let col = input[..start].chars().count();
+        let width = input[start..end].chars().count().max(1);
+        // show at most SHOWN characters: some before the span, then from it
+        let from = col.saturating_sub(SHOWN / 2);
+        let total = col + input[start..].chars().count();
+        let shown: String = input.chars().skip(from).take(SHOWN).collect();
+        let (lead, trail) = (from > 0, from + SHOWN < total);
+        let clean = crate::sanitize::sanitize(&shown, crate::sanitize::Lines::Single);
+        let pad = col - from + usize::from(lead);
+        let width = width.min(SHOWN.saturating_sub(col - from)).max(1);
+        // the message quotes what was typed, so it is cleaned (and cut) too
         let message = crate::sanitize::sanitize(&self.to_string(), crate::sanitize::Lines::Single)
             .into_owned();
+        let message = if message.chars().count() > SHOWN * 2 {
+            message.chars().take(SHOWN * 2).chain(['…']).collect()
+        } else {
+            message
+        };
         format!(
-            "{clean}\n{}{}\n{message}",
-            " ".repeat(col),
+            "{}{clean}{}\n{}{}\n{message}",
+            if lead { "…" } else { "" },
+            if trail { "…" } else { "" },
+            " ".repeat(pad),
             "^".repeat(width)
         )
     }
 }
 
+/// The longest word [`suggest`] looks for a near miss of.
+pub const SUGGEST_CHARS: usize = 64;
+
+/// How many characters of a view [`ViewError::render`] shows at most.
+const SHOWN: usize = 120;
+
+/// The largest character boundary of `s` at or below `i`.
+fn floor(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// The candidate closest to `wrong` (case-insensitive edit distance, a transposition counting as one edit),
 /// if it is close enough to be a plausible typo: at most a third of the
 /// longer word, and at least 1 edit allowed. Ties go to the first candidate.
+///
+/// Linear in the candidates: a word longer than [`SUGGEST_CHARS`] gets no
+/// suggestion, and a candidate whose length alone puts it too far is not
+/// compared.
 pub fn suggest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let wn = wrong.chars().count();
+    if wn > SUGGEST_CHARS {
+        return None;
+    }
     let w = wrong.to_lowercase();
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
+        let cn = c.chars().count();
+        let limit = (wn.max(cn) / 3).max(1);
+        if wn.abs_diff(cn) > limit {
+            continue;
+        }
         let d = strsim::osa_distance(&w, &c.to_lowercase());
-        let limit = (w.chars().count().max(c.chars().count()) / 3).max(1);
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, c));
         }

@@ -61,7 +61,7 @@ mod print;
 pub use apply::{apply, apply_scored, apply_with};
 pub use check::parse_checked;
 pub use error::{ViewError, suggest};
-pub use parse::{example, parse};
+pub use parse::{MAX_VIEW_CHARS, example, parse};
 
 use crate::snapshot::LinkStatus;
 

@@ -12,6 +12,7 @@ use std::ops::Range;
 
 use super::lex::{Ch, Word, words};
 use super::{Key, Show, View, ViewError, YearRange, status_name};
+use crate::search::MAX_PATTERN_CHARS;
 use crate::snapshot::LinkStatus;
 
 /// Where a facet value stood in the input, for errors found later.
@@ -30,10 +31,27 @@ pub fn parse(input: &str) -> Result<View, ViewError> {
     parse_located(input).map(|(v, _)| v)
 }
 
-/// Parses a view and reports where each facet value stood.
+/// The longest view string, in characters: far more than any real view
+/// (a bookmark is a few dozen), small enough that parsing, checking and
+/// applying one is cheap per keystroke.
+pub const MAX_VIEW_CHARS: usize = 4096;
+
+/// Parses a view and reports where each facet value stood. Work is linear
+/// in the input; a view longer than [`MAX_VIEW_CHARS`], or with more than
+/// [`MAX_PATTERN_CHARS`] characters of free text, is an error.
 pub(super) fn parse_located(input: &str) -> Result<(View, Vec<Located>), ViewError> {
+    if let Some((cut, _)) = input.char_indices().nth(MAX_VIEW_CHARS) {
+        let n = MAX_VIEW_CHARS + input[cut..].chars().count();
+        return Err(ViewError::new(
+            cut..input.len(),
+            format!("the view is {n} characters long; a view is at most {MAX_VIEW_CHARS}"),
+        ));
+    }
     let mut view = View::default();
     let mut located = Vec::new();
+    // free-text words: their spans and the characters they hold in all
+    let mut text_spans: Vec<Range<usize>> = Vec::new();
+    let mut text_chars = 0;
     for word in words(input)? {
         if word.chars.first().is_some_and(|c| c.c == '~' && !c.quoted) {
             off_term(&mut view, input, &word)?;
@@ -70,8 +88,29 @@ pub(super) fn parse_located(input: &str) -> Result<(View, Vec<Located>), ViewErr
                     located.push(Located { key, value, span });
                 }
             }
-            None => view.text.push(word.chars.iter().map(|c| c.c).collect()),
+            None => {
+                text_chars += word.chars.len();
+                text_spans.push(word.start..word.end);
+                view.text.push(word.chars.iter().map(|c| c.c).collect());
+            }
         }
+    }
+    if text_chars > MAX_PATTERN_CHARS {
+        let (mut total, mut from) = (0, 0);
+        for (span, t) in text_spans.iter().zip(&view.text) {
+            total += t.chars().count();
+            if total > MAX_PATTERN_CHARS {
+                from = span.start;
+                break;
+            }
+        }
+        let end = text_spans.last().map_or(input.len(), |s| s.end);
+        return Err(ViewError::new(
+            from..end,
+            format!(
+                "the search text is {text_chars} characters long; sdgmap searches with at most {MAX_PATTERN_CHARS}"
+            ),
+        ));
     }
     view.normalize();
     Ok((view, located))

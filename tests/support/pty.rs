@@ -97,7 +97,7 @@ impl Spawn {
 pub struct Pty {
     shared: Arc<Mutex<Shared>>,
     master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     child: Box<dyn Child + Send + Sync>,
     reader: Option<JoinHandle<()>>,
     status: Option<ExitStatus>,
@@ -168,7 +168,7 @@ impl Pty {
         Pty {
             shared,
             master,
-            writer,
+            writer: Arc::new(Mutex::new(writer)),
             child,
             reader: Some(handle),
             status: None,
@@ -181,12 +181,34 @@ impl Pty {
 
     /// Types `keys` (raw bytes: "\r" is Enter, "\x1b" Esc, "\x1b[C" →).
     pub fn send(&mut self, keys: &str) {
-        self.writer
-            .write_all(keys.as_bytes())
+        let mut w = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        w.write_all(keys.as_bytes())
             .unwrap_or_else(|e| panic!("write to the pty: {e}"));
-        self.writer
-            .flush()
-            .unwrap_or_else(|e| panic!("flush the pty: {e}"));
+        w.flush().unwrap_or_else(|e| panic!("flush the pty: {e}"));
+    }
+
+    /// Types `bytes` from another thread, so a test can go on watching the
+    /// screen while the app reads them (a write to a pty blocks until the
+    /// app reads; an app too busy to read would block the test).
+    pub fn send_in_background(&self, bytes: Vec<u8>) -> JoinHandle<()> {
+        let writer = Arc::clone(&self.writer);
+        thread::spawn(move || {
+            let mut w = writer.lock().unwrap_or_else(|e| e.into_inner());
+            let _ = w.write_all(&bytes);
+            let _ = w.flush();
+        })
+    }
+
+    /// Whether the app has exited (without waiting).
+    pub fn try_exited(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(Some(_)))
+    }
+
+    /// The app's process id, to send it signals.
+    pub fn pid(&self) -> u32 {
+        self.child
+            .process_id()
+            .unwrap_or_else(|| panic!("the pty child has no process id"))
     }
 
     /// Types each key of `keys` on its own, pausing briefly in between,

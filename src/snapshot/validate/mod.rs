@@ -56,6 +56,33 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
+/// What `id` would mean as a stable key of another kind of record (see
+/// [`crate::entity::EntityRef::resolve`]), if anything: a goal (`9`,
+/// `SDG9`), a target (`9.c`), an indicator (`9.c.1`) or an existing Action
+/// Line (`is_line`). Activity ids must not read as any of them.
+pub(super) fn other_kind_key(id: &str, is_line: impl FnOnce(&str) -> bool) -> Option<String> {
+    let goal = |s: &str| s.trim().parse::<u8>().ok();
+    if let Some(n) = goal(id) {
+        return Some(format!("the key of SDG {n}"));
+    }
+    let prefixed = id.strip_prefix("SDG").or_else(|| id.strip_prefix("sdg"));
+    if let Some(n) = prefixed.and_then(goal) {
+        return Some(format!("the key of SDG {n}"));
+    }
+    let lower = id.to_ascii_lowercase();
+    if target_goal(&lower).is_some() {
+        return Some("a target code".into());
+    }
+    if let Some((target, n)) = lower.rsplit_once('.')
+        && target_goal(target).is_some()
+        && !n.is_empty()
+        && n.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Some("an indicator code".into());
+    }
+    is_line(id).then(|| format!("the Action Line {id}"))
+}
+
 /// A JSON path (`activities[3].partners[1]`) that is only turned into a
 /// string when a problem is recorded, so valid records cost no formatting.
 #[derive(Clone, Copy)]

@@ -145,6 +145,16 @@ impl Validator {
                 .insert(&a.id, ActivityId(i as u32))
                 .is_none()
         });
+        if let Some(other) = super::other_kind_key(&a.id, |id| self.index.line(id).is_some()) {
+            self.err(
+                path.field("id"),
+                format!(
+                    "activity id \"{}\" reads as {other}: a view, bookmark or tour naming it \
+                     would mean that record, not the activity; choose another id",
+                    super::clean(&a.id)
+                ),
+            );
+        }
         let name = ActivityName(&a.id);
         let mut sdgs = SdgSet::EMPTY;
         for (j, &s) in a.sdgs.iter().enumerate() {

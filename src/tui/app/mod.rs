@@ -80,6 +80,14 @@ impl App {
     /// Applies `action`; returns what the event loop must do.
     pub fn update(&mut self, action: Action) -> Vec<Io> {
         self.ctx.status = None;
+        // a full field refuses a key at once, and says so
+        if let Action::Insert(_) = action
+            && let Some((input, limit)) = self.overlays.last_mut().and_then(Overlay::input_mut)
+            && input.len() >= limit
+        {
+            self.ctx.status = Some(too_long(limit));
+            return Vec::new();
+        }
         let effects = self.route(action);
         let io = self.apply(effects);
         // every move is a place in history (going back in it records nothing new)
@@ -186,19 +194,34 @@ impl App {
         matches!(self.overlays.last(), Some(Overlay::Finder(f)) if f.busy)
     }
 
-    /// Pasted text: typed into an open prompt, else opened as a view string
-    /// (one a colleague sent).
+    /// Pasted text: typed into an open prompt as one edit (one re-parse or
+    /// one search however long it is, cut at what the field holds, and said
+    /// so), else opened as a view string (one a colleague sent).
     pub fn paste(&mut self, text: &str) -> Vec<Io> {
-        if self.overlays.is_empty() {
+        let Some(top) = self.overlays.last_mut() else {
             self.ctx.status = None;
             let io = self.apply(vec![Effect::OpenView(text.trim().to_string())]);
             let here = self.location();
             self.ctx.history.record(here);
             return io;
+        };
+        let Some((input, limit)) = top.input_mut() else {
+            return Vec::new();
+        };
+        let complete = input.insert_str(text, limit);
+        let io = self.update(Action::Edited);
+        if !complete {
+            self.ctx.status = Some(too_long(limit));
         }
-        text.chars()
-            .flat_map(|c| self.update(Action::Insert(c)))
-            .collect()
+        io
+    }
+
+    /// The character a key press types into the open prompt, if it does.
+    pub fn typed(&self, key: KeyEvent) -> Option<char> {
+        match self.lookup(key) {
+            Some(Action::Insert(c)) => Some(c),
+            _ => None,
+        }
     }
 
     /// Opens a view string (`--view`, a bookmark): its filters become the
@@ -362,6 +385,11 @@ impl App {
             )],
         }
     }
+}
+
+/// What the status line says when a field is full.
+fn too_long(limit: usize) -> String {
+    format!("this field holds at most {limit} characters; the rest was not typed")
 }
 
 /// The drill-down when something is drilled into, else the screen.

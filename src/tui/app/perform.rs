@@ -145,7 +145,10 @@ impl App {
         }
         // the view opens first, then the status says how it went
         if !warnings.is_empty() {
-            effects.push(Effect::Status(warnings.join(" — ")));
+            // paths and names from files: shown with visible placeholders
+            let text = warnings.join(" — ");
+            let text = crate::sanitize::sanitize(&text, crate::sanitize::Lines::Single);
+            effects.push(Effect::Status(text.into_owned()));
         }
         effects
     }

@@ -68,19 +68,21 @@ impl App {
     pub fn reload(&mut self, path: &Path) -> bool {
         match crate::diff::reload(path, &self.ctx.snap) {
             Ok(r) => {
-                let changes: usize = r
-                    .diff
-                    .counts()
-                    .iter()
-                    .map(|(_, c)| c.added + c.removed + c.changed)
-                    .sum();
+                let changes = r.diff.change_count();
+                // snapshot-wide fields (title, date, notes) count too, by name
+                let meta: Vec<&str> = r.diff.meta.iter().map(|f| f.field).collect();
+                let meta = if meta.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {} changed", meta.join(", "))
+                };
                 let lost = self.replace_snapshot(r.snapshot);
                 let mut msg = if r.diff.is_empty() {
                     format!("reloaded {}: no changes", path.display())
                 } else {
                     let cells = r.diff.cells().len();
                     format!(
-                        "reloaded {}: {changes} change{} ({cells} Matrix cell{})",
+                        "reloaded {}: {changes} change{}{meta} ({cells} Matrix cell{})",
                         path.display(),
                         if changes == 1 { "" } else { "s" },
                         if cells == 1 { "" } else { "s" },

@@ -21,6 +21,7 @@ use crate::tui::action::Action;
 use crate::tui::component::Component;
 use crate::tui::ctx::Ctx;
 use crate::tui::effect::{Effect, Open};
+use crate::tui::input::LineEdit;
 use crate::tui::keymap::Context;
 
 pub use filter::{FilterBar, FilterFocus};
@@ -88,6 +89,22 @@ impl Overlay {
             Overlay::Prompt(c) => c,
             Overlay::Marks(c) => c,
             Overlay::Message(c) => c,
+        }
+    }
+
+    /// The text field that has the keys, and the most characters it holds:
+    /// a search at most what the matcher takes, a view at most a view's
+    /// length.
+    pub fn input_mut(&mut self) -> Option<(&mut LineEdit, usize)> {
+        let view = crate::view::MAX_VIEW_CHARS;
+        let pattern = crate::search::MAX_PATTERN_CHARS;
+        match self {
+            Overlay::Finder(f) => Some((&mut f.input, pattern)),
+            Overlay::Filter(f) if f.focus == FilterFocus::Input => Some((&mut f.input, view)),
+            Overlay::Palette(p) => Some((&mut p.input, view + "open ".len())),
+            Overlay::Prompt(p) => Some((&mut p.input, view)),
+            Overlay::Marks(l) if l.filtering => Some((&mut l.filter, pattern)),
+            _ => None,
         }
     }
 

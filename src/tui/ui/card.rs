@@ -42,16 +42,34 @@ pub enum Row {
 impl Row {
     /// A paragraph of one styled text.
     pub fn text(s: impl Into<String>, style: Style) -> Row {
-        Row::Text(vec![Span::styled(s.into(), style)])
+        Row::Text(vec![Span::styled(shown(s.into()), style)])
     }
     /// A field with a plain value.
     pub fn field(key: &str, key_style: Style, value: impl Into<String>, style: Style) -> Row {
         Row::Field {
             key: key.to_string(),
             key_style,
-            value: vec![Span::styled(value.into(), style)],
+            value: vec![Span::styled(shown(value.into()), style)],
         }
     }
+}
+
+/// The most of one text a card shows: far more than a screenful, little
+/// enough that a huge field costs a frame no more than a long one.
+const SHOWN_BYTES: usize = 16 * 1024;
+
+/// `s`, or its first [`SHOWN_BYTES`] and a note of how much is not shown.
+fn shown(mut s: String) -> String {
+    if s.len() > SHOWN_BYTES {
+        let mut end = SHOWN_BYTES;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        let rest = s.len() - end;
+        s.truncate(end);
+        s.push_str(&format!("… ({rest} more bytes not shown)"));
+    }
+    s
 }
 
 /// The lines of `rows` laid out for `width` columns.
@@ -127,6 +145,15 @@ fn wrap_spans(
         for word in words(&span.content) {
             let w = text_width(word);
             let blank = word.trim().is_empty();
+            // a line break in the text is kept (SCHEMA.md: paragraph text
+            // keeps its lines); two make an empty line
+            if blank && word.contains('\n') {
+                for _ in 0..word.matches('\n').count() {
+                    newline(&mut cur, &mut used, &mut lines);
+                }
+                at_start = true;
+                continue;
+            }
             if blank && at_start {
                 continue;
             }
@@ -166,8 +193,8 @@ fn width_of(s: &Span) -> usize {
     text_width(&s.content)
 }
 
-/// Words and the whitespace runs between them; a newline is its own item
-/// rendered as a space.
+/// Words and the whitespace runs between them (a run holding a line break
+/// ends the line).
 fn words(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;

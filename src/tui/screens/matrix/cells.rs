@@ -10,7 +10,7 @@
 use ratatui::style::{Modifier, Style};
 
 use super::model::Matrix as Screen;
-use crate::matrix::{Column, Mark, Matrix, cell_content, column_goal};
+use crate::matrix::{Column, Mark, Matrix, cell_content, column_goal, key};
 use crate::snapshot::{LineId, Snapshot};
 use crate::tui::compare::change_mark;
 use crate::tui::ctx::Ctx;
@@ -23,18 +23,7 @@ type St<'a> = (&'a Screen, &'a Ctx);
 /// The mark of a cell: its link kind, `*` beside a disputed link, or the
 /// change since `--compare`.
 fn mark(st: St, r: usize, c: usize) -> Option<char> {
-    let g = &st.0.grid;
-    let m = g.mark(r, c);
-    let ch = match m {
-        Mark::None | Mark::Confirmed => None,
-        Mark::GoalLevel => Some('•'),
-        Mark::Partial => Some('~'),
-        Mark::Disputed => Some('?'),
-    };
-    let ch = match ch {
-        None if g.has_disputed(r, c) && m != Mark::Disputed => Some('*'),
-        other => other,
-    };
+    let ch = key::cell_mark(&st.0.grid, r, c);
     match change(st, r, c) {
         Some(k) => Some(change_mark(k)),
         None => ch,
@@ -105,11 +94,7 @@ pub fn cell(st: St, r: usize, c: usize, cw: usize, glyphs: bool) -> (String, Sty
 /// A row's Σ: distinct targets (or activities), and `+N•` for goals the row
 /// links as a whole.
 pub fn row_total(g: &Matrix, r: usize) -> String {
-    let t = g.row_totals.get(r).copied().unwrap_or(0);
-    match g.row_goals.get(r).copied().unwrap_or(0) {
-        0 => t.to_string(),
-        n => format!("{t}+{n}•"),
-    }
+    key::row_total(g, r)
 }
 
 /// A column's Σ, `cw` wide: distinct targets (or activities), with `+N•`
@@ -120,7 +105,7 @@ pub fn row_total(g: &Matrix, r: usize) -> String {
 pub fn column_total(g: &Matrix, c: usize, cw: usize, long: bool, centred: bool) -> String {
     let t = g.column_totals.get(c).copied().unwrap_or(0);
     let text = match g.column_goals.get(c).copied().unwrap_or(0) {
-        n if n > 0 && long => format!("{t}+{n}•"),
+        n if n > 0 && long => key::column_total(g, c),
         _ if centred => t.to_string(),
         _ => format!("{t} "),
     };
@@ -144,11 +129,7 @@ pub fn long_totals(g: &Matrix, cw: usize) -> bool {
 
 /// `C2 Infrastructure`, `C7 E-health`: a row's full name.
 pub fn row_name(s: &Snapshot, row: LineId) -> String {
-    let line = s.line(row);
-    match line.parent {
-        Some(p) => format!("{} {}", s.line(p).id, line.short_name),
-        None => format!("{} {}", line.id, line.short_name),
-    }
+    key::row_name(s, row)
 }
 
 /// A row's name for a column `w` wide (a space on each side included).
@@ -159,11 +140,7 @@ pub fn row_label(s: &Snapshot, row: LineId, w: usize) -> String {
 
 /// A column's header.
 pub fn col_label(s: &Snapshot, c: Column) -> String {
-    match c {
-        Column::Sdg(n) => n.to_string(),
-        Column::Goal(_) => "•".to_string(),
-        Column::Target(t) => s.target(t).code.clone(),
-    }
+    key::column_label(s, c)
 }
 
 /// `s` centred in `w` columns (clipped when longer).

@@ -18,7 +18,8 @@ use super::cells::{
 };
 use super::layout;
 use super::model::Matrix;
-use crate::matrix::{Column, Metric, column_goal};
+use crate::matrix::column_goal;
+use crate::matrix::key::Tone;
 use crate::tui::ctx::Ctx;
 use crate::tui::layout::{Hit, Pane};
 use crate::tui::text::{Item, clip, fit, fit_items, width};
@@ -234,41 +235,19 @@ fn legend_line(m: &Matrix, ctx: &Ctx, width: usize) -> Line<'static> {
             ],
         )
     };
-    let mut items = vec![key("░▒▓█", t.dim, m.metric.name())];
-    items[0].priority = 5;
-    let mut whole = key("•", t.accent, "whole goal");
-    whole.priority = 6;
-    items.push(whole);
-    if m.metric == Metric::Targets && g.row_goals.iter().any(|&n| n > 0) {
-        let mut i = key("+N•", t.accent, "in Σ: goals linked whole");
-        i.priority = 6;
-        items.push(i);
-    }
-    items.push(key("~", t.accent, "partial"));
-    items.push(key("?", t.warn, "disputed"));
-    items.push(key("*", t.warn, "also a disputed link"));
-    if m.metric == Metric::Activities {
-        let n = g.cross_cutting;
-        let mut i = if ctx.sel().cross_cutting() {
-            key("x", t.accent, "cross-cutting activities counted")
-        } else {
-            key(
-                "x",
-                t.accent,
-                &format!(
-                    "{n} cross-cutting activit{} not counted",
-                    if n == 1 { "y" } else { "ies" }
-                ),
-            )
-        };
-        i.priority = 7;
-        items.push(i);
-    }
-    if matches!(g.columns.first(), Some(Column::Goal(_))) {
-        let mut i = key("• column:", t.accent, "whole-goal links");
-        i.priority = 6;
-        items.push(i);
-    }
+    let mut items: Vec<Item> = crate::matrix::key::legend(g, ctx.sel().cross_cutting())
+        .into_iter()
+        .map(|i| {
+            let kst = match i.tone {
+                Tone::Scale => t.dim,
+                Tone::Accent => t.accent,
+                Tone::Warn => t.warn,
+            };
+            let mut item = key(&i.key, kst, &i.text);
+            item.priority = i.priority;
+            item
+        })
+        .collect();
     if let Some(c) = &ctx.compare {
         let mut i = Item::new(8, format!("+ − ± changed since {}", c.name), t.warn);
         i.priority = 8;
