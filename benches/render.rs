@@ -1,9 +1,13 @@
 //! Frame rendering benchmark: one full frame of each screen at 200×60
 //! through ratatui's TestBackend, on the bundled snapshot and on a SYNTHETIC
-//! snapshot of 100k generated activities. Bar: ≤ 2 ms per frame.
+//! snapshot of 100k generated activities (bar: ≤ 2 ms per frame); and the
+//! first frame — the bundled snapshot loaded, the explorer built and its
+//! first frame drawn, what stands between starting `sdgmap` and seeing the
+//! Matrix (bar: ≤ 50 ms).
 //!
 //! ```sh
 //! cargo bench --bench render
+//! cargo bench --bench render -- first_frame
 //! ```
 
 #[path = "../examples/synth/generate.rs"]
@@ -16,11 +20,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sdgmap::snapshot::{BUNDLED, BUNDLED_NAME, Snapshot, build, load_bundled, parse_raw};
+use sdgmap::tour::Screen;
 use sdgmap::tui::action::Action::{self, *};
-use sdgmap::tui::state::Screen;
-use sdgmap::tui::ui::render;
-use sdgmap::tui::update::update;
-use sdgmap::tui::{State, Theme, ThemeChoice};
+use sdgmap::tui::render;
+use sdgmap::tui::{App, Theme, ThemeChoice};
 
 /// Measure with the allocator the `sdgmap` binary ships with.
 #[global_allocator]
@@ -32,7 +35,7 @@ fn synthetic(n: usize) -> Snapshot {
 }
 
 fn bench_screens(c: &mut Criterion, label: &str, make: &dyn Fn() -> Snapshot) {
-    let screens: [(&str, &[Action]); 5] = [
+    let screens: [(&str, &[Action]); 8] = [
         (
             "matrix",
             &[Down, Right, Right, Right, Right, Right, Right, Right, Right],
@@ -40,6 +43,27 @@ fn bench_screens(c: &mut Criterion, label: &str, make: &dyn Fn() -> Snapshot) {
         ("sdgs", &[Show(Screen::Sdgs), Down, Down, Down]),
         ("lines", &[Show(Screen::Lines), Down]),
         ("activities", &[Show(Screen::Activities), Down]),
+        (
+            "countries",
+            &[Show(Screen::Countries), Down, Down, Right, Down],
+        ),
+        (
+            "sdgs-indicators",
+            &[
+                Show(Screen::Sdgs),
+                Down,
+                Down,
+                Down,
+                Right,
+                Down,
+                Right,
+                Down,
+            ],
+        ),
+        (
+            "matrix-indicators",
+            &[Down, Right, Right, CycleMetric, CycleMetric],
+        ),
         (
             "drill",
             &[
@@ -49,9 +73,9 @@ fn bench_screens(c: &mut Criterion, label: &str, make: &dyn Fn() -> Snapshot) {
     ];
     let mut group = c.benchmark_group(format!("frame_200x60/{label}"));
     for (name, actions) in screens {
-        let mut st = State::new(make(), Theme::new(ThemeChoice::Dark), "bench".into());
+        let mut st = App::new(make(), Theme::new(ThemeChoice::Dark), "bench".into());
         for &a in actions {
-            update(&mut st, a);
+            st.update(a);
         }
         let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap_or_else(|e| panic!("{e}"));
         group.bench_function(name, |b| {
@@ -76,7 +100,27 @@ fn bench_floor(c: &mut Criterion) {
     });
 }
 
+/// From nothing to the first frame: the bundled snapshot loaded, the
+/// explorer built on it, its first frame drawn at 200×60.
+fn bench_first_frame(c: &mut Criterion) {
+    c.bench_function("first_frame/bundled_200x60", |b| {
+        b.iter_with_large_drop(|| {
+            let st = App::new(
+                load_bundled().unwrap_or_else(|e| panic!("{e}")),
+                Theme::new(ThemeChoice::Dark),
+                "bench".into(),
+            );
+            let mut term =
+                Terminal::new(TestBackend::new(200, 60)).unwrap_or_else(|e| panic!("{e}"));
+            term.draw(|f| render(f, black_box(&st)))
+                .unwrap_or_else(|e| panic!("{e}"));
+            (st, term)
+        })
+    });
+}
+
 fn benches(c: &mut Criterion) {
+    bench_first_frame(c);
     bench_floor(c);
     bench_screens(c, "bundled", &|| {
         load_bundled().unwrap_or_else(|e| panic!("{e}"))

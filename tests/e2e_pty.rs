@@ -270,6 +270,86 @@ fn screens_sdgs_lines_activities_and_sort() {
 }
 
 #[test]
+fn countries_screen_regions_countries_and_their_activities() {
+    let mut p = Spawn::new().size(120, 30).start();
+    p.wait_for("C1 × SDG 1");
+    // a view: the screen counts under it
+    p.send("5");
+    let screen = p.wait_for("┌ Countries by name (249)");
+    for region in ["▸ Africa", "▸ Americas", "▸ Asia", "▸ Europe", "▸ Oceania"] {
+        assert!(
+            screen.contains(region),
+            "no {region:?}:
+{}",
+            frame(&screen)
+        );
+    }
+    // the region's summary beside the list
+    assert!(screen.contains("Sub-regions"), "{}", frame(&screen));
+    // Asia opens into its countries; n finds Thailand
+    p.send("jj");
+    p.wait_for("▌▸ Asia");
+    p.send("l");
+    p.wait_for("▾ Asia");
+    // the last search (an exact word) steps through the countries with n,
+    // opening the region of the one it finds
+    p.send("/");
+    p.wait_for("find — Enter to open");
+    p.send("'thailand");
+    p.wait_for("▌THA  Thailand");
+    p.send(keys::ENTER);
+    p.wait_for("Countries › Thailand");
+    p.esc();
+    p.wait_gone(" › Thailand");
+    p.send("gg");
+    p.send("n");
+    let screen = p.wait_for("▌    THA Thailand");
+    assert!(
+        screen.contains("Asia › South-eastern Asia"),
+        "{}",
+        frame(&screen)
+    );
+    // Enter drills into the country: its activities
+    p.send(keys::ENTER);
+    let screen = p.wait_for("Countries › Thailand");
+    assert!(screen.contains("Activities (15)"), "{}", frame(&screen));
+    assert!(
+        screen.contains("Mae Hong Son IT Valley"),
+        "{}",
+        frame(&screen)
+    );
+    p.esc();
+    p.wait_gone("Countries › Thailand");
+    // s sorts by activities in the view
+    p.send("s");
+    p.wait_for("Countries by activities");
+    p.send("q");
+    assert!(p.wait_exit(TIMEOUT).success());
+}
+
+#[test]
+fn the_matrix_metric_cycles_to_indicators() {
+    let mut p = Spawn::new().size(120, 30).start();
+    p.wait_for("C1 × SDG 1");
+    p.send("j");
+    p.send(&"l".repeat(8));
+    p.wait_for("C2 × SDG 9");
+    p.send("m");
+    p.wait_for("metric: activities");
+    p.send("m");
+    let screen = p.wait_for("metric: indicators of linked targets");
+    assert!(
+        screen.contains("C2 × SDG 9 — 4 indicators: 9.1.1, 9.1.2, 9.a.1, 9.c.1"),
+        "{}",
+        frame(&screen)
+    );
+    p.send("m");
+    p.wait_for("metric: linked targets");
+    p.send("q");
+    assert!(p.wait_exit(TIMEOUT).success());
+}
+
+#[test]
 fn too_small_terminal_recovers_on_resize() {
     let mut p = Spawn::new().size(40, 10).start();
     // The message is wider than 40 columns, so it may wrap: compare it flattened.

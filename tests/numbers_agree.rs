@@ -61,6 +61,15 @@ fn a_view() -> impl Strategy<Value = String> {
             prop::sample::select(vec!["9.c", "3.8", "4.4", "5.b", "16.10"])
                 .prop_map(|t| format!("target:{t}")),
             prop::sample::select(vec![
+                "region:Africa",
+                "region:Asia,Europe",
+                "group:ldc",
+                "-group:sids",
+                "country:THA",
+                "subregion:\"Eastern Africa\"",
+            ])
+            .prop_map(str::to_string),
+            prop::sample::select(vec![
                 "custodian:ITU",
                 "custodian:WHO",
                 "tier:II",
@@ -93,6 +102,8 @@ fn with_value(view: &View, key: Key, value: &str) -> View {
         Key::Kind => v.kind = Default::default(),
         Key::Lead => v.lead = Default::default(),
         Key::Year => v.year = Default::default(),
+        Key::Region => v.region = Default::default(),
+        Key::Group => v.group = Default::default(),
         _ => unreachable!("not a panel facet: {key:?}"),
     }
     text.push_str(&v.to_string());
@@ -245,12 +256,12 @@ proptest! {
     #[test]
     fn the_header_and_the_goal_tree_count_what_the_drill_down_lists(view in a_view()) {
         use ratatui::{Terminal, backend::TestBackend};
-        use sdgmap::tui::{State, Theme, ThemeChoice, action::Action, update::update, ui::render};
+        use sdgmap::tui::{App, Theme, ThemeChoice, action::Action, render};
         let s = snap();
         let (v, sel) = selection(&view);
-        let mut st = State::new(load_bundled().unwrap(), Theme::new(ThemeChoice::Mono), "t".into());
-        sdgmap::tui::overlays::open_view(&mut st, &v.to_string());
-        update(&mut st, Action::Show(sdgmap::tui::state::Screen::Sdgs));
+        let mut st = App::new(load_bundled().unwrap(), Theme::new(ThemeChoice::Mono), "t".into());
+        st.open_view(&v.to_string());
+        st.update(Action::Show(sdgmap::tour::Screen::Sdgs));
         let mut t = Terminal::new(TestBackend::new(200, 60)).unwrap();
         t.draw(|f| render(f, &st)).unwrap();
         let text: String = format!("{}", t.backend());

@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use crate::entity::{EntityRef, Kind};
-use crate::snapshot::{ActivityId, LineId, LinkId, Snapshot, TargetId};
+use crate::snapshot::{ActivityId, CountryId, IndicatorId, LineId, LinkId, Snapshot, TargetId};
 
 /// The searchable text of a record, fields separated by `\n`, in display
 /// case: goals `SDG n`, short name, title; targets code and text; lines id,
@@ -86,7 +86,8 @@ pub fn haystack(s: &Snapshot, e: EntityRef, out: &mut String) {
     }
 }
 
-/// Lowercased haystacks of every goal, target, line, link and activity.
+/// Lowercased haystacks of every goal, target, line, link, activity,
+/// indicator and country.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
     text: String,
@@ -153,6 +154,22 @@ impl Corpus {
             Kind::Activity,
             n(s.activities().len())
                 .map(|i| EntityRef::Activity(ActivityId(i)))
+                .collect(),
+            true,
+        );
+        group(
+            &mut c,
+            Kind::Indicator,
+            n(s.indicators().len())
+                .map(|i| EntityRef::Indicator(IndicatorId(i)))
+                .collect(),
+            false,
+        );
+        group(
+            &mut c,
+            Kind::Country,
+            n(s.countries().len())
+                .map(|i| EntityRef::Country(CountryId(i)))
                 .collect(),
             true,
         );

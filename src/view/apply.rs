@@ -42,12 +42,7 @@ pub fn apply_with(s: &Snapshot, v: &View, corpus: &Corpus) -> Selection {
             pass.extend(corpus.entity(i));
         }
     }
-    // Indicators and countries are not in the finder's corpus: tested directly.
-    let mut t = TextTest::new(&q);
-    apply_inner(s, v, &f, &mut |e| match e {
-        EntityRef::Indicator(_) | EntityRef::Country(_) => t.matches(s, e),
-        _ => pass.contains(&e),
-    })
+    apply_inner(s, v, &f, &mut |e| pass.contains(&e))
 }
 
 /// [`apply`], also scoring the free text of every activity it lets through

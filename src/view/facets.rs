@@ -12,7 +12,7 @@ use super::{Facet, Key, TierValue, View, apply, status_name};
 use crate::snapshot::{ActivityId, IndicatorId, LinkId, LinkStatus, Snapshot};
 
 /// The facets the panel offers, in order.
-pub const PANEL: [Key; 7] = [
+pub const PANEL: [Key; 9] = [
     Key::Sdg,
     Key::Al,
     Key::Status,
@@ -20,6 +20,8 @@ pub const PANEL: [Key; 7] = [
     Key::Kind,
     Key::Lead,
     Key::Year,
+    Key::Region,
+    Key::Group,
 ];
 
 /// One value of a facet.
@@ -324,7 +326,7 @@ fn clear(v: &mut View, key: Key) {
         Key::Year => v.year = Facet::default(),
         Key::Status => v.status = Facet::default(),
         Key::Source => v.source = Facet::default(),
-        Key::Show | Key::Focus | Key::With => {}
+        Key::Show | Key::Focus | Key::With | Key::At => {}
     }
 }
 
