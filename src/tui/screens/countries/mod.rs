@@ -13,14 +13,13 @@ mod model;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::panes::delta;
 use crate::entity::EntityRef;
 use crate::tui::action::Action;
 use crate::tui::component::{Component, ScreenView};
 use crate::tui::ctx::Ctx;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Context;
-use crate::tui::layout::{Cursor, Hit, Pane};
+use crate::tui::layout::Cursor;
 use crate::tui::matching;
 use crate::view::Show;
 
@@ -136,27 +135,18 @@ impl Component for Countries {
             Action::Left | Action::Right => self.expand(ctx, Some(action == Action::Right)),
             Action::ToggleExpand => self.expand(ctx, None),
             Action::SortNext => self.resort(ctx),
-            Action::DrillIn => match (sel, on_region) {
-                (Some(e), _) => return vec![Effect::Drill(e)],
-                (None, true) => self.expand(ctx, None),
-                (None, false) => return vec![Effect::Status("nothing to open here".into())],
-            },
-            Action::Click(x, y) => {
-                if let Some(Hit::MainRow(n)) = ctx.layout.hit(x, y) {
-                    self.panes.pane = Pane::Main;
-                    self.cursor.pos = n;
-                    self.panes.moved();
-                }
-            }
+            // a region holds no record: Enter opens it
+            Action::DrillIn if on_region => self.expand(ctx, None),
+            // n/N step through every country, opening its region
             Action::NextMatch | Action::PrevMatch => {
                 let msg = self.step_match(ctx, action == Action::NextMatch);
                 return vec![Effect::Status(msg)];
             }
             a => {
-                if let Some(d) = delta(a, self.panes.page()) {
-                    let len = self.rows(ctx.sel()).len();
-                    self.cursor.step(d, len);
-                    self.panes.moved();
+                let len = self.rows(ctx.sel()).len();
+                let (panes, cursor) = (&mut self.panes, &mut self.cursor);
+                if let Some(effects) = panes.main_list(ctx, cursor, a, sel, len, Vec::new) {
+                    return effects;
                 }
             }
         }
