@@ -50,7 +50,7 @@ pub fn render_too_small(frame: &mut Frame, area: Rect, ctx: &Ctx) {
 /// least important items are dropped whole to fit. `merged`: drawn on the
 /// tab line, so it leaves out the program name.
 pub fn render_header(frame: &mut Frame, area: Rect, ctx: &Ctx, merged: bool) {
-    let s = Summary::of(&ctx.snap);
+    let s = Summary::counts(&ctx.snap);
     let t = &ctx.theme;
     let mut items = Vec::new();
     if !merged {
