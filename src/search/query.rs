@@ -13,6 +13,7 @@
 use memchr::memmem;
 
 use super::score::{MAX_PATTERN_CHARS, fuzzy, window};
+use super::single::Single;
 
 /// How a term matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +45,8 @@ pub struct Term {
     mid: i64,
     /// ASCII characters after which a contiguous occurrence scores `mid`.
     good_prev: [bool; 128],
+    /// The matcher's scores of a one-character fuzzy term, learned once.
+    single: Option<Box<Single>>,
 }
 
 /// A parsed query: AND of OR-groups of terms.
@@ -135,6 +138,9 @@ impl Term {
                 *good = score == mid;
             }
         }
+        let single = (!negated && op == Op::Fuzzy)
+            .then(|| Single::new(&text).map(Box::new))
+            .flatten();
         Some(Term {
             op,
             negated,
@@ -143,6 +149,7 @@ impl Term {
             bound,
             mid,
             good_prev,
+            single,
         })
     }
 
@@ -203,9 +210,10 @@ impl Term {
     fn score(&self, hay: &str) -> i64 {
         match (self.negated, self.op) {
             (true, _) => 0,
-            (false, Op::Fuzzy) => {
-                fuzzy(window(hay, &self.text), &self.text, false).map_or(0, |(s, _)| s)
-            }
+            (false, Op::Fuzzy) => match self.single.as_ref().and_then(|t| t.score(hay)) {
+                Some(s) => s,
+                None => fuzzy(window(hay, &self.text), &self.text, false).map_or(0, |(s, _)| s),
+            },
             (false, _) => self.bound,
         }
     }
@@ -382,6 +390,21 @@ impl Query {
     /// Whether a lowercased haystack matches: the prefilter, no scoring.
     pub fn matches(&self, hay: &str) -> bool {
         self.groups.iter().all(|g| g.iter().any(|t| t.matches(hay)))
+    }
+
+    /// [`matches`](Self::matches) and then [`score`](Self::score), testing
+    /// each term once: the score, or `None` when the haystack does not match.
+    pub fn scored(&self, hay: &str) -> Option<i64> {
+        let mut total = 0;
+        for g in &self.groups {
+            let mut best: Option<i64> = None;
+            for t in g.iter().filter(|t| t.matches(hay)) {
+                let s = t.score(hay);
+                best = Some(best.map_or(s, |b| b.max(s)));
+            }
+            total += best?;
+        }
+        Some(total)
     }
 
     /// The score of a lowercased haystack the query [`matches`](Self::matches).
