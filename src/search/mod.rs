@@ -14,6 +14,8 @@ mod finder;
 mod query;
 mod score;
 mod single;
+#[cfg(test)]
+mod tests;
 
 pub use corpus::{Corpus, haystack, lower_haystack, mask};
 pub use finder::{Finder, Hit, Results, can_narrow};

@@ -12,7 +12,7 @@
 
 use memchr::memmem;
 
-use super::score::{MAX_PATTERN_CHARS, fuzzy, window};
+use super::score::{MAX_PATTERN_CHARS, MAX_WINDOW_BYTES, fuzzy, window};
 use super::single::Single;
 
 /// How a term matches.
@@ -206,15 +206,44 @@ impl Term {
         self.op == other.op && self.negated == other.negated && self.text == other.text
     }
 
-    /// The score of a haystack the term matches.
-    fn score(&self, hay: &str) -> i64 {
+    /// The score of a haystack the term matches: the matcher's, worked out
+    /// without it where that is certain (a one-character term, a term that
+    /// occurs whole at its best; see [`Term::whole_score`]).
+    pub(super) fn score(&self, hay: &str) -> i64 {
         match (self.negated, self.op) {
             (true, _) => 0,
-            (false, Op::Fuzzy) => match self.single.as_ref().and_then(|t| t.score(hay)) {
-                Some(s) => s,
-                None => fuzzy(window(hay, &self.text), &self.text, false).map_or(0, |(s, _)| s),
-            },
+            (false, Op::Fuzzy) => self
+                .single
+                .as_ref()
+                .and_then(|t| t.score(hay))
+                .or_else(|| self.whole_score(hay))
+                .unwrap_or_else(|| self.matcher_score(hay)),
             (false, _) => self.bound,
+        }
+    }
+
+    /// The fuzzy matcher's score of `hay`, always asking it.
+    pub(super) fn matcher_score(&self, hay: &str) -> i64 {
+        fuzzy(window(hay, &self.text), &self.text, false).map_or(0, |(s, _)| s)
+    }
+
+    /// The score of a text the term occurs in whole at its best, without
+    /// the matcher: at the very start it scores [`Query::bound`]'s share,
+    /// the most any text scores; after a best boundary, in a text that does
+    /// not start with the term's first character (so no alignment earns the
+    /// first-character bonus), it scores `mid`, as no spread-out alignment
+    /// beats a whole occurrence. `None` otherwise, and for a text the
+    /// matcher would cut to a window.
+    fn whole_score(&self, hay: &str) -> Option<i64> {
+        if hay.len() > MAX_WINDOW_BYTES {
+            return None;
+        }
+        let first = self.text.chars().next()?;
+        // (no `mid` when the matcher never aligned the term whole)
+        if self.best_occurrence(hay)? {
+            Some(self.bound)
+        } else {
+            (self.mid != i64::MIN && !hay.starts_with(first)).then_some(self.mid)
         }
     }
 }
