@@ -62,11 +62,18 @@ pub fn run(
         Ok(p) => p,
         Err(code) => return Ok(code),
     };
-    let rows = p.rows();
     let view = p.view.to_string();
     let inputs: Vec<&Path> = data.into_iter().collect();
     export::write_atomic_unless_input(output, &inputs, |w| {
-        export::write(w, format, &p.snapshot, &view, p.show, &rows)
+        export::write_records(
+            w,
+            format,
+            &p.snapshot,
+            &p.selection,
+            &view,
+            p.show,
+            &p.records,
+        )
     })
     .map_err(|e| match e {
         // these name the file themselves
@@ -75,7 +82,7 @@ pub fn run(
     })?;
     errln!(
         "sdgmap: wrote {} {} to {}",
-        rows.len(),
+        p.records.len(),
         p.show.name(),
         output.display()
     );

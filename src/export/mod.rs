@@ -7,6 +7,10 @@
 //! this keeps the writers safe for any row). JSON and Markdown carry the
 //! view string and the snapshot title and date so a reader can reproduce
 //! them. [`write_atomic`] puts a file in place all at once or not at all.
+//! [`write_records`] writes straight from the records: JSON without
+//! building rows at all (`json.rs`), the other formats through rows.
+
+mod json;
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -16,7 +20,7 @@ use serde::Serialize;
 
 use crate::entity::EntityRef;
 use crate::sanitize::{Lines, sanitize};
-use crate::search::{Query, haystack, lower};
+use crate::search::{Query, lower_haystack};
 use crate::selection::Selection;
 use crate::snapshot::{ActivityId, LinkId, Snapshot};
 use crate::view::{Show, View, status_name};
@@ -160,8 +164,8 @@ pub fn records(s: &Snapshot, v: &View, sel: &Selection, show: Show) -> Vec<Entit
         .into_iter()
         .map(|e| {
             buf.clear();
-            haystack(s, e, &mut buf);
-            (q.score(&lower(&buf)), e.key(s), e)
+            lower_haystack(s, e, &mut buf);
+            (q.score(&buf), e.key(s), e)
         })
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
@@ -184,8 +188,14 @@ pub fn select(s: &Snapshot, v: &View, show: Show) -> (Selection, Vec<EntityRef>)
         .filter_map(|(i, sc)| sc.map(|sc| (sc, i as u32)))
         .collect();
     // Score descending, ties by key (an activity's key is its unique id).
-    let id = |i: u32| acts.get(i as usize).map_or("", |a| a.id());
-    ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| id(a.1).cmp(id(b.1))));
+    // Activities are usually stored in id order: then the ties are already
+    // in order and a stable sort on the score alone is enough.
+    if acts.windows(2).all(|w| w[0].id() < w[1].id()) {
+        ranked.sort_by_key(|&(sc, _)| std::cmp::Reverse(sc));
+    } else {
+        let id = |i: u32| acts.get(i as usize).map_or("", |a| a.id());
+        ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| id(a.1).cmp(id(b.1))));
+    }
     let ids = ranked
         .into_iter()
         .map(|(_, i)| EntityRef::Activity(ActivityId(i)))
@@ -300,6 +310,27 @@ fn is_plain_number(s: &str) -> bool {
 
 /// Rows per chunk when CSV is formatted in parallel.
 const CSV_CHUNK: usize = 4096;
+
+/// Writes `records` (ranked, of kind `show`) in `format`, as [`write`]
+/// writes their [`row`]s; JSON is formatted from the snapshot directly, on
+/// every core, without building rows.
+pub fn write_records(
+    out: &mut dyn Write,
+    format: Format,
+    s: &Snapshot,
+    sel: &Selection,
+    view: &str,
+    show: Show,
+    records: &[EntityRef],
+) -> Result<(), ExportError> {
+    if format == Format::Json {
+        return json::write(out, s, sel, view, show, records);
+    }
+    let rows = crate::par::map(records, 4096, |_, part| {
+        part.iter().map(|&e| row(s, sel, e)).collect()
+    });
+    write(out, format, s, view, show, &rows)
+}
 
 /// Writes `rows` in `format`; `view` is the canonical view text.
 pub fn write(
