@@ -5,8 +5,10 @@
 //! Aurora Universities Network's SDG queries (compiled into the binary);
 //! [`text`] normalizes words for both sides; [`lexicon`] weighs a text's
 //! words against each goal's official and Aurora wording and sdgmap's
-//! vocabulary; [`engine`] combines those signals with the Matrix into
-//! [`Suggestions`], whose [`evidence`] says why each suggestion is made.
+//! vocabulary; [`goals`] gathers those weights on each goal's targets and
+//! decides which goals a text gets; [`engine`] runs it all and adds the
+//! Matrix's Action Lines into [`Suggestions`], whose [`evidence`] says why
+//! each suggestion is made.
 //!
 //! ```
 //! let snapshot = sdgmap::snapshot::load_bundled().unwrap();
@@ -18,7 +20,11 @@
 pub mod aurora;
 pub mod engine;
 pub mod evidence;
+mod explain;
+pub mod goals;
+mod index;
 pub mod lexicon;
+mod lines;
 pub mod render;
 pub mod text;
 
