@@ -147,8 +147,12 @@ impl Engine {
         for (i, t) in s.targets().iter().enumerate() {
             b.text(&t.text, t.goal, Source::TargetText, Some(i as u16));
         }
+        let mut has_indicators = vec![false; s.targets().len()];
         for ind in s.indicators() {
             let t = s.target(ind.target);
+            if let Some(&i) = by_code.get(&t.code) {
+                has_indicators[usize::from(i)] = true;
+            }
             b.text(
                 &ind.name,
                 t.goal,
@@ -171,6 +175,13 @@ impl Engine {
             b.text(&f.description, f.goal, Source::AuroraDescription, None);
             for tq in &f.targets {
                 let target = by_code.get(&tq.code).copied();
+                // the indicator texts the Aurora file quotes (after the
+                // target's own text), for targets the snapshot has none of
+                if let Some(t) = target.filter(|&t| !has_indicators[usize::from(t)]) {
+                    for d in tq.descriptions.iter().skip(1) {
+                        b.text(d, f.goal, Source::AuroraIndicator, Some(t));
+                    }
+                }
                 let words = tq
                     .lines
                     .iter()

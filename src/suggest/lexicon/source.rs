@@ -21,16 +21,20 @@ pub enum Source {
     AuroraQuery,
     /// sdgmap's own topical vocabulary.
     Vocabulary,
+    /// An indicator text as the Aurora file quotes it (used for targets
+    /// whose indicators the snapshot does not hold).
+    AuroraIndicator,
 }
 
 impl Source {
-    pub(super) const ALL: [Source; 6] = [
+    pub(super) const ALL: [Source; 7] = [
         Source::TargetText,
         Source::IndicatorText,
         Source::GoalName,
         Source::AuroraDescription,
         Source::AuroraQuery,
         Source::Vocabulary,
+        Source::AuroraIndicator,
     ];
 
     pub(super) fn bit(self) -> u8 {
@@ -46,6 +50,7 @@ impl Source {
             Source::AuroraDescription => "Aurora goal description",
             Source::AuroraQuery => "Aurora query",
             Source::Vocabulary => "sdgmap vocabulary",
+            Source::AuroraIndicator => "indicator text (Aurora file)",
         }
     }
 }
