@@ -26,6 +26,7 @@ mod index;
 pub mod lexicon;
 mod lines;
 pub mod render;
+pub mod stored;
 pub mod text;
 
 pub use engine::{Engine, EngineError, Params};
@@ -34,6 +35,7 @@ pub use evidence::{
     WordEvidence,
 };
 pub use lexicon::Source;
+pub use stored::{StoredGoal, StoredSuggestions};
 
 /// The engine's version, stored with every suggestion: bump it whenever a
 /// change could change what is suggested for some text.
