@@ -405,7 +405,7 @@ fn the_current_view_exports_to_a_file_and_asks_before_replacing_one() {
     let io = run(&mut st, &[Accept]);
     perform(&mut st, &mut e, io);
     assert!(
-        status(&st).contains(".csv, .json or .md"),
+        status(&st).contains(".csv, .json, .md, .svg or .html"),
         "{}",
         status(&st)
     );
@@ -531,4 +531,61 @@ fn show_targets_opens_the_sdgs_screen_with_the_goals_open() {
         .collect();
     assert_eq!(items[..3], ["9", "9.1", "9.2"]);
     assert_eq!(items.len(), 1 + st.ctx.snap.sdg(9).unwrap().targets.len());
+}
+
+#[test]
+fn the_matrix_exports_as_a_figure_with_the_screens_metric_and_zoom() {
+    use sdgmap::matrix::{Matrix, Metric};
+    let dir = tempfile::tempdir().unwrap();
+    let mut e = env(dir.path());
+    let mut st = app();
+    run(&mut st, &[OpenFilter]);
+    run(&mut st, &typed("al:C7"));
+    // the activities metric, zoomed into SDG 3 (cursor on C1 × SDG 3)
+    run(&mut st, &[Accept, CycleMetric, Right, Right, ToggleZoom]);
+    assert_eq!(st.screens.matrix.metric, Metric::Activities);
+    assert_eq!(st.screens.matrix.zoom, Some(3));
+    let file = dir.path().join("c7.svg");
+    run(&mut st, &[ExportView, ClearInput]);
+    run(&mut st, &typed(&file.display().to_string()));
+    let io = run(&mut st, &[Accept]);
+    perform(&mut st, &mut e, io);
+    let sel = sdgmap::view::apply(&st.ctx.snap, &sdgmap::view::parse("al:C7").unwrap());
+    let g = Matrix::compute(&st.ctx.snap, Metric::Activities, Some(3), &sel);
+    assert!(
+        status(&st).starts_with("wrote the Matrix"),
+        "{}",
+        status(&st)
+    );
+    assert!(status(&st).contains("as svg"), "{}", status(&st));
+    let svg = std::fs::read_to_string(&file).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let cells: Vec<_> = doc
+        .descendants()
+        .filter(|n| {
+            n.has_tag_name("g")
+                && n.attribute("class")
+                    .is_some_and(|c| c.split(' ').any(|x| x == "cell"))
+        })
+        .collect();
+    assert_eq!(cells.len(), g.rows.len() * g.columns.len());
+    for n in &cells {
+        let r: usize = n.attribute("data-r").unwrap().parse().unwrap();
+        let c: usize = n.attribute("data-c").unwrap().parse().unwrap();
+        assert_eq!(
+            n.attribute("data-value"),
+            Some(g.value(r, c).to_string().as_str()),
+            "cell {r},{c}"
+        );
+    }
+    // and as one HTML page
+    let page = dir.path().join("c7.html");
+    run(&mut st, &[ExportView, ClearInput]);
+    run(&mut st, &typed(&page.display().to_string()));
+    let io = run(&mut st, &[Accept]);
+    perform(&mut st, &mut e, io);
+    assert!(status(&st).contains("as html"), "{}", status(&st));
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..40]);
+    assert!(html.contains("<svg"));
 }

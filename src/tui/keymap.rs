@@ -179,7 +179,7 @@ pub static KEYMAP: &[Binding] = &[
     Binding { contexts: &[Global], keys: &[k('\'')], label: "'", action: Action::OpenBookmarks, desc: "bookmarks: open, rename, delete, edit", hint: Some("marks") },
     Binding { contexts: &[Global], keys: &[k('y')], label: "y", action: Action::CopyView, desc: "copy this view's string to the clipboard", hint: None },
     Binding { contexts: &[Global], keys: &[k('F'), Key(KeyCode::Char('F'), KeyModifiers::SHIFT)], label: "F", action: Action::ClearFilters, desc: "clear all filters: the whole snapshot again", hint: None },
-    Binding { contexts: &[Global], keys: &[k('E'), Key(KeyCode::Char('E'), KeyModifiers::SHIFT)], label: "E", action: Action::ExportView, desc: "export this view to a file (.csv, .json, .md)", hint: None },
+    Binding { contexts: &[Global], keys: &[k('E'), Key(KeyCode::Char('E'), KeyModifiers::SHIFT)], label: "E", action: Action::ExportView, desc: "export this view to a file (.csv, .json, .md, or the Matrix as .svg, .html)", hint: None },
     Binding { contexts: &[Marks], keys: &[code(KeyCode::Esc), k('q')], label: "Esc q", action: Action::Cancel, desc: "close the list", hint: Some("close") },
     Binding { contexts: &[Confirm], keys: &[code(KeyCode::Esc)], label: "Esc", action: Action::Cancel, desc: "cancel", hint: Some("cancel") },
     Binding { contexts: &[Marks, MarksFilter], keys: &[code(KeyCode::Enter)], label: "Enter", action: Action::Accept, desc: "open the bookmark", hint: Some("open") },

@@ -187,14 +187,18 @@ impl App {
     /// the snapshot it was loaded from.
     fn export(&self, x: Export) -> Vec<Effect> {
         use crate::export::{self, Format};
+        use crate::figure::FigureFormat;
         let shown = clean(&x.path.display().to_string());
+        let figure = FigureFormat::from_path(&x.path);
         let format = match x.path.extension().and_then(|e| e.to_str()) {
             Some(e) if e.eq_ignore_ascii_case("csv") => Format::Csv,
             Some(e) if e.eq_ignore_ascii_case("json") => Format::Json,
             Some(e) if e.eq_ignore_ascii_case("md") => Format::Md,
+            // a figure: any of the record formats will do as a placeholder
+            _ if figure.is_some() => Format::Csv,
             _ => {
                 return vec![Effect::Status(format!(
-                    "cannot export to {shown}: name a .csv, .json or .md file"
+                    "cannot export to {shown}: name a .csv, .json, .md, .svg or .html file"
                 ))];
             }
         };
@@ -219,6 +223,9 @@ impl App {
         }
         let s = &self.ctx.snap;
         let (sel, ids) = export::select(s, &x.view, x.show);
+        if let Some(f) = figure {
+            return vec![Effect::Status(self.export_figure(f, &x, &sel, &shown))];
+        }
         let rows: Vec<_> = ids.iter().map(|&e| export::row(s, &sel, e)).collect();
         let view = x.view.to_string();
         match export::write_atomic(&x.path, |w| {
@@ -232,6 +239,35 @@ impl App {
             Err(e) => vec![Effect::Status(clean(&format!(
                 "could not export to {shown}: {e}"
             )))],
+        }
+    }
+}
+
+impl App {
+    /// Writes the Matrix of the exported view as a figure, with the
+    /// metric and zoom the Matrix screen shows; says how it went.
+    fn export_figure(
+        &self,
+        format: crate::figure::FigureFormat,
+        x: &Export,
+        sel: &crate::selection::Selection,
+        shown: &str,
+    ) -> String {
+        let m = &self.screens.matrix;
+        // a zoom the view no longer frames shows the goals, as the screen does
+        let zoom = m.zoom.filter(|&n| sel.frame_sdg(n));
+        let view = x.view.to_string();
+        let fig = crate::figure::Figure::new(&self.ctx.snap, sel, &view, m.metric, zoom);
+        let g = fig.matrix();
+        match fig.write_file(format, &x.path) {
+            Ok(()) => format!(
+                "wrote the Matrix ({} rows × {} columns, {}) as {} to {shown}",
+                g.rows.len(),
+                g.columns.len(),
+                m.metric.name(),
+                format.name()
+            ),
+            Err(e) => clean(&format!("could not export to {shown}: {e}")),
         }
     }
 }

@@ -89,6 +89,54 @@ impl ListPanes {
         }
     }
 
+    /// Handles the keys every list screen's main list shares — open the
+    /// selected record, click a row, step through matches, move — for a
+    /// list of `len` rows whose cursor is `cursor`; `items` lists them
+    /// (asked for only by `n`/`N`). `None` when the action is the
+    /// screen's own.
+    pub fn main_list(
+        &mut self,
+        ctx: &Ctx,
+        cursor: &mut Cursor,
+        action: Action,
+        sel: Option<EntityRef>,
+        len: usize,
+        items: impl FnOnce() -> Vec<EntityRef>,
+    ) -> Option<Vec<Effect>> {
+        match action {
+            Action::DrillIn => Some(vec![match sel {
+                Some(e) => Effect::Drill(e),
+                None => Effect::Status("nothing to open here".into()),
+            }]),
+            Action::Click(x, y) => {
+                if let Some(Hit::MainRow(n)) = ctx.layout.hit(x, y) {
+                    self.pane = Pane::Main;
+                    cursor.pos = n;
+                    self.moved();
+                }
+                Some(Vec::new())
+            }
+            Action::NextMatch | Action::PrevMatch => {
+                let forward = action == Action::NextMatch;
+                let msg = match matching::step(ctx, &items(), cursor.pos, forward) {
+                    Ok((i, msg)) => {
+                        cursor.pos = i;
+                        self.moved();
+                        msg
+                    }
+                    Err(msg) => msg,
+                };
+                Some(vec![Effect::Status(msg)])
+            }
+            a => {
+                let d = delta(a, self.page())?;
+                cursor.step(d, len);
+                self.moved();
+                Some(Vec::new())
+            }
+        }
+    }
+
     /// Handles `action` when it is for the card or the related list of
     /// `sel` (the record selected in the main list); `None` when the main
     /// list must handle it.

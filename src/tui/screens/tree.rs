@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::panes::{ListPanes, delta};
+use super::panes::ListPanes;
 use crate::entity::EntityRef;
 use crate::snapshot::LineId;
 use crate::tui::action::Action;
@@ -20,8 +20,7 @@ use crate::tui::component::{Component, ScreenView};
 use crate::tui::ctx::Ctx;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Context;
-use crate::tui::layout::{Cursor, Hit, Pane};
-use crate::tui::matching;
+use crate::tui::layout::{Cursor, Pane};
 use crate::tui::ui::list::render_tree;
 use crate::view::Show;
 
@@ -165,38 +164,12 @@ impl Component for Tree {
         match action {
             Action::Left | Action::Right => self.expand(ctx, Some(action == Action::Right)),
             Action::ToggleExpand => self.expand(ctx, None),
-            Action::DrillIn => {
-                return vec![match sel {
-                    Some(e) => Effect::Drill(e),
-                    None => Effect::Status("nothing to open here".into()),
-                }];
-            }
-            Action::Click(x, y) => {
-                if let Some(Hit::MainRow(n)) = ctx.layout.hit(x, y) {
-                    self.panes.pane = Pane::Main;
-                    self.cursor.pos = n;
-                    self.panes.moved();
-                }
-            }
-            Action::NextMatch | Action::PrevMatch => {
-                let items = self.items(ctx);
-                let forward = action == Action::NextMatch;
-                return vec![Effect::Status(
-                    match matching::step(ctx, &items, self.cursor.pos, forward) {
-                        Ok((i, msg)) => {
-                            self.cursor.pos = i;
-                            self.panes.moved();
-                            msg
-                        }
-                        Err(msg) => msg,
-                    },
-                )];
-            }
             a => {
-                if let Some(d) = delta(a, self.panes.page()) {
-                    let len = self.items(ctx).len();
-                    self.cursor.step(d, len);
-                    self.panes.moved();
+                let items = self.items(ctx);
+                let len = items.len();
+                let (panes, cursor) = (&mut self.panes, &mut self.cursor);
+                if let Some(effects) = panes.main_list(ctx, cursor, a, sel, len, || items) {
+                    return effects;
                 }
             }
         }

@@ -12,15 +12,13 @@ mod table;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::panes::delta;
 use crate::entity::EntityRef;
 use crate::tui::action::Action;
 use crate::tui::component::{Component, ScreenView};
 use crate::tui::ctx::Ctx;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Context;
-use crate::tui::layout::{Cursor, Hit, Pane};
-use crate::tui::matching;
+use crate::tui::layout::{Cursor, Pane};
 use crate::view::Show;
 
 pub use model::{Activities, SortKey};
@@ -46,36 +44,12 @@ impl Component for Activities {
                 self.desc = !self.desc;
                 self.resort(ctx);
             }
-            Action::DrillIn => {
-                return vec![match sel {
-                    Some(e) => Effect::Drill(e),
-                    None => Effect::Status("nothing to open here".into()),
-                }];
-            }
-            Action::Click(x, y) => {
-                if let Some(Hit::MainRow(n)) = ctx.layout.hit(x, y) {
-                    self.panes.pane = Pane::Main;
-                    self.cursor.pos = n;
-                    self.panes.moved();
-                }
-            }
-            Action::NextMatch | Action::PrevMatch => {
-                let forward = action == Action::NextMatch;
-                return vec![Effect::Status(
-                    match matching::step(ctx, &self.items(), self.cursor.pos, forward) {
-                        Ok((i, msg)) => {
-                            self.cursor.pos = i;
-                            self.panes.moved();
-                            msg
-                        }
-                        Err(msg) => msg,
-                    },
-                )];
-            }
             a => {
-                if let Some(d) = delta(a, self.panes.page()) {
-                    self.cursor.step(d, self.order.len());
-                    self.panes.moved();
+                let len = self.order.len();
+                let (panes, cursor) = (&mut self.panes, &mut self.cursor);
+                let items = || self.order.iter().map(|&i| EntityRef::Activity(i)).collect();
+                if let Some(effects) = panes.main_list(ctx, cursor, a, sel, len, items) {
+                    return effects;
                 }
             }
         }

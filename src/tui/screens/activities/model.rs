@@ -2,7 +2,6 @@
 //! sort, its cursor, and the panes beside it.
 
 use super::super::panes::ListPanes;
-use crate::entity::EntityRef;
 use crate::snapshot::ActivityId;
 use crate::tui::ctx::Ctx;
 use crate::tui::layout::Cursor;
@@ -93,9 +92,5 @@ impl Activities {
         }
         self.order = order;
         self.cursor.clamp(self.order.len());
-    }
-
-    pub(super) fn items(&self) -> Vec<EntityRef> {
-        self.order.iter().map(|&a| EntityRef::Activity(a)).collect()
     }
 }
