@@ -93,10 +93,18 @@ pub fn run(
         Ok(p) => p,
         Err(code) => return Ok(code),
     };
-    let rows = p.rows();
     let view = p.view.to_string();
-    let fill =
-        |w: &mut dyn std::io::Write| export::write(w, format, &p.snapshot, &view, p.show, &rows);
+    let fill = |w: &mut dyn std::io::Write| {
+        export::write_records(
+            w,
+            format,
+            &p.snapshot,
+            &p.selection,
+            &view,
+            p.show,
+            &p.records,
+        )
+    };
     if to_stdout {
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
@@ -114,6 +122,10 @@ pub fn run(
         export::ExportError::Output(e) => anyhow::anyhow!("{e}"),
         e => anyhow::anyhow!("{shown}: {e}"),
     })?;
-    errln!("sdgmap: wrote {} {} to {shown}", rows.len(), p.show.name());
+    errln!(
+        "sdgmap: wrote {} {} to {shown}",
+        p.records.len(),
+        p.show.name()
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -84,17 +84,6 @@ pub struct Prepared {
     pub selection: Selection,
 }
 
-impl Prepared {
-    /// One output row per selected record, in rank order.
-    pub fn rows(&self) -> Vec<export::Row<'_>> {
-        let row = |e: &EntityRef| export::row(&self.snapshot, &self.selection, *e);
-        // Built in parallel chunks.
-        sdgmap::par::map(&self.records, 4096, |_, part| {
-            part.iter().map(row).collect()
-        })
-    }
-}
-
 /// Parses `text`, loads the snapshot, checks and applies the view. A bad
 /// view is reported on stderr with a caret; the error result is exit 2.
 pub fn prepare(
@@ -141,16 +130,16 @@ pub fn run(
         Ok(p) => p,
         Err(code) => return Ok(code),
     };
-    let rows = p.rows();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    match export::write(
+    match export::write_records(
         &mut out,
         format.into(),
         &p.snapshot,
+        &p.selection,
         &p.view.to_string(),
         p.show,
-        &rows,
+        &p.records,
     ) {
         Ok(()) => {}
         // A closed pipe (`| head`) is not an error.
@@ -161,14 +150,13 @@ pub fn run(
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
         _ => {}
     }
-    let code = if rows.is_empty() {
+    let code = if p.records.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     };
     // The process exits next: freeing a big snapshot record by record would
     // only make it exit later.
-    std::mem::forget(rows);
     std::mem::forget(p);
     Ok(code)
 }

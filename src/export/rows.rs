@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::entity::{EntityRef, Kind};
 use crate::related::link_targets;
-use crate::search::{Query, haystack, lower};
+use crate::search::{Query, lower_haystack};
 use crate::selection::Selection;
 use crate::snapshot::{ActivityId, CountryId, IndicatorId, LinkId, Scope, SdgSet, Snapshot};
 use crate::view::{Show, View, status_name};
@@ -239,8 +239,8 @@ pub fn records(s: &Snapshot, v: &View, sel: &Selection, show: Show) -> Vec<Entit
         .into_iter()
         .map(|e| {
             buf.clear();
-            haystack(s, e, &mut buf);
-            (q.score(&lower(&buf)), e.key(s), e)
+            lower_haystack(s, e, &mut buf);
+            (q.score(&buf), e.key(s), e)
         })
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
@@ -263,8 +263,14 @@ pub fn select(s: &Snapshot, v: &View, show: Show) -> (Selection, Vec<EntityRef>)
         .filter_map(|(i, sc)| sc.map(|sc| (sc, i as u32)))
         .collect();
     // Score descending, ties by key (an activity's key is its unique id).
-    let id = |i: u32| acts.get(i as usize).map_or("", |a| a.id());
-    ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| id(a.1).cmp(id(b.1))));
+    // Activities are usually stored in id order: then the ties are already
+    // in order and a stable sort on the score alone is enough.
+    if acts.windows(2).all(|w| w[0].id() < w[1].id()) {
+        ranked.sort_by_key(|&(sc, _)| std::cmp::Reverse(sc));
+    } else {
+        let id = |i: u32| acts.get(i as usize).map_or("", |a| a.id());
+        ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| id(a.1).cmp(id(b.1))));
+    }
     let ids = ranked
         .into_iter()
         .map(|(_, i)| EntityRef::Activity(ActivityId(i)))

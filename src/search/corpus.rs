@@ -18,14 +18,31 @@ use crate::snapshot::{ActivityId, CountryId, IndicatorId, LineId, LinkId, Snapsh
 /// activities title, summary, lead, partners; indicators code, name,
 /// custodians, partners; countries code, name and other names.
 pub fn haystack(s: &Snapshot, e: EntityRef, out: &mut String) {
-    let mut field = |f: &str| {
-        if !f.is_empty() {
-            if !out.is_empty() {
-                out.push('\n');
-            }
-            out.push_str(f);
-        }
-    };
+    fields(s, e, |f| push_field(out, f, false));
+}
+
+/// [`haystack`], lowercased as the [`Corpus`] holds it, in one copy.
+pub fn lower_haystack(s: &Snapshot, e: EntityRef, out: &mut String) {
+    fields(s, e, |f| push_field(out, f, true));
+}
+
+/// Appends a non-empty field to a haystack, after a `\n` unless first.
+fn push_field(out: &mut String, f: &str, lowercase: bool) {
+    if f.is_empty() {
+        return;
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    if lowercase {
+        push_lower(out, f);
+    } else {
+        out.push_str(f);
+    }
+}
+
+/// The fields of [`haystack`], in order.
+fn fields(s: &Snapshot, e: EntityRef, mut field: impl FnMut(&str)) {
     match e {
         EntityRef::Sdg(n) => {
             field(&format!("SDG {n}"));

@@ -13,8 +13,11 @@ mod corpus;
 mod finder;
 mod query;
 mod score;
+mod single;
+#[cfg(test)]
+mod tests;
 
-pub use corpus::{Corpus, haystack, mask};
+pub use corpus::{Corpus, haystack, lower_haystack, mask};
 pub use finder::{Finder, Hit, Results, can_narrow};
 pub use query::{HIGHLIGHT_CHARS, Op, Query, Term, is_subsequence, lower};
 pub use score::{MAX_CELLS, MAX_PATTERN_CHARS, MAX_WINDOW_BYTES, bounded_window, fuzzy};

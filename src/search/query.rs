@@ -12,7 +12,8 @@
 
 use memchr::memmem;
 
-use super::score::{MAX_PATTERN_CHARS, fuzzy, window};
+use super::score::{MAX_PATTERN_CHARS, MAX_WINDOW_BYTES, fuzzy, window};
+use super::single::Single;
 
 /// How a term matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +45,8 @@ pub struct Term {
     mid: i64,
     /// ASCII characters after which a contiguous occurrence scores `mid`.
     good_prev: [bool; 128],
+    /// The matcher's scores of a one-character fuzzy term, learned once.
+    single: Option<Box<Single>>,
 }
 
 /// A parsed query: AND of OR-groups of terms.
@@ -135,6 +138,9 @@ impl Term {
                 *good = score == mid;
             }
         }
+        let single = (!negated && op == Op::Fuzzy)
+            .then(|| Single::new(&text).map(Box::new))
+            .flatten();
         Some(Term {
             op,
             negated,
@@ -143,6 +149,7 @@ impl Term {
             bound,
             mid,
             good_prev,
+            single,
         })
     }
 
@@ -212,14 +219,44 @@ impl Term {
         self.op == other.op && self.negated == other.negated && self.text == other.text
     }
 
-    /// The score of a haystack the term matches.
-    fn score(&self, hay: &str) -> i64 {
+    /// The score of a haystack the term matches: the matcher's, worked out
+    /// without it where that is certain (a one-character term, a term that
+    /// occurs whole at its best; see [`Term::whole_score`]).
+    pub(super) fn score(&self, hay: &str) -> i64 {
         match (self.negated, self.op) {
             (true, _) => 0,
-            (false, Op::Fuzzy) => {
-                fuzzy(window(hay, &self.text), &self.text, false).map_or(0, |(s, _)| s)
-            }
+            (false, Op::Fuzzy) => self
+                .single
+                .as_ref()
+                .and_then(|t| t.score(hay))
+                .or_else(|| self.whole_score(hay))
+                .unwrap_or_else(|| self.matcher_score(hay)),
             (false, _) => self.bound,
+        }
+    }
+
+    /// The fuzzy matcher's score of `hay`, always asking it.
+    pub(super) fn matcher_score(&self, hay: &str) -> i64 {
+        fuzzy(window(hay, &self.text), &self.text, false).map_or(0, |(s, _)| s)
+    }
+
+    /// The score of a text the term occurs in whole at its best, without
+    /// the matcher: at the very start it scores [`Query::bound`]'s share,
+    /// the most any text scores; after a best boundary, in a text that does
+    /// not start with the term's first character (so no alignment earns the
+    /// first-character bonus), it scores `mid`, as no spread-out alignment
+    /// beats a whole occurrence. `None` otherwise, and for a text the
+    /// matcher would cut to a window.
+    fn whole_score(&self, hay: &str) -> Option<i64> {
+        if hay.len() > MAX_WINDOW_BYTES {
+            return None;
+        }
+        let first = self.text.chars().next()?;
+        // (no `mid` when the matcher never aligned the term whole)
+        if self.best_occurrence(hay)? {
+            Some(self.bound)
+        } else {
+            (self.mid != i64::MIN && !hay.starts_with(first)).then_some(self.mid)
         }
     }
 }
@@ -407,6 +444,21 @@ impl Query {
                 .groups
                 .iter()
                 .all(|g| g.iter().any(|t| t.matches_closely(hay)))
+    }
+
+    /// [`matches`](Self::matches) and then [`score`](Self::score), testing
+    /// each term once: the score, or `None` when the haystack does not match.
+    pub fn scored(&self, hay: &str) -> Option<i64> {
+        let mut total = 0;
+        for g in &self.groups {
+            let mut best: Option<i64> = None;
+            for t in g.iter().filter(|t| t.matches(hay)) {
+                let s = t.score(hay);
+                best = Some(best.map_or(s, |b| b.max(s)));
+            }
+            total += best?;
+        }
+        Some(total)
     }
 
     /// The score of a lowercased haystack the query [`matches`](Self::matches).

@@ -11,7 +11,7 @@
 
 use crate::entity::EntityRef;
 use crate::related::link_targets;
-use crate::search::{Corpus, Query, haystack, lower};
+use crate::search::{Corpus, Query, lower_haystack};
 use crate::selection::Selection;
 use crate::snapshot::{
     ActivityId, CountryId, IndicatorId, LineId, Link, LinkId, Snapshot, TargetId,
@@ -58,15 +58,18 @@ pub fn apply_scored(s: &Snapshot, v: &View) -> (Selection, Option<Vec<Option<i64
     }
     let acts = s.activities();
     let score_part = |from: usize, part: &[crate::snapshot::Activity]| {
-        let mut t = TextTest::new(&q);
+        // one lowercased haystack per activity, tested and scored in one go
+        let mut hay = String::new();
         part.iter()
             .enumerate()
             .map(|(k, a)| {
                 if !f.activity(v, a) {
                     return None;
                 }
+                hay.clear();
                 let e = EntityRef::Activity(ActivityId((from + k) as u32));
-                t.matches(s, e).then(|| q.score(&t.low))
+                lower_haystack(s, e, &mut hay);
+                q.scored(&hay)
             })
             .collect::<Vec<_>>()
     };
@@ -79,10 +82,9 @@ pub fn apply_scored(s: &Snapshot, v: &View) -> (Selection, Option<Vec<Option<i64
     (sel, Some(scores))
 }
 
-/// The free-text test of records without a corpus, reusing its buffers.
+/// The free-text test of records without a corpus, reusing its buffer.
 struct TextTest<'q> {
     q: &'q Query,
-    buf: String,
     /// The lowercased haystack of the record last tested.
     low: String,
 }
@@ -91,7 +93,6 @@ impl<'q> TextTest<'q> {
     fn new(q: &'q Query) -> Self {
         TextTest {
             q,
-            buf: String::new(),
             low: String::new(),
         }
     }
@@ -99,15 +100,8 @@ impl<'q> TextTest<'q> {
         if self.q.is_empty() {
             return true;
         }
-        self.buf.clear();
-        haystack(s, e, &mut self.buf);
         self.low.clear();
-        if self.buf.is_ascii() {
-            self.low.push_str(&self.buf);
-            self.low.make_ascii_lowercase();
-        } else {
-            self.low.push_str(&lower(&self.buf));
-        }
+        lower_haystack(s, e, &mut self.low);
         self.q.matches(&self.low)
     }
 }

@@ -12,143 +12,21 @@
 //! for SDG 7 and little else, `countries` counts for nothing, and every
 //! weight can be shown to the user with where the word comes from.
 
+mod build;
+mod source;
+mod words;
+
 use std::collections::{HashMap, HashSet};
 
-use serde::{Deserialize, Serialize};
+pub use build::LexiconBuilder;
+pub use source::Source;
+pub use words::is_content;
 
-use super::aurora::{Phrase, WordPattern};
-use super::text::{Document, tokenize};
-
-/// Words that carry no topic.
-const STOP: &[&str] = &[
-    "the",
-    "and",
-    "for",
-    "with",
-    "from",
-    "are",
-    "was",
-    "were",
-    "been",
-    "being",
-    "this",
-    "that",
-    "these",
-    "those",
-    "its",
-    "their",
-    "there",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "what",
-    "when",
-    "where",
-    "how",
-    "all",
-    "any",
-    "each",
-    "other",
-    "such",
-    "some",
-    "more",
-    "most",
-    "than",
-    "into",
-    "through",
-    "between",
-    "among",
-    "within",
-    "without",
-    "under",
-    "over",
-    "per",
-    "also",
-    "not",
-    "nor",
-    "only",
-    "own",
-    "same",
-    "very",
-    "can",
-    "will",
-    "just",
-    "should",
-    "would",
-    "could",
-    "may",
-    "might",
-    "must",
-    "shall",
-    "does",
-    "did",
-    "has",
-    "have",
-    "had",
-    "having",
-    "our",
-    "they",
-    "them",
-    "she",
-    "his",
-    "her",
-    "you",
-    "your",
-    "via",
-    "including",
-    "include",
-    "includes",
-    "etc",
-];
+use super::aurora::Phrase;
+use super::text::Document;
 
 /// Smoothing mass of the log-ratio (in document counts).
 const MU: f64 = 2.0;
-
-/// Where a word of a goal's body comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Source {
-    /// The official text of a target.
-    TargetText,
-    /// The official text of an indicator.
-    IndicatorText,
-    /// The goal's official name and title.
-    GoalName,
-    /// The Aurora file's paragraph on the goal.
-    AuroraDescription,
-    /// A word of an Aurora query.
-    AuroraQuery,
-    /// sdgmap's own topical vocabulary.
-    Vocabulary,
-}
-
-impl Source {
-    const ALL: [Source; 6] = [
-        Source::TargetText,
-        Source::IndicatorText,
-        Source::GoalName,
-        Source::AuroraDescription,
-        Source::AuroraQuery,
-        Source::Vocabulary,
-    ];
-
-    fn bit(self) -> u8 {
-        1 << (self as u8)
-    }
-
-    /// Words for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Source::TargetText => "target text",
-            Source::IndicatorText => "indicator text",
-            Source::GoalName => "goal name",
-            Source::AuroraDescription => "Aurora goal description",
-            Source::AuroraQuery => "Aurora query",
-            Source::Vocabulary => "sdgmap vocabulary",
-        }
-    }
-}
 
 /// What the bodies say about one word (or prefix).
 #[derive(Debug, Clone, Default)]
@@ -195,6 +73,18 @@ pub struct WordHit {
 }
 
 impl WordHit {
+    /// A hit with these weights and targets (unit tests of the scoring).
+    #[cfg(test)]
+    pub(crate) fn for_test(weights: [f32; 18], targets: Vec<u16>) -> WordHit {
+        WordHit {
+            lemma: String::new(),
+            positions: vec![0],
+            weights,
+            sources: [0; 18],
+            targets,
+        }
+    }
+
     /// The sources that put this word in goal `g`'s body.
     pub fn sources(&self, g: u8) -> Vec<Source> {
         let bits = self.sources[usize::from(g)];
@@ -236,135 +126,6 @@ pub struct Lexicon {
     size: [f64; 18],
     total: f64,
     phrase_weight: f32,
-}
-
-/// Whether a lemma may carry topic.
-fn is_content(l: &str) -> bool {
-    l.len() >= 3 && !l.bytes().all(|b| b.is_ascii_digit()) && !STOP.contains(&l)
-}
-
-/// Builds a [`Lexicon`] document by document.
-#[derive(Debug, Default)]
-pub struct LexiconBuilder {
-    lex: Lexicon,
-}
-
-impl LexiconBuilder {
-    /// An empty builder; vocabulary phrases add `phrase_weight` to their goal.
-    pub fn new(phrase_weight: f32) -> LexiconBuilder {
-        LexiconBuilder {
-            lex: Lexicon {
-                phrase_weight,
-                ..Lexicon::default()
-            },
-        }
-    }
-
-    fn add(
-        &mut self,
-        word: String,
-        prefix: bool,
-        goal: u8,
-        src: Source,
-        target: Option<u16>,
-        w: f32,
-    ) {
-        let g = usize::from(goal.min(17));
-        let map = if prefix {
-            &mut self.lex.prefixes
-        } else {
-            &mut self.lex.exact
-        };
-        let e = map.entry(word).or_default();
-        e.counts[g] += w;
-        e.sources[g] |= src.bit();
-        if let Some(t) = target
-            && !e.targets.contains(&t)
-        {
-            e.targets.push(t);
-        }
-        self.lex.size[g] += f64::from(w);
-        self.lex.total += f64::from(w);
-    }
-
-    /// Adds a prose document (each content word once).
-    pub fn text(&mut self, text: &str, goal: u8, src: Source, target: Option<u16>) {
-        let mut seen = HashSet::new();
-        for t in tokenize(text) {
-            if is_content(&t.lemma) && seen.insert(t.lemma.clone()) {
-                self.add(t.lemma, false, goal, src, target, 1.0);
-            }
-        }
-    }
-
-    /// Adds the words of query phrases as one document: exact words by
-    /// lemma, `word*` as a prefix; other wildcard shapes are left out.
-    pub fn query_words<'a>(
-        &mut self,
-        words: impl IntoIterator<Item = &'a WordPattern>,
-        goal: u8,
-        target: Option<u16>,
-    ) {
-        let mut seen = HashSet::new();
-        for w in words {
-            let (key, prefix) = match &w.lemma {
-                Some(l) => (l.clone(), false),
-                None if w.text.ends_with('*') && w.prefix().len() + 1 == w.text.len() => {
-                    (w.prefix().to_string(), true)
-                }
-                None => continue,
-            };
-            if is_content(&key) && seen.insert((key.clone(), prefix)) {
-                self.add(key, prefix, goal, Source::AuroraQuery, target, 1.0);
-            }
-        }
-    }
-
-    /// Adds sdgmap's vocabulary file: `N: word prefix* two-word ...` lines,
-    /// `#` comments. Single words weigh `weight` documents; hyphenated
-    /// entries are phrases. Errors name the line.
-    pub fn vocabulary(&mut self, src: &str, weight: f32) -> Result<(), String> {
-        for (n, line) in src.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let (goal, words) = line
-                .split_once(':')
-                .ok_or_else(|| format!("vocabulary line {}: expected 'N: words'", n + 1))?;
-            let goal: u8 = goal
-                .trim()
-                .parse()
-                .ok()
-                .filter(|g| (1..=17).contains(g))
-                .ok_or_else(|| format!("vocabulary line {}: '{goal}' is not a goal", n + 1))?;
-            for entry in words.split_whitespace() {
-                if entry.contains('-') {
-                    let phrase = Phrase::parse(&entry.replace('-', " ")).ok_or_else(|| {
-                        format!("vocabulary line {}: bad phrase '{entry}'", n + 1)
-                    })?;
-                    self.lex.phrases.push(VocabPhrase {
-                        phrase,
-                        goal,
-                        text: entry.to_string(),
-                    });
-                } else if let Some(p) = entry.strip_suffix('*') {
-                    let p: String = tokenize(p).into_iter().map(|t| t.word).collect();
-                    self.add(p, true, goal, Source::Vocabulary, None, weight);
-                } else {
-                    for t in tokenize(entry) {
-                        self.add(t.lemma, false, goal, Source::Vocabulary, None, weight);
-                    }
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// The finished lexicon.
-    pub fn build(self) -> Lexicon {
-        self.lex
-    }
 }
 
 impl Lexicon {

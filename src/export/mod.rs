@@ -7,7 +7,10 @@
 //! this keeps the writers safe for any row). JSON and Markdown carry the
 //! view string and the snapshot title and date so a reader can reproduce
 //! them. [`write_atomic`] puts a file in place all at once or not at all.
+//! [`write_records`] writes straight from the records: JSON without
+//! building rows at all (`json.rs`), the other formats through rows.
 
+mod json;
 mod rows;
 
 use std::io::Write;
@@ -15,7 +18,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::entity::EntityRef;
 use crate::sanitize::{Lines, sanitize};
+use crate::selection::Selection;
 use crate::snapshot::Snapshot;
 use crate::view::Show;
 
@@ -101,6 +106,27 @@ fn is_plain_number(s: &str) -> bool {
 
 /// Rows per chunk when CSV is formatted in parallel.
 const CSV_CHUNK: usize = 4096;
+
+/// Writes `records` (ranked, of kind `show`) in `format`, as [`write`]
+/// writes their [`row`]s; JSON is formatted from the snapshot directly, on
+/// every core, without building rows.
+pub fn write_records(
+    out: &mut dyn Write,
+    format: Format,
+    s: &Snapshot,
+    sel: &Selection,
+    view: &str,
+    show: Show,
+    records: &[EntityRef],
+) -> Result<(), ExportError> {
+    if format == Format::Json {
+        return json::write(out, s, sel, view, show, records);
+    }
+    let rows = crate::par::map(records, 4096, |_, part| {
+        part.iter().map(|&e| row(s, sel, e)).collect()
+    });
+    write(out, format, s, view, show, &rows)
+}
 
 /// Writes `rows` in `format`; `view` is the canonical view text.
 pub fn write(

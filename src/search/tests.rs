@@ -1,0 +1,66 @@
+//! The scoring shortcuts never change a score: each term's score, worked
+//! out without the matcher where it can be, equals the matcher's own.
+
+use super::query::Term;
+
+/// The shortcut and the matcher agree on `hay` for the term `t`.
+fn agree(t: &str, hay: &str) -> Result<(), String> {
+    match Term::parse(t) {
+        Some(term) => agree_on(&term, t, hay),
+        None => Ok(()),
+    }
+}
+
+fn agree_on(term: &Term, t: &str, hay: &str) -> Result<(), String> {
+    if !term.matches(hay) {
+        return Ok(());
+    }
+    let (got, want) = (term.score(hay), term.matcher_score(hay));
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!(
+            "{t:?} in {hay:?}: {got} but the matcher says {want}"
+        ))
+    }
+}
+
+#[test]
+fn whole_occurrences_score_as_the_matcher_says() {
+    for (t, hay) in [
+        ("health", "digital health"),
+        ("health", "health for all"),
+        ("health", "h health"),
+        ("health", "hx health"),
+        ("health", "e-health and health"),
+        ("sat", "s a t sat"),
+        ("sat", "x sat"),
+        ("sat", "sxat\nsat"),
+        ("access", "an access point"),
+        ("aa", "b aa"),
+        ("aa", "a aa"),
+        ("e-gov", "open e-gov"),
+        ("ab", "(ab"),
+    ] {
+        assert_eq!(agree(t, hay), Ok(()));
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 5000,
+        failure_persistence: None,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+    #[test]
+    fn shortcuts_score_as_the_matcher(
+        t in "[a-d]{1,5}|[a-c][-. ]?[a-c]{1,3}",
+        hay in "[a-e \\n.\\-/(]{0,40}",
+    ) {
+        let term = Term::parse(&t).ok_or_else(|| proptest::test_runner::TestCaseError::fail("no term"))?;
+        // a term mostly occurs whole, at every kind of place
+        for hay in [hay.clone(), format!("{hay} {t}"), format!("{t}{hay}"), format!("{hay}-{t}{hay}")] {
+            proptest::prop_assert_eq!(agree_on(&term, &t, &hay), Ok(()));
+        }
+    }
+}
