@@ -294,5 +294,6 @@ fn activity(
         source: SOURCE_ID.to_string(),
         url,
         note,
+        suggested: None,
     }
 }

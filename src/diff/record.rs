@@ -256,6 +256,26 @@ pub fn activity(s: &Snapshot, a: &Activity) -> Record {
     r.push("source", &s.source(a.source()).id);
     r.push("url", a.url());
     r.push("note", a.note());
+    // suggestions compare by what is suggested and by which engine, not by
+    // score or evidence wording (a re-run that suggests the same is no change)
+    let sug = a.suggested();
+    r.push(
+        "suggested_sdgs",
+        sug.map(|g| g.goals.iter().map(|g| g.goal).collect::<Vec<_>>()),
+    );
+    r.push(
+        "suggested_targets",
+        sug.map(|g| {
+            g.targets()
+                .map(|t| s.target(t).code.clone())
+                .collect::<Vec<_>>()
+        }),
+    );
+    r.push(
+        "suggested_action_lines",
+        sug.map(|g| g.lines().map(|l| s.line(l).id.clone()).collect::<Vec<_>>()),
+    );
+    r.push("suggested_engine", sug.map(|g| g.engine.as_str()));
     r
 }
 

@@ -156,6 +156,19 @@ fn activity(buf: &mut Vec<u8>, s: &Snapshot, a: &Activity) {
     list(buf, a.countries().iter(), |b, &c| {
         string(b, &s.country(c).code)
     });
+    let sug = a.suggested();
+    key(buf, "suggested_sdgs", false);
+    list(buf, sug.iter().flat_map(|g| g.goals.iter()), |b, g| {
+        int(b, i64::from(g.goal))
+    });
+    key(buf, "suggested_targets", false);
+    list(buf, sug.iter().flat_map(|g| g.targets()), |b, t| {
+        string(b, &s.target(t).code)
+    });
+    key(buf, "suggested_action_lines", false);
+    list(buf, sug.iter().flat_map(|g| g.lines()), |b, l| {
+        string(b, &s.line(l).id)
+    });
     key(buf, "summary", false);
     string(buf, a.summary());
     buf.extend_from_slice(b"\n    }");

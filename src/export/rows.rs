@@ -53,6 +53,13 @@ pub struct ActivityRow<'a> {
     pub action_lines: Vec<&'a str>,
     /// Countries (ISO alpha-3 codes).
     pub countries: Vec<&'a str>,
+    /// Goals sdgmap *suggested* (`import --suggest`), best first: inferred,
+    /// never stated; empty when none are stored.
+    pub suggested_sdgs: Vec<u8>,
+    /// Targets sdgmap suggested, by goal rank then target rank.
+    pub suggested_targets: Vec<&'a str>,
+    /// Action Lines sdgmap suggested, best first.
+    pub suggested_action_lines: Vec<&'a str>,
     /// What it does.
     pub summary: &'a str,
 }
@@ -147,6 +154,9 @@ pub fn columns(show: Show) -> &'static [&'static str] {
             "targets",
             "action_lines",
             "countries",
+            "suggested_sdgs",
+            "suggested_targets",
+            "suggested_action_lines",
             "summary",
         ],
         Show::Links => &[
@@ -324,6 +334,18 @@ pub fn row<'a>(s: &'a Snapshot, sel: &Selection, e: EntityRef) -> Row<'a> {
                     .iter()
                     .map(|&c| s.country(c).code.as_str())
                     .collect(),
+                suggested_sdgs: a
+                    .suggested()
+                    .map(|g| g.goals.iter().map(|g| g.goal).collect())
+                    .unwrap_or_default(),
+                suggested_targets: a
+                    .suggested()
+                    .map(|g| g.targets().map(|t| s.target(t).code.as_str()).collect())
+                    .unwrap_or_default(),
+                suggested_action_lines: a
+                    .suggested()
+                    .map(|g| g.lines().map(|l| s.line(l).id.as_str()).collect())
+                    .unwrap_or_default(),
                 summary: a.summary(),
             })
         }
@@ -408,6 +430,13 @@ pub fn cells(r: &Row<'_>) -> Vec<String> {
             join(&a.targets),
             join(&a.action_lines),
             join(&a.countries),
+            a.suggested_sdgs
+                .iter()
+                .map(|n| n.to_string())
+                .collect::<Vec<_>>()
+                .join(";"),
+            join(&a.suggested_targets),
+            join(&a.suggested_action_lines),
             a.summary.to_owned(),
         ],
         Row::Link(l) => vec![

@@ -441,6 +441,7 @@ fn blank(id: &str) -> RawActivity {
         source: String::new(),
         url: None,
         note: None,
+        suggested: None,
     }
 }
 

@@ -12,6 +12,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::model::{CountryId, LineId, SourceId, TargetId};
+use super::suggested::Suggested;
 
 /// A set of goal numbers (1–17), iterated in ascending order.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -169,6 +170,8 @@ pub struct Activity {
     action_lines: Box<[LineId]>,
     countries: Box<[CountryId]>,
     source: SourceId,
+    /// Inferred, never stated: boxed, as few activities carry it.
+    suggested: Option<Box<Suggested>>,
 }
 
 impl Activity {
@@ -243,6 +246,11 @@ impl Activity {
     pub fn source(&self) -> SourceId {
         self.source
     }
+    /// What sdgmap suggested for it (`import --suggest`): inferred, not
+    /// stated by the source, and counted nowhere the stated links are.
+    pub fn suggested(&self) -> Option<&Suggested> {
+        self.suggested.as_deref()
+    }
 }
 
 impl fmt::Debug for Activity {
@@ -263,6 +271,7 @@ impl fmt::Debug for Activity {
             .field("source", &self.source)
             .field("url", &self.url())
             .field("note", &self.note())
+            .field("suggested", &self.suggested)
             .finish()
     }
 }
@@ -284,6 +293,7 @@ pub(crate) struct ActivityParts<'a> {
     pub action_lines: Vec<LineId>,
     pub countries: Vec<CountryId>,
     pub source: SourceId,
+    pub suggested: Option<Suggested>,
 }
 
 /// The most text one activity holds (its offsets are `u32`). A file is at
@@ -339,6 +349,7 @@ impl From<ActivityParts<'_>> for Activity {
             action_lines: p.action_lines.into_boxed_slice(),
             countries: p.countries.into_boxed_slice(),
             source: p.source,
+            suggested: p.suggested.map(Box::new),
         }
     }
 }
@@ -364,6 +375,7 @@ mod tests {
             action_lines: vec![LineId(1), LineId(2)],
             countries: vec![CountryId(5)],
             source: SourceId(3),
+            suggested: None,
         }
     }
 

@@ -14,6 +14,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use smallvec::SmallVec;
 
+use crate::suggest::StoredSuggestions;
+
 /// The value of the top-level `format` key every snapshot carries.
 pub const FORMAT_NAME: &str = "sdgmap-snapshot";
 /// The snapshot format version this build reads and writes.
@@ -305,6 +307,13 @@ pub struct RawActivity {
     /// How the record was derived from its source (judgement calls, caveats).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// What sdgmap suggested for the activity (`sdgmap import --suggest`):
+    /// goals, targets and Action Lines *inferred* from its title and
+    /// summary, with scores, evidence and the engine's version. Never a
+    /// stated link: no count, cell or `sdg:`/`target:`/`al:` facet uses it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("default" = null))]
+    pub suggested: Option<StoredSuggestions>,
 }
 
 /// A string borrowed from the file's bytes when it has no escapes, owned
@@ -377,6 +386,8 @@ pub struct RawActivityRef<'a> {
     pub url: Option<CowStr<'a>>,
     #[serde(borrow, default)]
     pub note: Option<CowStr<'a>>,
+    #[serde(default)]
+    pub suggested: Option<StoredSuggestions>,
 }
 
 impl From<RawActivity> for RawActivityRef<'_> {
@@ -399,6 +410,7 @@ impl From<RawActivity> for RawActivityRef<'_> {
             source: own(a.source),
             url: a.url.map(own),
             note: a.note.map(own),
+            suggested: a.suggested,
         }
     }
 }

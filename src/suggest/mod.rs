@@ -35,7 +35,7 @@ pub use evidence::{
     WordEvidence,
 };
 pub use lexicon::Source;
-pub use stored::{StoredGoal, StoredSuggestions};
+pub use stored::{StoredGoal, StoredLine, StoredSuggestions, StoredTarget};
 
 /// The engine's version, stored with every suggestion: bump it whenever a
 /// change could change what is suggested for some text.

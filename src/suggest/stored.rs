@@ -1,22 +1,23 @@
 //! Suggestions as they are kept on an activity: a compact record that
-//! says what sdgmap *inferred* — goals, targets and Action Lines with
-//! their scores, a line of evidence each, the engine version that made
-//! them and the Aurora credit — and that is never a stated link.
+//! says what sdgmap *inferred* — goals, their targets and Action Lines,
+//! each with its score and lines of evidence, plus the engine version that
+//! made them and the Aurora credit — and that is never a stated link.
 //!
-//! [`StoredSuggestions::from_suggestions`] makes one from the engine's
-//! output; [`StoredSuggestions::check`] holds a stored record against a
-//! snapshot (goals 1–17, targets that exist and belong to their goal,
-//! Action Lines that exist, an engine version) and names every problem
-//! with where it is, so a loader can report a broken record instead of
-//! showing it.
+//! This is the `suggested` object of a snapshot's activity (see
+//! `assets/SCHEMA.md`). [`StoredSuggestions::from_suggestions`] makes one
+//! from the engine's output; [`StoredSuggestions::check`] holds a stored
+//! record against a snapshot (goals 1–17, targets that exist and belong to
+//! their goal, Action Lines that exist, an engine version) and names every
+//! problem with where it is. The loader validates the same rules with the
+//! activity's id and JSON path (`snapshot::validate`).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::evidence::Suggestions;
+use super::evidence::{LineSuggestion, Suggestions};
 use crate::snapshot::Snapshot;
 
-/// How many pieces of evidence are kept per goal.
+/// How many pieces of evidence are kept per goal or target.
 pub const KEPT_EVIDENCE: usize = 4;
 
 /// What sdgmap suggested for an activity (inferred, not stated).
@@ -29,9 +30,9 @@ pub struct StoredSuggestions {
     pub credit: String,
     /// Suggested goals, best first.
     pub goals: Vec<StoredGoal>,
-    /// Suggested Action Line ids, best first.
-    #[serde(default)]
-    pub action_lines: Vec<String>,
+    /// Suggested Action Lines (Matrix rows the suggested goals and targets link to), best first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub action_lines: Vec<StoredLine>,
 }
 
 /// One suggested goal as stored.
@@ -42,17 +43,73 @@ pub struct StoredGoal {
     pub goal: u8,
     /// The engine's score (comparable within one activity only).
     pub score: f32,
-    /// Suggested target codes of the goal, best first.
-    #[serde(default)]
-    pub targets: Vec<String>,
+    /// Suggested targets of the goal, best first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<StoredTarget>,
     /// The evidence, one line each (matched query lines first, then words).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<String>,
+}
+
+/// One suggested target as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StoredTarget {
+    /// The target code (`9.c`), of the goal it is listed under.
+    pub code: String,
+    /// The weight of the evidence that names this target.
+    pub score: f32,
+    /// The evidence, one line each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+}
+
+/// One suggested Action Line as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StoredLine {
+    /// The Action Line id (`C7-e-health`).
+    pub id: String,
+    /// The summed score of the suggested goals and targets linking to it.
+    pub score: f32,
+    /// The Matrix links that lead to it, one line each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+}
+
+/// A score rounded to one decimal, as stored.
+fn rounded(x: f32) -> f32 {
+    (x * 10.0).round() / 10.0
+}
+
+/// The Matrix links behind a suggested line, one line each.
+fn line_evidence(l: &LineSuggestion) -> Vec<String> {
+    l.via
+        .iter()
+        .take(KEPT_EVIDENCE)
+        .map(|v| {
+            let target = v
+                .target
+                .as_ref()
+                .map(|t| format!(" target {t}"))
+                .unwrap_or_default();
+            let scope = match v.scope {
+                crate::snapshot::Scope::Targets => "targets",
+                crate::snapshot::Scope::Goal => "goal",
+                crate::snapshot::Scope::AllTargets => "all targets",
+            };
+            let status = crate::view::status_name(v.status);
+            format!(
+                "WSIS–SDG Matrix link {} × SDG {}{target} ({scope}, {status})",
+                l.id, v.goal
+            )
+        })
+        .collect()
 }
 
 impl StoredSuggestions {
     /// The record of the engine's suggestions, keeping
-    /// [`KEPT_EVIDENCE`] lines of evidence per goal.
+    /// [`KEPT_EVIDENCE`] lines of evidence per goal, target and line.
     pub fn from_suggestions(s: &Suggestions) -> StoredSuggestions {
         StoredSuggestions {
             engine: s.engine.clone(),
@@ -62,8 +119,21 @@ impl StoredSuggestions {
                 .iter()
                 .map(|g| StoredGoal {
                     goal: g.goal,
-                    score: (g.score * 10.0).round() / 10.0,
-                    targets: g.targets.iter().map(|t| t.code.clone()).collect(),
+                    score: rounded(g.score),
+                    targets: g
+                        .targets
+                        .iter()
+                        .map(|t| StoredTarget {
+                            code: t.code.clone(),
+                            score: rounded(t.score),
+                            evidence: t
+                                .evidence
+                                .iter()
+                                .take(KEPT_EVIDENCE)
+                                .map(|e| e.describe())
+                                .collect(),
+                        })
+                        .collect(),
                     evidence: g
                         .evidence
                         .iter()
@@ -72,13 +142,34 @@ impl StoredSuggestions {
                         .collect(),
                 })
                 .collect(),
-            action_lines: s.action_lines.iter().map(|l| l.id.clone()).collect(),
+            action_lines: s
+                .action_lines
+                .iter()
+                .map(|l| StoredLine {
+                    id: l.id.clone(),
+                    score: rounded(l.score),
+                    evidence: line_evidence(l),
+                })
+                .collect(),
         }
     }
 
     /// The suggested goal numbers, best first.
     pub fn goal_numbers(&self) -> Vec<u8> {
         self.goals.iter().map(|g| g.goal).collect()
+    }
+
+    /// The suggested target codes, by goal rank then target rank.
+    pub fn target_codes(&self) -> Vec<&str> {
+        self.goals
+            .iter()
+            .flat_map(|g| g.targets.iter().map(|t| t.code.as_str()))
+            .collect()
+    }
+
+    /// The suggested Action Line ids, best first.
+    pub fn line_ids(&self) -> Vec<&str> {
+        self.action_lines.iter().map(|l| l.id.as_str()).collect()
     }
 
     /// Every problem of the record against a snapshot, each naming its
@@ -98,25 +189,33 @@ impl StoredSuggestions {
             if self.goals[..i].iter().any(|h| h.goal == g.goal) {
                 out.push(format!("goals[{i}].goal: SDG {} is listed twice", g.goal));
             }
-            for (k, code) in g.targets.iter().enumerate() {
+            for (k, t) in g.targets.iter().enumerate() {
+                let code = &t.code;
                 match s.index().target(code) {
                     None => out.push(format!(
                         "goals[{i}].targets[{k}]: target '{code}' is not in the snapshot"
                     )),
-                    Some(t) if s.target(t).goal != g.goal => out.push(format!(
+                    Some(id) if s.target(id).goal != g.goal => out.push(format!(
                         "goals[{i}].targets[{k}]: target '{code}' is of SDG {}, not SDG {}",
-                        s.target(t).goal,
+                        s.target(id).goal,
                         g.goal
                     )),
                     Some(_) => {}
                 }
+                if !t.score.is_finite() {
+                    out.push(format!("goals[{i}].targets[{k}].score: not a number"));
+                }
             }
         }
-        for (k, id) in self.action_lines.iter().enumerate() {
-            if s.index().line(id).is_none() {
+        for (k, l) in self.action_lines.iter().enumerate() {
+            if s.index().line(&l.id).is_none() {
                 out.push(format!(
-                    "action_lines[{k}]: Action Line '{id}' is not in the snapshot"
+                    "action_lines[{k}]: Action Line '{}' is not in the snapshot",
+                    l.id
                 ));
+            }
+            if !l.score.is_finite() {
+                out.push(format!("action_lines[{k}].score: not a number"));
             }
         }
         out
@@ -138,6 +237,16 @@ mod tests {
         assert_eq!(st.engine, crate::suggest::ENGINE_VERSION);
         assert_eq!(st.credit, crate::suggest::CREDIT);
         assert!(st.goals.iter().all(|g| g.evidence.len() <= KEPT_EVIDENCE));
+        assert_eq!(st.target_codes(), s.target_codes());
+        assert_eq!(st.line_ids(), s.line_ids());
+        assert!(!st.action_lines.is_empty());
+        assert!(
+            st.action_lines
+                .iter()
+                .all(|l| !l.evidence.is_empty() && l.evidence[0].contains("Matrix link")),
+            "{:?}",
+            st.action_lines
+        );
         assert!(st.check(&snap).is_empty(), "{:?}", st.check(&snap));
         let json = serde_json::to_string(&st).unwrap();
         let back: StoredSuggestions = serde_json::from_str(&json).unwrap();
@@ -160,7 +269,13 @@ mod tests {
                 StoredGoal {
                     goal: 7,
                     score: f32::NAN,
-                    targets: vec!["7.1".into(), "6.1".into(), "99.9".into()],
+                    targets: ["7.1", "6.1", "99.9"]
+                        .map(|c| StoredTarget {
+                            code: c.into(),
+                            score: 1.0,
+                            evidence: vec![],
+                        })
+                        .into(),
                     evidence: vec![],
                 },
                 StoredGoal {
@@ -170,7 +285,13 @@ mod tests {
                     evidence: vec![],
                 },
             ],
-            action_lines: vec!["C7-e-health".into(), "C99".into()],
+            action_lines: ["C7-e-health", "C99"]
+                .map(|id| StoredLine {
+                    id: id.into(),
+                    score: 1.0,
+                    evidence: vec![],
+                })
+                .into(),
         };
         let p = st.check(&snap);
         let want = [

@@ -144,6 +144,10 @@ impl IdSet {
 
 /// A view's facets resolved against a snapshot.
 struct Facets {
+    /// How many targets (where lines start in `suggested`'s id space).
+    nt: usize,
+    /// `suggested:` over one id space: goals `0..=17`, then targets, then lines.
+    suggested: IdSet,
     al: IdSet,
     targets: IdSet,
     sources: IdSet,
@@ -174,6 +178,25 @@ impl Facets {
         let targets = IdSet::new(s.targets().len(), &v.target, |c| {
             ix.target(c).map(|t| t.ix()).into_iter().collect()
         });
+        let nt = s.targets().len();
+        let suggested = IdSet::new(18 + nt + lines.len(), &v.suggested, |x| {
+            match super::suggested_kind(x) {
+                super::SuggestedKind::Goal(n) => vec![usize::from(n)],
+                super::SuggestedKind::Target => {
+                    ix.target(x).map(|t| 18 + t.ix()).into_iter().collect()
+                }
+                super::SuggestedKind::Line => lines
+                    .iter()
+                    .position(|l| l.id.eq_ignore_ascii_case(x))
+                    .map(|p| {
+                        std::iter::once(p)
+                            .chain(lines[p].children.iter().map(|c| c.ix()))
+                            .map(|i| 18 + nt + i)
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            }
+        });
         let sources = IdSet::new(s.meta().sources.len(), &v.source, |id| {
             s.meta()
                 .sources
@@ -183,6 +206,8 @@ impl Facets {
                 .collect()
         });
         Facets {
+            suggested,
+            nt,
             al,
             targets,
             sources,
@@ -222,6 +247,22 @@ impl Facets {
                 .ctry
                 .countries
                 .passes(a.countries().iter().map(|c| c.ix()))
+            && (v.suggested.is_empty() || self.suggested_passes(a))
+    }
+
+    /// Whether the suggestions stored on `a` pass `suggested:`.
+    fn suggested_passes(&self, a: &crate::snapshot::Activity) -> bool {
+        let nt = self.nt;
+        match a.suggested() {
+            None => self.suggested.passes(std::iter::empty()),
+            Some(g) => self.suggested.passes(
+                g.goals
+                    .iter()
+                    .map(|g| usize::from(g.goal))
+                    .chain(g.targets().map(|t| 18 + t.ix()))
+                    .chain(g.lines().map(move |l| 18 + nt + l.ix())),
+            ),
+        }
     }
 }
 
@@ -323,7 +364,8 @@ fn apply_inner(
         && v.lead.is_empty()
         && v.partner.is_empty()
         && v.year.is_empty()
-        && v.source.is_empty());
+        && v.source.is_empty()
+        && v.suggested.is_empty());
     let mut named = vec![!act_side; s.countries().len()];
     if act_side {
         for (a, act) in s.activities().iter().enumerate() {

@@ -132,6 +132,22 @@ fn check_with(v: &View, s: &Snapshot, located: &[Located]) -> Vec<ViewError> {
             }
         }
     }
+    for value in all(&v.suggested) {
+        match super::suggested_kind(&value) {
+            super::SuggestedKind::Goal(_) => {}
+            super::SuggestedKind::Target => {
+                if s.index().target(&value).is_none() {
+                    let codes: Vec<&str> = s.targets().iter().map(|t| t.code.as_str()).collect();
+                    unknown(Key::Suggested, &value, "target", &codes);
+                }
+            }
+            super::SuggestedKind::Line => {
+                if !lines.iter().any(|l| l.eq_ignore_ascii_case(&value)) {
+                    unknown(Key::Suggested, &value, "action line", &lines);
+                }
+            }
+        }
+    }
     let sources: Vec<&str> = s.meta().sources.iter().map(|x| x.id.as_str()).collect();
     for id in all(&v.source) {
         if !sources.iter().any(|x| x.eq_ignore_ascii_case(&id)) {

@@ -12,7 +12,7 @@ use super::{Facet, Key, TierValue, View, apply, status_name};
 use crate::snapshot::{ActivityId, IndicatorId, LinkId, LinkStatus, Snapshot};
 
 /// The facets the panel offers, in order.
-pub const PANEL: [Key; 9] = [
+pub const PANEL: [Key; 10] = [
     Key::Sdg,
     Key::Al,
     Key::Status,
@@ -22,6 +22,7 @@ pub const PANEL: [Key; 9] = [
     Key::Year,
     Key::Region,
     Key::Group,
+    Key::Suggested,
 ];
 
 /// One value of a facet.
@@ -47,6 +48,9 @@ pub fn values(s: &Snapshot, view: &View, key: Key) -> Vec<FacetValue> {
             .map(ActivityId)
             .filter(|&a| sel.activity(a))
     };
+    if key == Key::Suggested {
+        return suggested_values(s, view, acts());
+    }
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     let mut labels: BTreeMap<String, String> = BTreeMap::new();
     match key {
@@ -196,6 +200,53 @@ pub fn values(s: &Snapshot, view: &View, key: Key) -> Vec<FacetValue> {
     out
 }
 
+/// The values of `suggested:`: every goal, then every Action Line, each
+/// with the activities among `acts` whose stored suggestions name it (an
+/// activity counts once for a parent line however many of its sub-lines
+/// are suggested). Stated links count nowhere here.
+fn suggested_values(
+    s: &Snapshot,
+    view: &View,
+    acts: impl Iterator<Item = ActivityId>,
+) -> Vec<FacetValue> {
+    let mut goals = [0usize; 18];
+    let mut lines = vec![0usize; s.action_lines().len()];
+    let mut seen: Vec<crate::snapshot::LineId> = Vec::new();
+    for a in acts {
+        let Some(g) = s.activity(a).suggested() else {
+            continue;
+        };
+        for n in g.sdgs() {
+            if let Some(c) = goals.get_mut(usize::from(n)) {
+                *c += 1;
+            }
+        }
+        seen.clear();
+        for l in g.lines() {
+            seen.push(l);
+            seen.extend(s.line(l).parent);
+        }
+        seen.sort_unstable();
+        seen.dedup();
+        for l in &seen {
+            lines[l.ix()] += 1;
+        }
+    }
+    let goal_values = s.sdgs().iter().map(|g| FacetValue {
+        value: g.number.to_string(),
+        label: g.short_name.clone(),
+        count: goals.get(usize::from(g.number)).copied().unwrap_or(0),
+        selected: is_selected(view, Key::Suggested, &g.number.to_string()),
+    });
+    let line_values = s.action_lines().iter().enumerate().map(|(i, l)| FacetValue {
+        value: l.id.clone(),
+        label: l.short_name.clone(),
+        count: lines[i],
+        selected: is_selected(view, Key::Suggested, &l.id),
+    });
+    goal_values.chain(line_values).collect()
+}
+
 /// Whether `value` is among the includes of facet `key`.
 pub fn is_selected(view: &View, key: Key, value: &str) -> bool {
     let has = |f: &Facet<String>| f.include.iter().any(|x| x.eq_ignore_ascii_case(value));
@@ -204,6 +255,7 @@ pub fn is_selected(view: &View, key: Key, value: &str) -> bool {
             .parse::<u8>()
             .is_ok_and(|n| view.sdg.include.contains(&n)),
         Key::Al => has(&view.al),
+        Key::Suggested => has(&view.suggested),
         Key::Sector => has(&view.sector),
         Key::Kind => has(&view.kind),
         Key::Lead => has(&view.lead),
@@ -264,6 +316,7 @@ pub fn toggle(view: &View, key: Key, value: &str) -> View {
             }
         }
         Key::Al => flip(&mut v.al.include, text, on),
+        Key::Suggested => flip(&mut v.suggested.include, text, on),
         Key::Sector => flip(&mut v.sector.include, text, on),
         Key::Kind => flip(&mut v.kind.include, text, on),
         Key::Lead => flip(&mut v.lead.include, text, on),
@@ -326,6 +379,7 @@ fn clear(v: &mut View, key: Key) {
         Key::Year => v.year = Facet::default(),
         Key::Status => v.status = Facet::default(),
         Key::Source => v.source = Facet::default(),
+        Key::Suggested => v.suggested = Facet::default(),
         Key::Show | Key::Focus | Key::With | Key::At => {}
     }
 }

@@ -63,6 +63,13 @@
 //!   `sdg`/`target`/`status`/`source` active, a passing link must start at
 //!   the line (for a parent line: at one of its sub-lines).
 //!
+//! * **`suggested:`** (`suggested:9`, `suggested:9.c`, `suggested:C7`)
+//!   restricts activities only, on what sdgmap *suggested* for them (the
+//!   `suggested` record `import --suggest` stores): a goal number, a target
+//!   code or an Action Line id (a parent line means it and its sub-lines).
+//!   Suggestions are never stated links: no other facet, count or cell
+//!   reads them.
+//!
 //! Exclusions drop a record that *has* the excluded value (`-target:9.c`
 //! drops every link and activity naming 9.c and the target itself, but not
 //! goal 9). Free text restricts every kind by its own text only (see
@@ -128,6 +135,10 @@ pub struct View {
     pub status: Facet<LinkStatus>,
     /// `source:` source ids.
     pub source: Facet<String>,
+    /// `suggested:` what sdgmap suggested for an activity: goal numbers
+    /// (`9`), target codes (`9.c`) or Action Line ids (`C7`), canonical
+    /// (see [`suggested_value`]).
+    pub suggested: Facet<String>,
     /// Free-text terms in fzf syntax, in the order typed (`|` is its own term).
     pub text: Vec<String>,
     /// `show:` what the view lists.
@@ -305,6 +316,8 @@ pub enum Key {
     Status,
     /// `source:`
     Source,
+    /// `suggested:`
+    Suggested,
     /// `show:`
     Show,
     /// `focus:`
@@ -317,7 +330,7 @@ pub enum Key {
 
 impl Key {
     /// Every key, in canonical order.
-    pub const ALL: [Key; 21] = [
+    pub const ALL: [Key; 22] = [
         Key::Sdg,
         Key::Target,
         Key::Indicator,
@@ -335,6 +348,7 @@ impl Key {
         Key::Year,
         Key::Status,
         Key::Source,
+        Key::Suggested,
         Key::Show,
         Key::Focus,
         Key::With,
@@ -360,6 +374,7 @@ impl Key {
             Key::Year => "year",
             Key::Status => "status",
             Key::Source => "source",
+            Key::Suggested => "suggested",
             Key::Show => "show",
             Key::Focus => "focus",
             Key::With => "with",
@@ -406,6 +421,7 @@ impl View {
             && self.year.is_empty()
             && self.status.is_empty()
             && self.source.is_empty()
+            && self.suggested.is_empty()
             && self.text.is_empty()
     }
 
@@ -449,12 +465,62 @@ impl View {
         ] {
             strings(f);
         }
+        for v in [&mut self.suggested.include, &mut self.suggested.exclude] {
+            v.sort_by_key(|x| suggested_sort_key(x));
+            v.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+        }
         ord(&mut self.tier);
         ord(&mut self.year);
         ord(&mut self.status);
         self.text.retain(|t| !t.is_empty());
         let mut seen = std::collections::HashSet::new();
         self.off.retain(|t| seen.insert(t.clone()));
+    }
+}
+
+/// What a `suggested:` value names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SuggestedKind {
+    /// A goal number (`9`).
+    Goal(u8),
+    /// A target code (`9.c`).
+    Target,
+    /// An Action Line id (`C7`, `C7-e-health`).
+    Line,
+}
+
+/// What the `suggested:` value `v` names (already in canonical form).
+pub fn suggested_kind(v: &str) -> SuggestedKind {
+    match v.parse::<u8>() {
+        Ok(n) => SuggestedKind::Goal(n),
+        Err(_) if v.contains('.') => SuggestedKind::Target,
+        Err(_) => SuggestedKind::Line,
+    }
+}
+
+/// The canonical form of a `suggested:` value: a goal number 1–17 without
+/// leading zeros, a target code with its letter lowercased, or an Action
+/// Line id as written; `None` when it is none of these.
+pub fn suggested_value(v: &str) -> Option<String> {
+    if v.bytes().all(|b| b.is_ascii_digit()) {
+        return v
+            .parse::<u8>()
+            .ok()
+            .filter(|n| (1..=17).contains(n))
+            .map(|n| n.to_string());
+    }
+    if v.contains('.') {
+        return parse::target_code(v);
+    }
+    crate::snapshot::is_valid_id(v).then(|| v.to_string())
+}
+
+/// Goals first (by number), then targets (natural order), then lines.
+fn suggested_sort_key(v: &str) -> (u8, (u32, bool, u32, String, u32), String) {
+    match suggested_kind(v) {
+        SuggestedKind::Goal(n) => (0, (u32::from(n), false, 0, String::new(), 0), String::new()),
+        SuggestedKind::Target => (1, target_sort_key(v), String::new()),
+        SuggestedKind::Line => (2, (0, false, 0, String::new(), 0), v.to_lowercase()),
     }
 }
 

@@ -203,6 +203,7 @@ pub fn example(key: Key) -> &'static str {
         Key::Year => "year:2015..2020",
         Key::Status => "status:disputed",
         Key::Source => "source:wsis-sdg-matrix",
+        Key::Suggested => "suggested:9",
         Key::Show => "show:activities",
         Key::Focus => "focus:9.c",
         Key::With => "with:cross-cutting",
@@ -273,6 +274,15 @@ fn add(view: &mut View, key: Key, neg: bool, v: &str, span: Range<usize>) -> Res
         Key::Lead => push(&mut view.lead, neg, v.to_string()),
         Key::Partner => push(&mut view.partner, neg, v.to_string()),
         Key::Source => push(&mut view.source, neg, v.to_string()),
+        Key::Suggested => push(
+            &mut view.suggested,
+            neg,
+            super::suggested_value(v).ok_or_else(|| {
+                err(format!(
+                    "'{v}' is not a goal, target or Action Line like 9, 9.c or C7-e-health"
+                ))
+            })?,
+        ),
         Key::Year => push(&mut view.year, neg, year_range(v).map_err(err)?),
         Key::Status => {
             let all = [
@@ -336,7 +346,7 @@ fn add(view: &mut View, key: Key, neg: bool, v: &str, span: Range<usize>) -> Res
 }
 
 /// `9.c`, `17.19`: a goal number 1–17, a dot, digits or one letter; letters lowercased.
-fn target_code(v: &str) -> Option<String> {
+pub(super) fn target_code(v: &str) -> Option<String> {
     let (g, t) = v.split_once('.')?;
     let g: u8 = g.parse().ok()?;
     let ok_t = (!t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))

@@ -38,6 +38,7 @@ pub(super) fn print_located(v: &View) -> (String, Vec<Located>) {
     p.facet(Key::Year, &v.year, |r| year(*r));
     p.facet(Key::Status, &v.status, |s| status_name(*s).to_string());
     p.facet(Key::Source, &v.source, |s| s.clone());
+    p.facet(Key::Suggested, &v.suggested, |s| s.clone());
     for t in &v.text {
         p.sep();
         p.out.push_str(&quote(t, true));

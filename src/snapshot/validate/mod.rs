@@ -11,6 +11,7 @@ mod builder;
 mod countries;
 mod relations;
 mod sections;
+mod suggested;
 
 pub use builder::build;
 pub(crate) use builder::{Builder, Head};

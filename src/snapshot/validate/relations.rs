@@ -242,6 +242,9 @@ impl Validator {
             .note
             .as_deref()
             .map(|n| self.text_ref(path.field("note"), n, Lines::Multi));
+        let suggested = a
+            .suggested
+            .map(|s| self.suggested(&path.field("suggested"), &name, s, targets));
         let parts = ActivityParts {
             id: &a.id,
             title: &title,
@@ -258,6 +261,7 @@ impl Validator {
             action_lines: lids,
             countries: cids,
             source,
+            suggested,
         };
         if parts.text_len() > MAX_TEXT {
             self.err(
