@@ -338,3 +338,73 @@ proptest! {
         let _ = parse(&s);
     }
 }
+
+#[test]
+fn suggested_takes_goals_targets_and_lines() {
+    let v = parse("suggested:09,9.C,C7-e-health,4 -suggested:C2").unwrap();
+    assert_eq!(v.suggested.include, ["4", "9", "9.c", "C7-e-health"]);
+    assert_eq!(v.suggested.exclude, ["C2"]);
+    assert_eq!(v.to_string(), "suggested:4,9,9.c,C7-e-health -suggested:C2");
+    assert!(v.sdg.is_empty() && v.target.is_empty() && v.al.is_empty());
+    assert!(!v.is_unfiltered());
+    use sdgmap::view::{SuggestedKind, suggested_kind};
+    assert_eq!(suggested_kind("9"), SuggestedKind::Goal(9));
+    assert_eq!(suggested_kind("9.c"), SuggestedKind::Target);
+    assert_eq!(suggested_kind("C7"), SuggestedKind::Line);
+    for (bad, msg) in [
+        (
+            "suggested:18",
+            "'18' is not a goal, target or Action Line like 9, 9.c or C7-e-health",
+        ),
+        (
+            "suggested:9-c",
+            "'9-c' is not a goal, target or Action Line like 9, 9.c or C7-e-health",
+        ),
+        (
+            "suggested:9.cc",
+            "'9.cc' is not a goal, target or Action Line like 9, 9.c or C7-e-health",
+        ),
+    ] {
+        let e = parse(bad).unwrap_err();
+        assert_eq!(e.span, 10..bad.len(), "{bad}");
+        assert_eq!(e.message, msg, "{bad}");
+    }
+    let e = parse("sugested:9").unwrap_err();
+    assert_eq!(e.message, "unknown facet 'sugested'");
+    assert_eq!(e.suggestion.as_deref(), Some("suggested"));
+    assert_eq!(
+        sdgmap::view::example(sdgmap::view::Key::Suggested),
+        "suggested:9"
+    );
+}
+
+fn suggested_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (1u8..=17).prop_map(|n| n.to_string()),
+        (1u8..=17, "[0-9]{1,2}|[a-z]").prop_map(|(g, t)| format!("{g}.{t}")),
+        "C[0-9]{1,2}(-e-[a-z]{1,6})?",
+    ]
+}
+
+proptest! {
+    #[test]
+    fn suggested_parse_of_print_is_identity(
+        v in a_view(),
+        inc in proptest::collection::vec(suggested_value(), 0..4),
+        exc in proptest::collection::vec(suggested_value(), 0..3),
+    ) {
+        let mut v = v;
+        v.suggested.include = inc;
+        v.suggested.exclude = exc;
+        v.normalize();
+        let printed = v.to_string();
+        prop_assert_eq!(parse(&printed).unwrap(), v, "{}", printed);
+    }
+
+    #[test]
+    fn suggested_values_parse_to_their_canonical_form(x in suggested_value()) {
+        let v = parse(&format!("suggested:{x}")).unwrap();
+        prop_assert_eq!(v.suggested.include.len(), 1);
+        prop_assert_eq!(sdgmap::view::suggested_value(&v.suggested.include[0]), Some(v.suggested.include[0].clone()));
+    }
+}

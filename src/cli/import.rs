@@ -32,6 +32,13 @@ pub struct ImportArgs {
     /// Leave invalid rows out and report them, instead of writing nothing.
     #[arg(long)]
     pub skip_invalid: bool,
+    /// Also store what sdgmap suggests for each imported activity (from its
+    /// title and summary) in its `suggested` record: inferred, with
+    /// evidence and the engine's version, never as stated links. Uses
+    /// Aurora Universities Network, SDG queries v5.0, doi
+    /// 10.5281/zenodo.3817445, CC-BY-4.0.
+    #[arg(long)]
+    pub suggest: bool,
 }
 
 /// Runs `sdgmap import`; `data` is the global `--data`.
@@ -69,7 +76,13 @@ pub fn run(args: &ImportArgs, data: Option<&Path>) -> anyhow::Result<ExitCode> {
         file: csv_name.clone(),
         source,
     })?;
-    let done = import::import(&base, &csv_name, &bytes, &opts)?;
+    let mut done = import::import(&base, &csv_name, &bytes, &opts)?;
+    let suggested = if args.suggest {
+        let engine = sdgmap::suggest::Engine::new(&done.snapshot)?;
+        Some(done.store_suggestions(&engine)?)
+    } else {
+        None
+    };
     let r = &done.report;
     for p in &r.skipped {
         errln!("sdgmap: skipped {p}");
@@ -90,6 +103,15 @@ pub fn run(args: &ImportArgs, data: Option<&Path>) -> anyhow::Result<ExitCode> {
         errln!(
             "sdgmap: ignored columns that match no field: {}",
             r.ignored_columns.join(", ")
+        );
+    }
+    if let Some(n) = suggested {
+        let r = &done.report;
+        let total = r.added.len() + r.updated.len() + r.unchanged.len();
+        errln!(
+            "sdgmap: stored suggestions on {total} activities ({n} with a suggested goal), \
+             as suggestions, not stated links; {}",
+            sdgmap::suggest::CREDIT
         );
     }
     // never over the spreadsheet, the mapping file or its alias file

@@ -261,7 +261,8 @@ pub fn activity(s: &Snapshot, a: &Activity) -> Record {
     let sug = a.suggested();
     r.push(
         "suggested_sdgs",
-        sug.map(|g| g.goals.iter().map(|g| g.goal).collect::<Vec<_>>()),
+        sug.map(|g| g.goals.iter().map(|g| g.goal).collect::<Vec<_>>())
+            .unwrap_or_default(),
     );
     r.push(
         "suggested_targets",
@@ -269,11 +270,13 @@ pub fn activity(s: &Snapshot, a: &Activity) -> Record {
             g.targets()
                 .map(|t| s.target(t).code.clone())
                 .collect::<Vec<_>>()
-        }),
+        })
+        .unwrap_or_default(),
     );
     r.push(
         "suggested_action_lines",
-        sug.map(|g| g.lines().map(|l| s.line(l).id.clone()).collect::<Vec<_>>()),
+        sug.map(|g| g.lines().map(|l| s.line(l).id.clone()).collect::<Vec<_>>())
+            .unwrap_or_default(),
     );
     r.push("suggested_engine", sug.map(|g| g.engine.as_str()));
     r

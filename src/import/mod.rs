@@ -15,6 +15,7 @@
 pub mod mapping;
 mod merge;
 pub mod resolve;
+mod suggest;
 mod table;
 
 use std::fmt;
@@ -26,6 +27,7 @@ use crate::snapshot::raw::{RawActivity, RawSnapshot, RawSource};
 use crate::snapshot::{LoadError, Problem, Severity, Snapshot};
 
 pub use merge::import;
+pub use suggest::activity_text;
 
 /// A snapshot field an activities CSV can fill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

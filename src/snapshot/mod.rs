@@ -21,6 +21,6 @@ pub use index::{Adjacency, Index};
 pub use load::{BUNDLED, BUNDLED_NAME, MAX_BYTES, load_bundled, load_bytes, load_file, parse_raw};
 pub use model::*;
 pub use problem::{LoadError, Problem, Severity};
-pub use suggested::{Suggested, SuggestedGoal, SuggestedLine, SuggestedTarget};
 pub use raw::{FORMAT_NAME, FORMAT_VERSION, LinkStatus, RawSnapshot, Scope};
+pub use suggested::{Suggested, SuggestedGoal, SuggestedLine, SuggestedTarget};
 pub use validate::{build, is_valid_id, target_goal};

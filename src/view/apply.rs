@@ -179,24 +179,27 @@ impl Facets {
             ix.target(c).map(|t| t.ix()).into_iter().collect()
         });
         let nt = s.targets().len();
-        let suggested = IdSet::new(18 + nt + lines.len(), &v.suggested, |x| {
-            match super::suggested_kind(x) {
-                super::SuggestedKind::Goal(n) => vec![usize::from(n)],
-                super::SuggestedKind::Target => {
-                    ix.target(x).map(|t| 18 + t.ix()).into_iter().collect()
-                }
-                super::SuggestedKind::Line => lines
-                    .iter()
-                    .position(|l| l.id.eq_ignore_ascii_case(x))
-                    .map(|p| {
-                        std::iter::once(p)
-                            .chain(lines[p].children.iter().map(|c| c.ix()))
-                            .map(|i| 18 + nt + i)
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-            }
-        });
+        let suggested =
+            IdSet::new(
+                18 + nt + lines.len(),
+                &v.suggested,
+                |x| match super::suggested_kind(x) {
+                    super::SuggestedKind::Goal(n) => vec![usize::from(n)],
+                    super::SuggestedKind::Target => {
+                        ix.target(x).map(|t| 18 + t.ix()).into_iter().collect()
+                    }
+                    super::SuggestedKind::Line => lines
+                        .iter()
+                        .position(|l| l.id.eq_ignore_ascii_case(x))
+                        .map(|p| {
+                            std::iter::once(p)
+                                .chain(lines[p].children.iter().map(|c| c.ix()))
+                                .map(|i| 18 + nt + i)
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                },
+            );
         let sources = IdSet::new(s.meta().sources.len(), &v.source, |id| {
             s.meta()
                 .sources

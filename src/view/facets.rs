@@ -238,12 +238,16 @@ fn suggested_values(
         count: goals.get(usize::from(g.number)).copied().unwrap_or(0),
         selected: is_selected(view, Key::Suggested, &g.number.to_string()),
     });
-    let line_values = s.action_lines().iter().enumerate().map(|(i, l)| FacetValue {
-        value: l.id.clone(),
-        label: l.short_name.clone(),
-        count: lines[i],
-        selected: is_selected(view, Key::Suggested, &l.id),
-    });
+    let line_values = s
+        .action_lines()
+        .iter()
+        .enumerate()
+        .map(|(i, l)| FacetValue {
+            value: l.id.clone(),
+            label: l.short_name.clone(),
+            count: lines[i],
+            selected: is_selected(view, Key::Suggested, &l.id),
+        });
     goal_values.chain(line_values).collect()
 }
 

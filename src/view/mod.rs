@@ -500,7 +500,7 @@ pub fn suggested_kind(v: &str) -> SuggestedKind {
 
 /// The canonical form of a `suggested:` value: a goal number 1–17 without
 /// leading zeros, a target code with its letter lowercased, or an Action
-/// Line id as written; `None` when it is none of these.
+/// Line id as written (starting with a letter); `None` when it is none of these.
 pub fn suggested_value(v: &str) -> Option<String> {
     if v.bytes().all(|b| b.is_ascii_digit()) {
         return v
@@ -512,7 +512,8 @@ pub fn suggested_value(v: &str) -> Option<String> {
     if v.contains('.') {
         return parse::target_code(v);
     }
-    crate::snapshot::is_valid_id(v).then(|| v.to_string())
+    let letter = v.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+    (letter && crate::snapshot::is_valid_id(v)).then(|| v.to_string())
 }
 
 /// Goals first (by number), then targets (natural order), then lines.

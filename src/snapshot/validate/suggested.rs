@@ -111,7 +111,10 @@ impl Validator {
     /// A score must be a finite number.
     fn score(&mut self, path: impl fmt::Display, name: &ActivityName<'_>, x: f32) {
         if !x.is_finite() {
-            self.err(path, format!("{name} has a suggestion score that is not a finite number"));
+            self.err(
+                path,
+                format!("{name} has a suggestion score that is not a finite number"),
+            );
         }
     }
 
