@@ -25,6 +25,14 @@ struct Ctx<'a> {
     lines: &'a [RawActionLine],
 }
 
+/// The columns of suggestions `sdgmap export` writes, left out of the
+/// import without being reported as unknown.
+const SUGGESTED_COLUMNS: [&str; 3] = [
+    "suggested_sdgs",
+    "suggested_targets",
+    "suggested_action_lines",
+];
+
 /// The longest id made from a title, before the prefix.
 const SLUG_MAX: usize = 60;
 
@@ -90,6 +98,9 @@ pub fn import(
     let mut report = Report {
         ignored_columns: (0..t.headers.len())
             .filter(|i| !t.columns.iter().any(|(_, j)| j == i) && !template_columns.contains(i))
+            // export's columns of suggestions are not stated links: never
+            // imported (`--suggest` makes suggestions), and no surprise
+            .filter(|&i| !SUGGESTED_COLUMNS.contains(&table::normalize(&t.headers[i]).as_str()))
             .map(|i| clean(&t.headers[i]))
             .collect(),
         ..Report::default()
