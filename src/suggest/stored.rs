@@ -22,7 +22,6 @@ pub const KEPT_EVIDENCE: usize = 4;
 
 /// What sdgmap suggested for an activity (inferred, not stated).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct StoredSuggestions {
     /// The engine that made them (`sdgmap-suggest/2 (Aurora SDG queries v5.0)`).
     pub engine: String,
@@ -37,7 +36,6 @@ pub struct StoredSuggestions {
 
 /// One suggested goal as stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct StoredGoal {
     /// The goal number, 1–17.
     pub goal: u8,
@@ -53,7 +51,6 @@ pub struct StoredGoal {
 
 /// One suggested target as stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct StoredTarget {
     /// The target code (`9.c`), of the goal it is listed under.
     pub code: String,
@@ -66,7 +63,6 @@ pub struct StoredTarget {
 
 /// One suggested Action Line as stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct StoredLine {
     /// The Action Line id (`C7-e-health`).
     pub id: String,
@@ -310,11 +306,15 @@ mod tests {
     }
 
     #[test]
-    fn unknown_keys_are_refused() {
-        let e = serde_json::from_str::<StoredSuggestions>(
-            r#"{"engine":"x","credit":"c","goals":[],"stated":true}"#,
+    fn unknown_keys_are_ignored_as_everywhere_in_a_snapshot() {
+        // SCHEMA.md's compatibility policy: a newer writer may add keys
+        let st = serde_json::from_str::<StoredSuggestions>(
+            r#"{"engine":"x","credit":"c","goals":[{"goal":9,"score":1,"new":1}],"stated":true}"#,
         )
-        .unwrap_err();
-        assert!(e.to_string().contains("stated"), "{e}");
+        .unwrap();
+        assert_eq!(st.goal_numbers(), [9]);
+        let e = serde_json::from_str::<StoredSuggestions>(r#"{"credit":"c","goals":[]}"#)
+            .unwrap_err();
+        assert!(e.to_string().contains("engine"), "{e}");
     }
 }
