@@ -313,8 +313,8 @@ mod tests {
         )
         .unwrap();
         assert_eq!(st.goal_numbers(), [9]);
-        let e = serde_json::from_str::<StoredSuggestions>(r#"{"credit":"c","goals":[]}"#)
-            .unwrap_err();
+        let e =
+            serde_json::from_str::<StoredSuggestions>(r#"{"credit":"c","goals":[]}"#).unwrap_err();
         assert!(e.to_string().contains("engine"), "{e}");
     }
 }

@@ -52,6 +52,7 @@ pub fn split(v: &View) -> Vec<View> {
     facet!(year);
     facet!(status);
     facet!(source);
+    facet!(suggested);
     for t in &v.text {
         out.push(View {
             text: vec![t.clone()],
@@ -80,7 +81,7 @@ pub fn merge<'a>(parts: impl IntoIterator<Item = &'a View>) -> View {
         }
         facet!(
             sdg, target, indicator, custodian, tier, al, sector, kind, lead, partner, country,
-            region, subregion, group, year, status, source
+            region, subregion, group, year, status, source, suggested
         );
         v.text.extend(p.text.iter().cloned());
         v.cross_cutting |= p.cross_cutting;
@@ -96,8 +97,10 @@ mod tests {
 
     #[test]
     fn split_then_merge_gives_the_filters_back() {
-        let v = parse("sdg:4,9 -sdg:3 al:C7 year:2015..2020 digital 'health with:cross-cutting")
-            .unwrap();
+        let v = parse(
+            "sdg:4,9 -sdg:3 al:C7 year:2015..2020 suggested:9.c digital 'health with:cross-cutting",
+        )
+        .unwrap();
         let parts = split(&v);
         let words: Vec<String> = parts.iter().map(|p| p.to_string()).collect();
         assert_eq!(
@@ -107,6 +110,7 @@ mod tests {
                 "-sdg:3",
                 "al:C7",
                 "year:2015..2020",
+                "suggested:9.c",
                 "digital",
                 "'health",
                 "with:cross-cutting"
