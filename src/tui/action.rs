@@ -98,6 +98,8 @@ pub enum Action {
     CursorRight,
     /// Accept the prompt (open, apply, run).
     Accept,
+    /// Suggest SDGs, targets and Action Lines for the finder's text.
+    Suggest,
     /// Close the prompt, undoing what it changed.
     Cancel,
     /// Toggle the facet value or chip under the cursor.

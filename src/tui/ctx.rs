@@ -74,6 +74,9 @@ pub struct Ctx {
     pub presenting: bool,
     /// The last finder search.
     pub search: Option<Search>,
+    /// The suggestion engine for `snap`, built the first time `:suggest`
+    /// needs it (`None` inside when it cannot be built); reset on reload.
+    pub engine: std::cell::OnceCell<Option<Rc<crate::suggest::Engine>>>,
 }
 
 impl Ctx {
@@ -93,7 +96,15 @@ impl Ctx {
             status: None,
             presenting: false,
             search: None,
+            engine: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The suggestion engine for the snapshot, built once.
+    pub fn engine(&self) -> Option<Rc<crate::suggest::Engine>> {
+        self.engine
+            .get_or_init(|| crate::suggest::Engine::new(&self.snap).ok().map(Rc::new))
+            .clone()
     }
 
     /// What the current view lets through.

@@ -72,6 +72,8 @@ pub enum Open {
     Marks,
     /// A question, with the answer's text so far.
     Ask(Ask, String),
+    /// What sdgmap suggests for a text (`:suggest`).
+    Suggest(String),
     /// A message with several lines (e.g. why a reload failed).
     Message {
         /// Heading.

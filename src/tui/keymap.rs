@@ -50,6 +50,8 @@ pub enum Context {
     Confirm,
     /// Presenting a tour, on its steps.
     Tour,
+    /// The `:suggest` overlay.
+    Suggest,
 }
 
 impl Context {
@@ -74,6 +76,7 @@ impl Context {
             Ask => "Question",
             Confirm => "Yes/no question",
             Tour => "On a tour",
+            Suggest => "Suggestions",
         }
     }
 }
@@ -114,7 +117,7 @@ use Context::*;
 /// Every binding, in help order.
 #[rustfmt::skip] // a table: one binding per line reads best
 pub static KEYMAP: &[Binding] = &[
-    Binding { contexts: &[Global, Help, Input, FilterPanel, Marks, Confirm], keys: &[ctrl('c')], label: "Ctrl-c", action: Action::ForceQuit, desc: "quit at once", hint: None },
+    Binding { contexts: &[Global, Help, Input, FilterPanel, Marks, Confirm, Suggest], keys: &[ctrl('c')], label: "Ctrl-c", action: Action::ForceQuit, desc: "quit at once", hint: None },
     Binding { contexts: &[Global], keys: &[k('q')], label: "q", action: Action::Quit, desc: "quit (from a drill-down: back to the top first)", hint: Some("quit") },
     Binding { contexts: &[Global], keys: &[k('?')], label: "?", action: Action::ToggleHelp, desc: "show the keys that work here", hint: Some("help") },
     Binding { contexts: &[Global], keys: &[k('1')], label: "1", action: Action::Show(Screen::Matrix), desc: "Matrix screen", hint: None },
@@ -157,12 +160,13 @@ pub static KEYMAP: &[Binding] = &[
     Binding { contexts: &[Help], keys: &[k('k'), code(KeyCode::Up)], label: "k ↑", action: Action::Up, desc: "scroll the help up", hint: None },
     Binding { contexts: &[Global], keys: &[k('/')], label: "/", action: Action::OpenFinder, desc: "find anything: goals, targets, lines, links, activities, indicators, countries", hint: Some("find") },
     Binding { contexts: &[Global], keys: &[k('f')], label: "f", action: Action::OpenFilter, desc: "filter the view (facets, text, chips)", hint: Some("filter") },
-    Binding { contexts: &[Global], keys: &[k(':')], label: ":", action: Action::OpenPalette, desc: "command palette (also: open VIEW)", hint: None },
+    Binding { contexts: &[Global], keys: &[k(':')], label: ":", action: Action::OpenPalette, desc: "command palette (also: open VIEW, suggest TEXT)", hint: None },
     Binding { contexts: &[Global], keys: &[k('n')], label: "n", action: Action::NextMatch, desc: "next match of the last search in this pane", hint: None },
     Binding { contexts: &[Global], keys: &[k('N'), Key(KeyCode::Char('N'), KeyModifiers::SHIFT)], label: "N", action: Action::PrevMatch, desc: "previous match of the last search", hint: None },
     Binding { contexts: &[Filter, FilterPanel], keys: &[code(KeyCode::Enter)], label: "Enter", action: Action::Accept, desc: "apply the view and close the bar", hint: Some("apply") },
     Binding { contexts: &[Filter, FilterPanel], keys: &[code(KeyCode::Esc)], label: "Esc", action: Action::Cancel, desc: "close the bar, putting the view back as it was", hint: Some("undo") },
-    Binding { contexts: &[Finder], keys: &[code(KeyCode::Enter)], label: "Enter", action: Action::Accept, desc: "open the record under the cursor", hint: Some("open") },
+    Binding { contexts: &[Finder], keys: &[code(KeyCode::Enter)], label: "Enter", action: Action::Accept, desc: "open the record under the cursor (after :suggest TEXT: suggest for TEXT)", hint: Some("open") },
+    Binding { contexts: &[Finder], keys: &[ctrl('s')], label: "Ctrl-s", action: Action::Suggest, desc: "suggest SDGs, targets and Action Lines for the text typed (inferred, with evidence)", hint: None },
     Binding { contexts: &[Palette], keys: &[code(KeyCode::Enter)], label: "Enter", action: Action::Accept, desc: "run the command", hint: Some("run") },
     Binding { contexts: &[Finder, Palette], keys: &[code(KeyCode::Esc)], label: "Esc", action: Action::Cancel, desc: "close", hint: Some("close") },
     Binding { contexts: &[Input], keys: &[code(KeyCode::Esc)], label: "Esc", action: Action::Cancel, desc: "cancel", hint: Some("cancel") },
@@ -215,6 +219,14 @@ pub static KEYMAP: &[Binding] = &[
     Binding { contexts: &[Help], keys: &[code(KeyCode::PageUp), ctrl('u')], label: "PgUp", action: Action::PageUp, desc: "a page of the help up", hint: None },
     Binding { contexts: &[Help], keys: &[k('g'), code(KeyCode::Home)], label: "g Home", action: Action::Top, desc: "top of the help", hint: None },
     Binding { contexts: &[Help], keys: &[ k('G'), Key(KeyCode::Char('G'), KeyModifiers::SHIFT), code(KeyCode::End), ], label: "G End", action: Action::Bottom, desc: "end of the help", hint: None },
+    Binding { contexts: &[Suggest], keys: &[code(KeyCode::Esc), k('q')], label: "Esc q", action: Action::Back, desc: "close the suggestions", hint: Some("close") },
+    Binding { contexts: &[Suggest], keys: &[k('j'), code(KeyCode::Down)], label: "j ↓", action: Action::Down, desc: "scroll the suggestions down", hint: Some("scroll") },
+    Binding { contexts: &[Suggest], keys: &[k('k'), code(KeyCode::Up)], label: "k ↑", action: Action::Up, desc: "scroll the suggestions up", hint: None },
+    Binding { contexts: &[Suggest], keys: &[code(KeyCode::PageDown), ctrl('d')], label: "PgDn", action: Action::PageDown, desc: "a page down", hint: None },
+    Binding { contexts: &[Suggest], keys: &[code(KeyCode::PageUp), ctrl('u')], label: "PgUp", action: Action::PageUp, desc: "a page up", hint: None },
+    Binding { contexts: &[Suggest], keys: &[k('g'), code(KeyCode::Home)], label: "g Home", action: Action::Top, desc: "top", hint: None },
+    Binding { contexts: &[Suggest], keys: &[ k('G'), Key(KeyCode::Char('G'), KeyModifiers::SHIFT), code(KeyCode::End), ], label: "G End", action: Action::Bottom, desc: "end", hint: None },
+    Binding { contexts: &[Suggest], keys: &[k('?')], label: "?", action: Action::ToggleHelp, desc: "close the suggestions", hint: None },
 ];
 
 /// The bindings of `ctx` (most specific first), in table order, each key once.

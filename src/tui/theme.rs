@@ -53,6 +53,9 @@ pub struct Theme {
     pub bar: Style,
     /// Warnings and disputed marks.
     pub warn: Style,
+    /// What sdgmap suggests (inferred, never stated): a colour no stated
+    /// link or goal chip uses, in italics, so mono keeps the difference.
+    pub suggested: Style,
     /// Heat levels 1–4 (0 is the base style).
     pub heat: [Style; 5],
     /// Whether goal colours are shown.
@@ -145,6 +148,13 @@ impl Theme {
                 ThemeChoice::Light => Color::Rgb(170, 60, 0),
                 _ => Color::Rgb(255, 170, 60),
             }),
+            suggested: base
+                .fg(match choice {
+                    ThemeChoice::Light => Color::Rgb(128, 40, 150),
+                    ThemeChoice::HighContrast => Color::Magenta,
+                    _ => Color::Rgb(206, 145, 235),
+                })
+                .add_modifier(Modifier::ITALIC),
             heat,
             goal_colors: true,
         }
@@ -165,6 +175,7 @@ impl Theme {
             crosshair: base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             bar: base.add_modifier(Modifier::REVERSED),
             warn: base.add_modifier(Modifier::BOLD),
+            suggested: base.add_modifier(Modifier::ITALIC),
             heat: [base; 5],
             goal_colors: false,
         }

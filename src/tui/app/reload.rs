@@ -34,6 +34,7 @@ impl App {
                     .collect()
             });
         self.ctx.snap = snap;
+        self.ctx.engine = std::cell::OnceCell::new();
         let s = &self.ctx.snap;
         if let Some(t) = &mut self.presenter.tour {
             for (step, key) in t.tour.steps.iter_mut().zip(tour_keys) {

@@ -5,6 +5,9 @@
 //! answer comes back through [`Finder::receive`], stale generations
 //! dropped. `Enter` finds the chosen record: the screen's cursor goes to
 //! it, the view drills into it, and the query is kept for `n`/`N`.
+//! `:suggest TEXT` (or `TEXT :suggest`) then `Enter`, or `Ctrl-s` on any
+//! text, opens what sdgmap suggests for the text instead (see
+//! [`super::suggest`]).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -17,7 +20,7 @@ use crate::search::{Hit, Query, Results};
 use crate::tui::action::Action;
 use crate::tui::component::Component;
 use crate::tui::ctx::Ctx;
-use crate::tui::effect::{Effect, Io, SearchRequest};
+use crate::tui::effect::{Effect, Io, Open, SearchRequest};
 use crate::tui::input::LineEdit;
 use crate::tui::keymap::Context;
 use crate::tui::text::{clip, highlighted};
@@ -70,6 +73,27 @@ impl Finder {
     pub fn selected(&self) -> Option<EntityRef> {
         self.hits.get(self.cursor).map(|h| h.entity)
     }
+    /// The text to suggest for when the query is `:suggest TEXT` or
+    /// `TEXT :suggest`.
+    pub fn suggest_text(&self) -> Option<&str> {
+        suggest_command(self.input.text())
+    }
+}
+
+/// The command word that turns the finder's text into a `:suggest`.
+pub const SUGGEST: &str = ":suggest";
+
+/// `TEXT` of `:suggest TEXT` or `TEXT :suggest` (trimmed, maybe empty).
+pub fn suggest_command(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let rest = if let Some(r) = t.strip_prefix(SUGGEST) {
+        (r.is_empty() || r.starts_with(char::is_whitespace)).then_some(r)
+    } else if let Some(r) = t.strip_suffix(SUGGEST) {
+        (r.is_empty() || r.ends_with(char::is_whitespace)).then_some(r)
+    } else {
+        None
+    }?;
+    Some(rest.trim())
 }
 
 /// How many kinds [`kind_rank`] ranks.
@@ -100,6 +124,12 @@ impl Component for Finder {
         let last = self.hits.len().saturating_sub(1);
         match action {
             Action::Cancel => return vec![Effect::Close],
+            Action::Suggest => {
+                return self.suggest(self.suggest_text().unwrap_or(self.input.text()));
+            }
+            Action::Accept if self.suggest_text().is_some() => {
+                return self.suggest(self.suggest_text().unwrap_or_default());
+            }
             Action::Accept => {
                 let mut out = vec![Effect::Close];
                 if let Some(entity) = self.selected() {
@@ -155,6 +185,23 @@ impl Component for Finder {
             Paragraph::new(prompt_line(ctx, input, "/ ", &self.input, t.title)),
             Rect { height: 1, ..input },
         );
+        if let Some(text) = self.suggest_text() {
+            let text = crate::sanitize::sanitize(text, crate::sanitize::Lines::Single);
+            let hint = if text.is_empty() {
+                "type the text to suggest SDGs, targets and Action Lines for".to_string()
+            } else {
+                format!("Enter: suggest SDGs, targets and Action Lines for «{text}»")
+            };
+            let w = list.width as usize;
+            frame.render_widget(
+                Paragraph::new(vec![
+                    Line::styled(clip(&hint, w), t.suggested),
+                    Line::styled(clip("inferred from the text, never stated links", w), t.dim),
+                ]),
+                list,
+            );
+            return;
+        }
         // rows: a heading before each new kind
         let mut rows: Vec<Option<usize>> = Vec::new();
         let mut last = None;
@@ -205,6 +252,18 @@ impl Component for Finder {
 }
 
 impl Finder {
+    /// Opens the suggestions for `text`, or says what to type when empty.
+    fn suggest(&self, text: &str) -> Vec<Effect> {
+        let text = text.trim();
+        if text.is_empty() {
+            return vec![Effect::Status(
+                "type a text to suggest for, e.g. :suggest solar mini-grids for rural clinics"
+                    .into(),
+            )];
+        }
+        vec![Effect::Close, Effect::Open(Open::Suggest(text.to_string()))]
+    }
+
     fn hit_line(&self, ctx: &Ctx, i: usize, width: usize) -> Line<'static> {
         let t = &ctx.theme;
         let e = self.hits[i].entity;

@@ -1,5 +1,5 @@
 //! What opens over the screens: the finder, the filter bar, the palette,
-//! the bookmark list, the help, questions and messages.
+//! the bookmark list, the help, questions, messages and suggestions.
 //!
 //! Each overlay is a component of its own; [`Overlay`] is the closed set
 //! the app stacks (a question can open over the bookmark list), with the
@@ -13,6 +13,7 @@ pub mod marks;
 pub mod message;
 pub mod palette;
 pub mod prompt;
+pub mod suggest;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -31,6 +32,7 @@ pub use marks::MarkList;
 pub use message::Message;
 pub use palette::Palette;
 pub use prompt::Prompt;
+pub use suggest::SuggestView;
 
 /// An open overlay.
 #[derive(Debug, Clone)]
@@ -49,6 +51,8 @@ pub enum Overlay {
     Marks(MarkList),
     /// A message with several lines.
     Message(Message),
+    /// What sdgmap suggests for a text (`:suggest`).
+    Suggest(SuggestView),
 }
 
 impl Overlay {
@@ -63,6 +67,7 @@ impl Overlay {
             Open::Marks => Overlay::Marks(MarkList::default()),
             Open::Ask(ask, text) => Overlay::Prompt(Prompt::new(ask, &text)),
             Open::Message { title, lines } => Overlay::Message(Message::new(title, lines)),
+            Open::Suggest(text) => Overlay::Suggest(SuggestView::new(ctx, &text)),
         }
     }
 
@@ -76,6 +81,7 @@ impl Overlay {
             Overlay::Prompt(c) => c,
             Overlay::Marks(c) => c,
             Overlay::Message(c) => c,
+            Overlay::Suggest(c) => c,
         }
     }
 
@@ -89,6 +95,7 @@ impl Overlay {
             Overlay::Prompt(c) => c,
             Overlay::Marks(c) => c,
             Overlay::Message(c) => c,
+            Overlay::Suggest(c) => c,
         }
     }
 
@@ -112,7 +119,7 @@ impl Overlay {
     /// the others over the screen between the chrome.
     pub fn draw(&self, frame: &mut Frame, full: Rect, main: Rect, ctx: &Ctx) {
         let area = match self {
-            Overlay::Help(_) | Overlay::Message(_) => full,
+            Overlay::Help(_) | Overlay::Message(_) | Overlay::Suggest(_) => full,
             _ => main,
         };
         self.component().draw(frame, area, ctx);

@@ -1,5 +1,7 @@
 //! The `:` command palette: every action in the keymap by name, each
-//! shown with its key, plus `open VIEW` to open a view string.
+//! shown with its key, plus `open VIEW` to open a view string and
+//! `suggest TEXT` to see what sdgmap suggests for a text (`suggest` alone:
+//! the text last typed in the finder).
 //!
 //! Matching ranks what a reader means first: commands where every typed
 //! word starts a word of the description (`clear` → "clear all filters"),
@@ -39,6 +41,9 @@ pub enum Command {
     Run(&'static Binding),
     /// Open a view string.
     Open(String),
+    /// Suggest SDGs, targets and Action Lines for a text (empty: the last
+    /// finder text).
+    Suggest(String),
 }
 
 /// The bindings the palette offers (everything a user can invoke by name).
@@ -93,6 +98,11 @@ pub fn matches(text: &str) -> Vec<Command> {
     {
         return vec![Command::Open(view.trim().to_string())];
     }
+    if let Some(rest) = text.strip_prefix("suggest")
+        && (rest.is_empty() || rest.starts_with(char::is_whitespace))
+    {
+        return vec![Command::Suggest(rest.trim().to_string())];
+    }
     let m = SkimMatcherV2::default().ignore_case();
     let mut scored: Vec<((u8, i64), usize, &'static Binding)> = commands()
         .enumerate()
@@ -116,6 +126,9 @@ pub fn matches(text: &str) -> Vec<Command> {
     if "open".starts_with(text) && !text.is_empty() {
         out.push(Command::Open(String::new()));
     }
+    if "suggest".starts_with(text) && !text.is_empty() {
+        out.push(Command::Suggest(String::new()));
+    }
     out
 }
 
@@ -124,7 +137,7 @@ impl Component for Palette {
         vec![Context::Palette, Context::Input]
     }
 
-    fn update(&mut self, _ctx: &Ctx, action: Action) -> Vec<Effect> {
+    fn update(&mut self, ctx: &Ctx, action: Action) -> Vec<Effect> {
         match action {
             Action::Cancel => return vec![Effect::Close],
             Action::Accept => {
@@ -132,6 +145,22 @@ impl Component for Palette {
                 match matches(self.input.text()).into_iter().nth(self.cursor) {
                     Some(Command::Run(b)) => out.push(Effect::Run(b.action)),
                     Some(Command::Open(view)) => out.push(Effect::OpenView(view)),
+                    Some(Command::Suggest(text)) => {
+                        let last = ctx.search.as_ref().map(|s| s.text.trim());
+                        let text = if text.is_empty() {
+                            last.unwrap_or_default().to_string()
+                        } else {
+                            text
+                        };
+                        out.push(if text.is_empty() {
+                            Effect::Status(
+                                "suggest needs a text: suggest solar mini-grids for rural clinics"
+                                    .into(),
+                            )
+                        } else {
+                            Effect::Open(crate::tui::effect::Open::Suggest(text))
+                        });
+                    }
                     None => {}
                 }
                 return out;
@@ -187,6 +216,23 @@ impl Component for Palette {
                     ListItem::new(Line::styled("open VIEW — open a view string", t.base))
                 }
                 Command::Open(v) => ListItem::new(Line::styled(format!("open view: {v}"), t.base)),
+                Command::Suggest(v) if v.is_empty() => ListItem::new(Line::styled(
+                    clip(
+                        "suggest TEXT — SDGs, targets, Action Lines for a text (alone: the last finder text)",
+                        list.width as usize,
+                    ),
+                    t.base,
+                )),
+                Command::Suggest(v) => ListItem::new(Line::styled(
+                    clip(
+                        &format!(
+                            "suggest for: {}",
+                            crate::sanitize::sanitize(v, crate::sanitize::Lines::Single)
+                        ),
+                        list.width as usize,
+                    ),
+                    t.suggested,
+                )),
             })
             .collect();
         let mut state =
@@ -218,6 +264,15 @@ mod tests {
             Some(Action::Show(Screen::Activities))
         );
         assert!(matches!(&matches("open sdg:9")[..], [Command::Open(v)] if v == "sdg:9"));
+        assert!(
+            matches!(&matches("suggest solar grids ")[..], [Command::Suggest(v)] if v == "solar grids")
+        );
+        assert!(matches!(&matches("suggest")[..], [Command::Suggest(v)] if v.is_empty()));
+        assert!(
+            matches("sugg")
+                .iter()
+                .any(|c| matches!(c, Command::Suggest(v) if v.is_empty()))
+        );
         assert!(matches("").len() > 20);
     }
 

@@ -13,6 +13,7 @@ pub mod chrome;
 pub mod list;
 pub mod popup;
 pub mod related;
+pub mod suggested;
 pub mod tree;
 
 use ratatui::layout::Rect;

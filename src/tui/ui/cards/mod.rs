@@ -4,7 +4,7 @@
 //! A card is the sections registered for its record's kind in
 //! [`SECTIONS`], in order. Each section is a function in a module of its
 //! own that adds rows through [`Card`]; adding one — an indicator's tier,
-//! the SDGs `sdgmap suggest` proposes for an activity — is a new function
+//! the SDGs `import --suggest` stored for an activity — is a new function
 //! and one line in the table, and touches no other section. Counts on a
 //! card are the record's own; under a filtering view the card adds how many
 //! of them the view keeps, so the card and the related list beside it
@@ -18,6 +18,7 @@ mod goal;
 mod indicators;
 mod line;
 mod links;
+mod suggested;
 
 use ratatui::text::Span;
 
@@ -46,6 +47,7 @@ pub const SECTIONS: &[(Kind, Section)] = &[
     (Kind::Cell, cell::cell),
     (Kind::Activity, activity::activity),
     (Kind::Activity, activity::matrix_goals),
+    (Kind::Activity, suggested::suggested),
     (Kind::Indicator, indicators::indicator),
     (Kind::Country, country::country),
 ];

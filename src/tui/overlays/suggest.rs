@@ -1,0 +1,137 @@
+//! The `:suggest` overlay: what sdgmap suggests for a text typed in the
+//! finder (or after `:suggest` in the palette) — goals, targets and Action
+//! Lines with scores and evidence, under the "Suggested (not stated by the
+//! source)" heading and the Aurora credit.
+//!
+//! The component owns its state: the text, the suggestions made for it
+//! when it opened (by the context's engine, built once per snapshot), and
+//! how far it is scrolled. Everything drawn is sanitized; it scrolls like
+//! a card and says what it hides; `Esc` closes it.
+
+use std::cell::Cell;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Clear};
+
+use crate::sanitize::{Lines, sanitize};
+use crate::suggest::StoredSuggestions;
+use crate::tui::action::Action;
+use crate::tui::component::Component;
+use crate::tui::ctx::Ctx;
+use crate::tui::effect::Effect;
+use crate::tui::keymap::Context;
+use crate::tui::ui::card::{Row, wrap};
+use crate::tui::ui::suggested::{rows, sanitized};
+
+/// The suggestions overlay.
+#[derive(Debug, Clone)]
+pub struct SuggestView {
+    /// The text suggested for, sanitized.
+    pub text: String,
+    /// What the engine suggests (`None` when it could not be built).
+    pub result: Option<StoredSuggestions>,
+    /// Lines scrolled.
+    pub scroll: usize,
+    /// The largest scroll, last frame.
+    max: Cell<usize>,
+    /// Lines that fit, last frame.
+    page: Cell<usize>,
+}
+
+impl SuggestView {
+    /// Runs the engine of `ctx` on `text`.
+    pub fn new(ctx: &Ctx, text: &str) -> SuggestView {
+        let result = ctx
+            .engine()
+            .map(|e| sanitized(StoredSuggestions::from_suggestions(&e.suggest(text))));
+        SuggestView {
+            text: sanitize(text, Lines::Single).into_owned(),
+            result,
+            scroll: 0,
+            max: Cell::new(usize::MAX),
+            page: Cell::new(10),
+        }
+    }
+
+    /// The overlay's rows: the text, then the suggestions.
+    pub fn rows(&self, ctx: &Ctx) -> Vec<Row> {
+        let t = &ctx.theme;
+        let mut out = vec![
+            Row::field("for the text", t.dim, format!("«{}»", self.text), t.base),
+            Row::Blank,
+        ];
+        match &self.result {
+            Some(st) => out.extend(rows(t, &ctx.snap, st)),
+            None => out.push(Row::text(
+                "the suggestion engine cannot be built for this snapshot",
+                t.warn,
+            )),
+        }
+        out
+    }
+}
+
+impl Component for SuggestView {
+    fn contexts(&self) -> Vec<Context> {
+        vec![Context::Suggest]
+    }
+
+    fn update(&mut self, _ctx: &Ctx, action: Action) -> Vec<Effect> {
+        let (max, page) = (self.max.get(), self.page.get().max(1));
+        let by = |d: isize, s: usize| s.saturating_add_signed(d).min(max);
+        self.scroll = match action {
+            Action::Back | Action::Quit | Action::Cancel | Action::ToggleHelp => {
+                return vec![Effect::Close];
+            }
+            Action::Down | Action::ScrollDown => by(1, self.scroll),
+            Action::Up | Action::ScrollUp => by(-1, self.scroll),
+            Action::PageDown | Action::HalfPageDown => by(page as isize, self.scroll),
+            Action::PageUp | Action::HalfPageUp => by(-(page as isize), self.scroll),
+            Action::Top => 0,
+            Action::Bottom => max,
+            _ => self.scroll,
+        };
+        Vec::new()
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let t = &ctx.theme;
+        let w = 100
+            .min(area.width.saturating_sub(4))
+            .max(area.width.min(20));
+        let lines = wrap(&self.rows(ctx), w.saturating_sub(2) as usize);
+        let h = (lines.len() as u16 + 2)
+            .min(area.height.saturating_sub(2))
+            .max(3.min(area.height));
+        let r = Rect {
+            x: area.x + (area.width.saturating_sub(w)) / 2,
+            y: area.y + (area.height.saturating_sub(h)) / 2,
+            width: w.min(area.width),
+            height: h,
+        };
+        frame.render_widget(Clear, r);
+        let title = crate::tui::ui::card::pane_title(
+            "suggest — inferred, not stated — Esc to close, j/k to scroll",
+            None,
+            r.width,
+        );
+        let block = Block::new()
+            .borders(Borders::ALL)
+            .border_style(t.suggested)
+            .style(t.base)
+            .title(Span::styled(title, t.suggested));
+        let shown = crate::tui::ui::card::render(
+            frame,
+            r,
+            block,
+            lines,
+            self.scroll,
+            t.accent,
+            &ctx.layout,
+        );
+        self.max.set(shown.total.saturating_sub(shown.height));
+        self.page.set(shown.height);
+    }
+}
