@@ -108,8 +108,9 @@ pub fn run(args: &ImportArgs, data: Option<&Path>) -> anyhow::Result<ExitCode> {
     if let Some(n) = suggested {
         let r = &done.report;
         let total = r.added.len() + r.updated.len() + r.unchanged.len();
+        let noun = if total == 1 { "activity" } else { "activities" };
         errln!(
-            "sdgmap: stored suggestions on {total} activities ({n} with a suggested goal), \
+            "sdgmap: stored suggestions on {total} {noun} ({n} with a suggested goal), \
              as suggestions, not stated links; {}",
             sdgmap::suggest::CREDIT
         );
