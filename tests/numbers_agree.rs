@@ -28,7 +28,28 @@ use sdgmap::view::{Key, View, apply, parse};
 fn snap() -> &'static Snapshot {
     use std::sync::OnceLock;
     static S: OnceLock<Snapshot> = OnceLock::new();
-    S.get_or_init(|| load_bundled().unwrap())
+    // with the engine's suggestions stored on every activity, so the
+    // suggested: facet's counts are checked on real records, and every
+    // stated count is checked with suggestions present
+    S.get_or_init(|| sdgmap::snapshot::build(raw().clone()).unwrap())
+}
+
+/// The bundled records with the engine's suggestions stored on each.
+fn raw() -> &'static sdgmap::snapshot::RawSnapshot {
+    use std::sync::OnceLock;
+    static R: OnceLock<sdgmap::snapshot::RawSnapshot> = OnceLock::new();
+    R.get_or_init(|| {
+        let plain = load_bundled().unwrap();
+        let engine = sdgmap::suggest::Engine::new(&plain).unwrap();
+        let mut raw = sdgmap::snapshot::parse_raw("b", sdgmap::snapshot::BUNDLED).unwrap();
+        for a in &mut raw.activities {
+            let text = sdgmap::import::activity_text(&a.title, &a.summary);
+            a.suggested = Some(sdgmap::suggest::StoredSuggestions::from_suggestions(
+                &engine.suggest(&text),
+            ));
+        }
+        raw
+    })
 }
 
 /// Views made of real values of the bundled snapshot.
@@ -78,6 +99,15 @@ fn a_view() -> impl Strategy<Value = String> {
                 "-custodian:UNEP"
             ])
             .prop_map(str::to_string),
+            prop::sample::select(vec![
+                "suggested:9",
+                "suggested:3,4",
+                "-suggested:17",
+                "suggested:9.c",
+                "suggested:C7",
+                "suggested:C2,C7-e-health",
+            ])
+            .prop_map(str::to_string),
         ],
         0..4,
     );
@@ -104,6 +134,7 @@ fn with_value(view: &View, key: Key, value: &str) -> View {
         Key::Year => v.year = Default::default(),
         Key::Region => v.region = Default::default(),
         Key::Group => v.group = Default::default(),
+        Key::Suggested => v.suggested = Default::default(),
         _ => unreachable!("not a panel facet: {key:?}"),
     }
     text.push_str(&v.to_string());
@@ -189,7 +220,10 @@ proptest! {
         let s = snap();
         let (v, _) = selection(&view);
         for key in PANEL {
-            for fv in values(s, &v, key) {
+            // suggested: lists every goal and line; a third of them per case
+            // keeps the test's time (48 cases cover them all many times over)
+            let every = if key == Key::Suggested { 3 } else { 1 };
+            for fv in values(s, &v, key).into_iter().step_by(every) {
                 let asked = apply(s, &with_value(&v, key, &fv.value));
                 let n = if key == Key::Status { asked.link_count() } else { asked.activity_count() };
                 prop_assert_eq!(fv.count, n, "{} value {} under {:?}", key.name(), fv.value, view);
@@ -259,7 +293,8 @@ proptest! {
         use sdgmap::tui::{App, Theme, ThemeChoice, action::Action, render};
         let s = snap();
         let (v, sel) = selection(&view);
-        let mut st = App::new(load_bundled().unwrap(), Theme::new(ThemeChoice::Mono), "t".into());
+        let snapshot = sdgmap::snapshot::build(raw().clone()).unwrap();
+        let mut st = App::new(snapshot, Theme::new(ThemeChoice::Mono), "t".into());
         st.open_view(&v.to_string());
         st.update(Action::Show(sdgmap::tour::Screen::Sdgs));
         let mut t = Terminal::new(TestBackend::new(200, 60)).unwrap();
