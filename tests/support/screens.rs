@@ -337,6 +337,29 @@ pub fn scenarios() -> Vec<Scenario> {
         effects: vec![Effect::MarkRows(mark_rows())],
     });
     v.push(Scenario {
+        name: "suggest overlay",
+        actions: vec![],
+        tour: false,
+        compare: false,
+        effects: vec![Effect::Open(Open::Suggest(
+            "Solar mini-grids and a very-long-unbroken-word-that-cannot-wrap-anywhere-at-all bring electricity, clean drinking water and broadband to rural clinics and schools"
+                .into(),
+        ))],
+    });
+    v.push(Scenario {
+        name: "activity card with suggestions",
+        actions: vec![],
+        tour: false,
+        compare: false,
+        effects: vec![Effect::Drill(sdgmap::entity::EntityRef::Activity(
+            sdgmap::snapshot::load_bundled()
+                .unwrap()
+                .index()
+                .activity("digital-health-for-africa")
+                .unwrap(),
+        ))],
+    });
+    v.push(Scenario {
         name: "message",
         actions: vec![],
         tour: false,
@@ -466,6 +489,25 @@ fn stress() -> String {
         a["year"] = (2000 + i).into();
         acts.push(a);
     }
+    // stored suggestions, long: every goal, long evidence, sub-lines
+    let dh = acts
+        .iter_mut()
+        .find(|a| a["id"] == "digital-health-for-africa")
+        .unwrap();
+    let long = "words: «a-very-long-unbroken-word-that-cannot-wrap-anywhere-at-all» 3.6 (target text, indicator text, goal name, Aurora goal description, Aurora query, sdgmap vocabulary); «services» 0.5 (target text)";
+    dh["suggested"] = serde_json::json!({
+        "engine": "sdgmap-suggest/2 (Aurora SDG queries v5.0)",
+        "credit": "Aurora Universities Network, SDG queries v5.0, doi 10.5281/zenodo.3817445, CC-BY-4.0",
+        "goals": (1..=17).map(|g| serde_json::json!({
+            "goal": g, "score": 20.0 - f64::from(g),
+            "targets": [{"code": format!("{g}.1"), "score": 2.5, "evidence": [long]}],
+            "evidence": [long, long]
+        })).collect::<Vec<_>>(),
+        "action_lines": c7.iter().map(|l| serde_json::json!({
+            "id": l, "score": 4.2,
+            "evidence": [format!("WSIS–SDG Matrix link {} × SDG 3 target 3.8 (targets, confirmed)", l.as_str().unwrap_or_default())]
+        })).collect::<Vec<_>>()
+    });
     serde_json::to_string(&raw).unwrap()
 }
 
