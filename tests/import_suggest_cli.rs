@@ -127,6 +127,11 @@ fn suggestions_are_stored_as_suggestions_never_as_stated_links() {
     );
     let rows = String::from_utf8_lossy(&q.stdout);
     assert!(rows.contains("sample-rural-broadband-pilot"), "{rows}");
+    let err = String::from_utf8_lossy(&q.stderr);
+    assert!(
+        err.contains("not stated links") && err.contains(CREDIT),
+        "{err}"
+    );
     let header = rows.lines().next().expect("header");
     assert!(
         header.contains("suggested_sdgs,suggested_targets,suggested_action_lines"),

@@ -93,6 +93,7 @@ pub fn run(
         Ok(p) => p,
         Err(code) => return Ok(code),
     };
+    super::query::credit_suggestions(&p);
     let view = p.view.to_string();
     let fill = |w: &mut dyn std::io::Write| {
         export::write_records(

@@ -84,6 +84,21 @@ pub struct Prepared {
     pub selection: Selection,
 }
 
+/// Says on stderr, when a listed activity carries stored suggestions,
+/// that its `suggested_*` columns are inferred, with the credit they owe.
+pub fn credit_suggestions(p: &Prepared) {
+    let any = p.records.iter().any(|&e| match e {
+        EntityRef::Activity(a) => p.snapshot.activity(a).suggested().is_some(),
+        _ => false,
+    });
+    if any {
+        errln!(
+            "sdgmap: suggested_* columns are what sdgmap suggested, not stated links; {}",
+            sdgmap::suggest::CREDIT
+        );
+    }
+}
+
 /// Parses `text`, loads the snapshot, checks and applies the view. A bad
 /// view is reported on stderr with a caret; the error result is exit 2.
 pub fn prepare(
@@ -130,6 +145,7 @@ pub fn run(
         Ok(p) => p,
         Err(code) => return Ok(code),
     };
+    credit_suggestions(&p);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match export::write_records(
