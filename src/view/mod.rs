@@ -56,7 +56,7 @@ mod lex;
 mod parse;
 mod print;
 
-pub use apply::{apply, apply_scored, apply_with};
+pub use apply::{Scored, apply, apply_scored, apply_with};
 pub use check::parse_checked;
 pub use error::{ViewError, suggest};
 pub use parse::{MAX_VIEW_CHARS, parse};
