@@ -16,11 +16,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sdgmap::snapshot::{BUNDLED, BUNDLED_NAME, Snapshot, build, load_bundled, parse_raw};
+use sdgmap::tour::Screen;
 use sdgmap::tui::action::Action::{self, *};
-use sdgmap::tui::state::Screen;
-use sdgmap::tui::ui::render;
-use sdgmap::tui::update::update;
-use sdgmap::tui::{State, Theme, ThemeChoice};
+use sdgmap::tui::render;
+use sdgmap::tui::{App, Theme, ThemeChoice};
 
 /// Measure with the allocator the `sdgmap` binary ships with.
 #[global_allocator]
@@ -49,9 +48,9 @@ fn bench_screens(c: &mut Criterion, label: &str, make: &dyn Fn() -> Snapshot) {
     ];
     let mut group = c.benchmark_group(format!("frame_200x60/{label}"));
     for (name, actions) in screens {
-        let mut st = State::new(make(), Theme::new(ThemeChoice::Dark), "bench".into());
+        let mut st = App::new(make(), Theme::new(ThemeChoice::Dark), "bench".into());
         for &a in actions {
-            update(&mut st, a);
+            st.update(a);
         }
         let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap_or_else(|e| panic!("{e}"));
         group.bench_function(name, |b| {

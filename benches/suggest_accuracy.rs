@@ -139,15 +139,72 @@ fn report(name: &str, per: &[(usize, f64, f64, f64)], verbose: bool) {
     }
 }
 
+/// Accuracy around the published parameters: θ and λ over a grid, then
+/// the focus (targets counted) and the share of other words. A flat
+/// neighbourhood says the defaults are not a lucky point of this half.
+fn sweep_params(snapshot: &sdgmap::snapshot::Snapshot, rows: &[Row]) -> anyhow::Result<()> {
+    let d = Params::default();
+    let run = |p: Params| -> anyhow::Result<f64> {
+        let e = Engine::with_params(snapshot, p)?;
+        let predicted: Vec<Vec<u8>> = rows
+            .iter()
+            .map(|r| e.suggest(&r.text).goal_numbers())
+            .collect();
+        let per = score(rows, &predicted);
+        Ok(100.0 * per.iter().map(|p| p.1).sum::<f64>() / per.len() as f64)
+    };
+    let lambdas = [0.0, 0.25, 0.5, 1.0];
+    println!(
+        "\nsweep: average accuracy by θ (rows) and λ (columns); defaults θ {} λ {}",
+        d.threshold, d.lambda
+    );
+    println!("| θ | {} |", lambdas.map(|l| format!("λ {l}")).join(" | "));
+    println!("|---:|{}", "---:|".repeat(lambdas.len()));
+    for th in [8.0, 10.0, 11.0, 12.0, 13.0, 14.0, 16.0] {
+        let mut cells = Vec::new();
+        for lambda in lambdas {
+            cells.push(format!(
+                "{:.1}",
+                run(Params {
+                    threshold: th,
+                    lambda,
+                    ..d
+                })?
+            ));
+        }
+        println!("| {th} | {} |", cells.join(" | "));
+    }
+    for focus in [1, 2, 3, 100] {
+        for other in [0.0, 0.5, 1.0] {
+            let a = run(Params {
+                focus_targets: focus,
+                other_words: other,
+                ..d
+            })?;
+            println!("focus_targets {focus:>3}, other_words {other}: {a:.1} %");
+        }
+    }
+    for v in [0.0, 1.0, 2.0, 4.0] {
+        let a = run(Params {
+            vocabulary_weight: v,
+            ..d
+        })?;
+        println!("vocabulary_weight {v}: {a:.1} %");
+    }
+    Ok(())
+}
+
 fn main() -> anyhow::Result<()> {
     let mut path = None;
     let mut data = None;
     let mut synth = 100_000;
+    let mut sweep = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--bench" => {}
             "--data" => data = args.next().map(PathBuf::from),
+            "--sweep" => sweep = true,
             "--synth" => synth = args.next().and_then(|n| n.parse().ok()).unwrap_or(synth),
             _ => path = Some(PathBuf::from(a)),
         }
@@ -192,6 +249,9 @@ fn main() -> anyhow::Result<()> {
         took.as_secs_f64() * 1e3
     );
 
+    if sweep {
+        sweep_params(&snapshot, &rows)?;
+    }
     let aurora_only = Engine::with_params(
         &snapshot,
         Params {

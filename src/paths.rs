@@ -1,5 +1,5 @@
-//! Where sdgmap keeps the files a user makes: bookmarks now, settings and
-//! presenter tours later.
+//! Where sdgmap keeps the files a user makes: bookmarks, presenter tours
+//! recorded in the app, and (later) settings.
 //!
 //! One function, [`Paths::discover`], decides the data directory — the
 //! `SDGMAP_HOME` environment variable when it is set (tests, portable
@@ -152,7 +152,7 @@ impl Paths {
         self.data_dir.join("settings.json")
     }
 
-    /// `tours/`: presenter tours (not written yet).
+    /// `tours/`: the user's presenter tours, `NAME.json` each (see [`crate::tour::user`]).
     pub fn tours_dir(&self) -> PathBuf {
         self.data_dir.join("tours")
     }
@@ -183,7 +183,11 @@ impl Paths {
                 "lock held while bookmarks are saved",
             ),
             entry("settings", self.settings(), "settings (future)"),
-            entry("tours", self.tours_dir(), "presenter tours (future)"),
+            entry(
+                "tours",
+                self.tours_dir(),
+                "your tours: T records here, sdgmap present NAME plays one",
+            ),
         ]
     }
 }

@@ -207,12 +207,12 @@ proptest! {
     #[test]
     fn the_header_and_the_goal_tree_count_what_the_drill_down_lists(view in a_view()) {
         use ratatui::{Terminal, backend::TestBackend};
-        use sdgmap::tui::{State, Theme, ThemeChoice, action::Action, update::update, ui::render};
+        use sdgmap::tui::{App, Theme, ThemeChoice, action::Action, render};
         let s = snap();
         let (v, sel) = selection(&view);
-        let mut st = State::new(load_bundled().unwrap(), Theme::new(ThemeChoice::Mono), "t".into());
-        sdgmap::tui::overlays::open_view(&mut st, &v.to_string());
-        update(&mut st, Action::Show(sdgmap::tui::state::Screen::Sdgs));
+        let mut st = App::new(load_bundled().unwrap(), Theme::new(ThemeChoice::Mono), "t".into());
+        st.open_view(&v.to_string());
+        st.update(Action::Show(sdgmap::tour::Screen::Sdgs));
         let mut t = Terminal::new(TestBackend::new(200, 60)).unwrap();
         t.draw(|f| render(f, &st)).unwrap();
         let text: String = format!("{}", t.backend());

@@ -173,3 +173,29 @@ fn long_texts_stay_fast_and_bounded() {
     assert!(!s.goals.is_empty());
     assert!(t0.elapsed().as_secs() < 20);
 }
+
+#[test]
+fn a_goal_scores_on_the_targets_its_words_gather_on() {
+    let e = engine();
+    let s = e.suggest(
+        "Households without electricity get solar home systems; the utility raises the share of renewable power in the grid",
+    );
+    let g7 = goal(&s, 7);
+    assert!(g7.wording > 0.0 && g7.score >= g7.wording, "{g7:?}");
+    // the best target is named by the words its own wording holds
+    let best = &g7.targets[0];
+    assert!(
+        ["7.1", "7.2"].contains(&best.code.as_str()),
+        "{:?}",
+        g7.targets
+    );
+    let named: Vec<&str> = best
+        .evidence
+        .iter()
+        .flat_map(|ev| match ev {
+            Evidence::Words { words } => words.iter().map(|w| w.word.as_str()).collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    assert!(!named.is_empty(), "{:?}", best.evidence);
+}

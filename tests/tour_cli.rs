@@ -18,6 +18,12 @@ fn fixture(rel: &str) -> String {
 }
 
 fn sdgmap(args: &[&str]) -> (i32, String, String) {
+    // an empty data directory: no tours of the user's
+    let home = tempfile::tempdir().expect("temp dir");
+    sdgmap_in(home.path(), args)
+}
+
+fn sdgmap_in(home: &Path, args: &[&str]) -> (i32, String, String) {
     let Output {
         status,
         stdout,
@@ -25,6 +31,7 @@ fn sdgmap(args: &[&str]) -> (i32, String, String) {
     } = Command::new(env!("CARGO_BIN_EXE_sdgmap"))
         .args(args)
         .env_remove("SDGMAP_DATA")
+        .env("SDGMAP_HOME", home)
         .env("NO_COLOR", "1")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
@@ -171,7 +178,7 @@ fn tour_notes_of_an_invalid_or_unknown_tour() {
     assert_eq!(code, 2);
     assert_eq!(
         err,
-        "sdgmap: no-such-tour: no such tour file, and no bundled tour has this name (bundled: itu-2030-agenda)\n"
+        "sdgmap: no-such-tour: no such tour file, and no tour has this name (bundled: itu-2030-agenda)\n"
     );
 }
 
@@ -185,4 +192,47 @@ fn present_validates_the_tour_before_starting() {
     let (code, _, err) = sdgmap(&["present", &fixture("tours/invalid/bad-screen.json")]);
     assert_eq!(code, 1);
     assert!(err.contains("unknown screen 'matirx'"), "{err}");
+}
+
+#[test]
+fn the_users_recorded_tours_are_listed_and_found_by_name() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let tours = home.path().join("tours");
+    std::fs::create_dir_all(&tours).expect("tours dir");
+    std::fs::copy(
+        fixture("tours/valid/three-steps.json"),
+        tours.join("board meeting.json"),
+    )
+    .expect("copy tour");
+    std::fs::write(tours.join("broken.json"), "{").expect("write");
+    let (code, out, err) = sdgmap_in(home.path(), &["tour", "list"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("itu-2030-agenda"), "{out}");
+    assert!(
+        out.contains("board meeting          3 steps  Three steps  (yours: "),
+        "{out}"
+    );
+    assert!(out.contains("broken               invalid: "), "{out}");
+    // by name, for notes and for check
+    let (code, out, err) = sdgmap_in(home.path(), &["tour", "notes", "board meeting"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("# Three steps"), "{out}");
+    let (code, _, err) = sdgmap_in(home.path(), &["tour", "notes", "nothing"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.ends_with("(bundled: itu-2030-agenda; yours: board meeting, broken)\n"),
+        "{err}"
+    );
+    // sdgmap paths says where they live, no longer "(future)"
+    let (code, out, _) = sdgmap_in(home.path(), &["paths"]);
+    assert_eq!(code, 0);
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("tours"))
+        .expect("a tours line");
+    assert!(!line.contains("future"), "{line}");
+    assert!(
+        line.contains("T records here, sdgmap present NAME plays one"),
+        "{line}"
+    );
 }

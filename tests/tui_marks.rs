@@ -7,14 +7,15 @@
 use sdgmap::bookmarks::{SnapshotRef, Store, snapshot_fingerprint};
 use sdgmap::paths::Paths;
 use sdgmap::snapshot::{BUNDLED, load_bundled};
+use sdgmap::tour::Screen;
 use sdgmap::tui::action::Action::{self, *};
-use sdgmap::tui::marks::{Env, osc52};
-use sdgmap::tui::state::{Overlay, Screen};
-use sdgmap::tui::update::{Effect, update};
-use sdgmap::tui::{State, Theme, ThemeChoice};
+use sdgmap::tui::effect::Io;
+use sdgmap::tui::overlays::Overlay;
+use sdgmap::tui::{App as Explorer, Theme, ThemeChoice};
+use sdgmap::tui::{Env, osc52};
 
 struct App {
-    st: State,
+    st: Explorer,
     env: Env,
     out: Vec<u8>,
     _dir: tempfile::TempDir,
@@ -29,7 +30,7 @@ fn app() -> App {
         current,
     };
     App {
-        st: State::new(snap, Theme::new(ThemeChoice::Dark), "test".into()),
+        st: Explorer::new(snap, Theme::new(ThemeChoice::Dark), "test".into()),
         env,
         out: Vec::new(),
         _dir: dir,
@@ -39,9 +40,10 @@ fn app() -> App {
 impl App {
     fn run(&mut self, actions: &[Action]) {
         for &a in actions {
-            let eff = update(&mut self.st, a);
-            if matches!(eff, Effect::Copy(_) | Effect::Bookmark(_)) {
-                sdgmap::tui::marks::perform(&mut self.st, &mut self.env, eff, &mut self.out);
+            for io in self.st.update(a) {
+                if matches!(io, Io::Copy(_) | Io::Bookmark(_)) {
+                    self.st.perform(&mut self.env, io, &mut self.out);
+                }
             }
         }
     }
@@ -55,8 +57,19 @@ impl App {
             Err(e) => panic!("{e}"),
         }
     }
+    /// The rows of the open bookmark list.
+    fn rows(&self) -> Vec<sdgmap::tui::ask::MarkRow> {
+        self.st
+            .overlays
+            .iter()
+            .find_map(|o| match o {
+                Overlay::Marks(l) => Some(l.rows.clone()),
+                _ => None,
+            })
+            .unwrap_or_default()
+    }
     fn status(&self) -> String {
-        self.st.status.clone().unwrap_or_default()
+        self.st.ctx.status.clone().unwrap_or_default()
     }
 }
 
@@ -88,7 +101,7 @@ fn b_saves_the_current_view_and_asks_before_replacing() {
     a.run(&[Show(Screen::Activities), SaveBookmark]);
     a.typed("nine");
     a.run(&[Accept]);
-    assert!(matches!(&a.st.overlay, Some(Overlay::Prompt(p)) if p.ask.is_confirm()));
+    assert!(matches!(a.st.overlay(), Some(Overlay::Prompt(p)) if p.ask.is_confirm()));
     a.run(&[No]);
     assert_eq!(
         a.env.store.as_ref().unwrap().get("nine").unwrap().view,
@@ -110,8 +123,8 @@ fn the_list_opens_renames_edits_and_deletes() {
     a.run(&[DrillIn, SaveBookmark]);
     a.typed("cell");
     a.run(&[Accept, Back, OpenBookmarks]);
-    assert_eq!(a.st.marks.len(), 1);
-    assert_eq!(a.st.marks[0].view, "show:links focus:C1@1");
+    assert_eq!(a.rows().len(), 1);
+    assert_eq!(a.rows()[0].view, "show:links focus:C1@1");
     // rename
     a.run(&[RenameBookmark, ClearInput]);
     a.typed("first cell");
@@ -121,13 +134,16 @@ fn the_list_opens_renames_edits_and_deletes() {
     a.run(&[EditBookmark, ClearInput]);
     a.typed("sdg:4 show:sdgs focus:4.4");
     a.run(&[Accept]);
-    assert_eq!(a.st.marks[0].view, "sdg:4 show:sdgs focus:4.4");
+    assert_eq!(a.rows()[0].view, "sdg:4 show:sdgs focus:4.4");
     // open it: the view, the screen and the focus come back
     a.run(&[Accept]);
-    assert!(a.st.overlay.is_none());
+    assert!(a.st.overlay().is_none());
     assert_eq!(a.st.screen, Screen::Sdgs);
-    assert_eq!(a.st.trail.last().unwrap().entity.key(&a.st.snap), "4.4");
-    assert_eq!(a.st.chips.len(), 1);
+    assert_eq!(
+        a.st.drill.trail.last().unwrap().entity.key(&a.st.ctx.snap),
+        "4.4"
+    );
+    assert_eq!(a.st.ctx.filters.chips.len(), 1);
     // delete asks first
     a.run(&[OpenBookmarks, DeleteBookmark, No]);
     assert_eq!(a.names(), ["first cell"]);
@@ -145,13 +161,10 @@ fn the_list_filters_by_typing_after_slash() {
     }
     a.run(&[OpenBookmarks, FilterList]);
     a.typed("gam");
-    let Some(Overlay::Marks(l)) = &a.st.overlay else {
+    let Some(Overlay::Marks(l)) = a.st.overlay() else {
         panic!()
     };
-    let shown: Vec<String> = sdgmap::tui::marks::shown(&a.st, l)
-        .iter()
-        .map(|r| r.name.clone())
-        .collect();
+    let shown: Vec<String> = l.shown().iter().map(|r| r.name.clone()).collect();
     assert_eq!(shown, ["gamma"]);
 }
 
@@ -184,13 +197,13 @@ fn a_bookmark_from_another_snapshot_opens_with_warnings_not_a_crash() {
         .save("old", &view, &other, sdgmap::bookmarks::Overwrite::No)
         .unwrap();
     a.run(&[OpenBookmarks]);
-    assert!(a.st.marks[0].stale && a.st.marks[0].broken);
+    assert!(a.rows()[0].stale && a.rows()[0].broken);
     a.run(&[Accept]);
     let status = a.status();
     assert!(status.contains("was made on snapshot older"), "{status}");
     assert!(status.contains("gone-activity"), "{status}");
-    assert!(a.st.trail.is_empty(), "the missing focus is dropped");
-    assert_eq!(a.st.chips.len(), 1);
+    assert!(a.st.drill.trail.is_empty(), "the missing focus is dropped");
+    assert_eq!(a.st.ctx.filters.chips.len(), 1);
 }
 
 #[test]

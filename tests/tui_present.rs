@@ -8,15 +8,16 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sdgmap::snapshot::{BUNDLED, load_bundled};
+use sdgmap::tour::Screen;
+use sdgmap::tui::Env;
 use sdgmap::tui::action::Action::{self, *};
-use sdgmap::tui::marks::Env;
-use sdgmap::tui::state::Screen;
+use sdgmap::tui::effect::Io;
+use sdgmap::tui::overlays::Overlay;
+use sdgmap::tui::render;
 use sdgmap::tui::theme::ThemeChoice;
-use sdgmap::tui::ui::render;
-use sdgmap::tui::update::{Effect, update};
-use sdgmap::tui::{State, Theme, keymap, present};
+use sdgmap::tui::{App, Theme};
 
-fn tour_app() -> State {
+fn tour_app() -> App {
     let snap = load_bundled().unwrap();
     let tour = sdgmap::tour::load_bytes(
         "t",
@@ -24,28 +25,28 @@ fn tour_app() -> State {
         &snap,
     )
     .unwrap();
-    let mut st = State::new(snap, Theme::new(ThemeChoice::Dark), "test".into());
-    present::start(&mut st, tour);
+    let mut st = App::new(snap, Theme::new(ThemeChoice::Dark), "test".into());
+    st.start_tour(tour);
     st
 }
 
-fn run(st: &mut State, actions: &[Action]) {
+fn run(st: &mut App, actions: &[Action]) {
     for &a in actions {
-        update(st, a);
+        st.update(a);
     }
 }
 
-fn step(st: &State) -> usize {
+fn step(st: &App) -> usize {
     st.presenter.tour.as_ref().unwrap().state.step()
 }
 
 /// What a step shows: screen, focus key and view string.
-fn shown(st: &State) -> (Screen, Option<String>, String) {
-    let focus = st.trail.last().map(|c| c.entity.key(&st.snap));
+fn shown(st: &App) -> (Screen, Option<String>, String) {
+    let focus = st.drill.trail.last().map(|c| c.entity.key(&st.ctx.snap));
     (
         st.screen,
         focus,
-        sdgmap::tui::filter::effective(&st.chips).to_string(),
+        sdgmap::tui::filters::effective(st.chips()).to_string(),
     )
 }
 
@@ -53,18 +54,18 @@ fn shown(st: &State) -> (Screen, Option<String>, String) {
 fn tour_keys_step_forward_back_and_jump() {
     let mut st = tour_app();
     assert!(st.presenter.on);
-    assert_eq!(st.theme.choice, ThemeChoice::Projector);
+    assert_eq!(st.ctx.theme.choice, ThemeChoice::Projector);
     assert_eq!(step(&st), 0);
     let key = |c: KeyCode| KeyEvent::new(c, KeyModifiers::NONE);
     // → and Space mean next while on the tour
-    assert_eq!(keymap::lookup(&st, key(KeyCode::Right)), Some(TourNext));
-    assert_eq!(keymap::lookup(&st, key(KeyCode::Char(' '))), Some(TourNext));
-    assert_eq!(keymap::lookup(&st, key(KeyCode::Left)), Some(TourPrev));
+    assert_eq!(st.lookup(key(KeyCode::Right)), Some(TourNext));
+    assert_eq!(st.lookup(key(KeyCode::Char(' '))), Some(TourNext));
+    assert_eq!(st.lookup(key(KeyCode::Left)), Some(TourPrev));
     run(&mut st, &[TourNext, TourNext, TourPrev]);
     assert_eq!(step(&st), 1);
     // the step is shown as written
     let s2 = &st.presenter.tour.as_ref().unwrap().tour.steps[1];
-    assert_eq!(st.trail.last().map(|c| c.entity), s2.focus);
+    assert_eq!(st.drill.trail.last().map(|c| c.entity), s2.focus);
     // g + number
     run(&mut st, &[TourJump, Insert('1'), Insert('2'), Accept]);
     assert_eq!(step(&st), 11);
@@ -73,9 +74,9 @@ fn tour_keys_step_forward_back_and_jump() {
     run(&mut st, &[TourJump, Insert('9'), Insert('9'), Accept]);
     assert_eq!(step(&st), 11);
     assert!(
-        st.status.as_deref().unwrap().contains("12"),
+        st.ctx.status.as_deref().unwrap().contains("12"),
         "{:?}",
-        st.status
+        st.ctx.status
     );
 }
 
@@ -89,7 +90,7 @@ fn stepping_off_and_snapping_back_restores_the_step_exactly() {
     assert!(st.presenter.tour.as_ref().unwrap().state.is_off_tour());
     let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(
-        keymap::lookup(&st, esc),
+        st.lookup(esc),
         Some(Back),
         "off the tour, Esc is back again"
     );
@@ -106,7 +107,7 @@ fn stepping_off_and_snapping_back_restores_the_step_exactly() {
             Accept,
         ],
     );
-    assert!(st.overlay.is_none());
+    assert!(st.overlay().is_none());
     assert_ne!(shown(&st), before);
     run(
         &mut st,
@@ -115,7 +116,7 @@ fn stepping_off_and_snapping_back_restores_the_step_exactly() {
     run(&mut st, &[SnapBack]);
     assert_eq!(shown(&st), before);
     assert_eq!(
-        (st.zoom, st.metric),
+        (st.screens.matrix.zoom, st.screens.matrix.metric),
         (None, sdgmap::matrix::Metric::Targets),
         "explorer settings do not leak into the step"
     );
@@ -124,24 +125,18 @@ fn stepping_off_and_snapping_back_restores_the_step_exactly() {
 
 #[test]
 fn presenter_mode_toggles_its_theme_and_echoes_keys() {
-    let mut st = State::new(
+    let mut st = App::new(
         load_bundled().unwrap(),
         Theme::new(ThemeChoice::Light),
         "t".into(),
     );
     run(&mut st, &[TogglePresenter]);
-    assert_eq!(st.theme.choice, ThemeChoice::Projector);
+    assert_eq!(st.ctx.theme.choice, ThemeChoice::Projector);
     run(&mut st, &[ToggleKeyEcho]);
-    present::echo(
-        &mut st,
-        KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE),
-        Down,
-    );
-    present::echo(
-        &mut st,
-        KeyEvent::new(KeyCode::Right, KeyModifiers::NONE),
-        Right,
-    );
+    st.presenter
+        .echo(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE), Down);
+    st.presenter
+        .echo(KeyEvent::new(KeyCode::Right, KeyModifiers::NONE), Right);
     assert_eq!(st.presenter.keys.len(), 2);
     assert!(
         st.presenter.keys[0].starts_with("j  move down"),
@@ -150,7 +145,7 @@ fn presenter_mode_toggles_its_theme_and_echoes_keys() {
     );
     run(&mut st, &[TogglePresenter]);
     assert_eq!(
-        st.theme.choice,
+        st.ctx.theme.choice,
         ThemeChoice::Light,
         "the user's theme comes back"
     );
@@ -160,13 +155,13 @@ fn presenter_mode_toggles_its_theme_and_echoes_keys() {
 fn t_records_the_current_view_as_a_tour_step() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("tours").join("mine.json"); // the folder does not exist yet
-    let mut st = State::new(
+    let mut st = App::new(
         load_bundled().unwrap(),
         Theme::new(ThemeChoice::Dark),
         "t".into(),
     );
     st.presenter.record_to = Some(path.clone());
-    let current = sdgmap::bookmarks::snapshot_fingerprint(&st.snap, BUNDLED.as_bytes());
+    let current = sdgmap::bookmarks::snapshot_fingerprint(&st.ctx.snap, BUNDLED.as_bytes());
     let mut env = Env {
         store: Err("unused".into()),
         current,
@@ -177,34 +172,46 @@ fn t_records_the_current_view_as_a_tour_step() {
             Down, Right, Right, Right, Right, Right, Right, Right, Right, DrillIn, RecordStep,
         ],
     );
+    // T asks for the tour first, suggesting the one it records into
+    let Some(Overlay::Prompt(p)) = st.overlay() else {
+        panic!("no tour prompt")
+    };
+    assert_eq!(p.input.text(), path.display().to_string());
+    assert!(st.update(Accept).is_empty());
     for c in "C2 builds the roads of the digital economy".chars() {
-        update(&mut st, Insert(c));
+        st.update(Insert(c));
     }
-    let eff = update(&mut st, Accept);
-    assert!(matches!(eff, Effect::RecordStep(_)));
+    let io = st.update(Accept);
+    assert!(matches!(&io[..], [Io::Record(_)]), "{io:?}");
     let mut out = Vec::new();
-    sdgmap::tui::marks::perform(&mut st, &mut env, eff, &mut out);
+    for x in io {
+        st.perform(&mut env, x, &mut out);
+    }
     assert!(
-        st.status.as_deref().unwrap().starts_with("step 1 added to"),
+        st.ctx
+            .status
+            .as_deref()
+            .unwrap()
+            .starts_with("step 1 added to"),
         "{:?}",
-        st.status
+        st.ctx.status
     );
     // the file is a valid tour whose step reopens the same place
-    let tour = sdgmap::tour::load_file(&path, &st.snap).unwrap();
+    let tour = sdgmap::tour::load_file(&path, &st.ctx.snap).unwrap();
     assert_eq!(tour.steps.len(), 1);
     assert_eq!(
         tour.steps[0].caption,
         "C2 builds the roads of the digital economy"
     );
     assert_eq!(
-        tour.steps[0].focus.map(|e| e.key(&st.snap)).as_deref(),
+        tour.steps[0].focus.map(|e| e.key(&st.ctx.snap)).as_deref(),
         Some("C2@9")
     );
 }
 
 #[test]
 fn the_spotlight_dims_all_but_the_focused_row_and_column() {
-    let mut st = State::new(
+    let mut st = App::new(
         load_bundled().unwrap(),
         Theme::new(ThemeChoice::Dark),
         "t".into(),
@@ -239,7 +246,7 @@ fn the_spotlight_dims_all_but_the_focused_row_and_column() {
     };
     // C4 × SDG 12 has a value but lies outside the crosshair: dimmed, no heat colour
     let y = row_of("C4");
-    let dim = st.theme.dim;
+    let dim = st.ctx.theme.dim;
     let cells: Vec<_> = (25..200u16).map(|x| buf[(x, y)].clone()).collect();
     assert!(
         cells.iter().any(|c| c.symbol() == "░"),
@@ -255,9 +262,9 @@ fn the_spotlight_dims_all_but_the_focused_row_and_column() {
     // the focused row keeps its heat colours
     let y2 = row_of("C2");
     assert!(
-        (25..200u16).any(|x| buf[(x, y2)].bg == st.theme.heat[4].bg.unwrap()
-            || buf[(x, y2)].bg == st.theme.heat[2].bg.unwrap()
-            || buf[(x, y2)].bg == st.theme.selected.bg.unwrap())
+        (25..200u16).any(|x| buf[(x, y2)].bg == st.ctx.theme.heat[4].bg.unwrap()
+            || buf[(x, y2)].bg == st.ctx.theme.heat[2].bg.unwrap()
+            || buf[(x, y2)].bg == st.ctx.theme.selected.bg.unwrap())
     );
 }
 

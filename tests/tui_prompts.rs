@@ -9,15 +9,16 @@ use ratatui::backend::TestBackend;
 use sdgmap::entity::EntityRef;
 use sdgmap::search::{CancelToken, Finder};
 use sdgmap::snapshot::load_bundled;
+use sdgmap::tour::Screen;
 use sdgmap::tui::action::Action::{self, *};
-use sdgmap::tui::finder::LIMIT;
-use sdgmap::tui::state::{Overlay, Screen};
-use sdgmap::tui::ui::render;
-use sdgmap::tui::update::{Effect, update};
-use sdgmap::tui::{State, Theme, ThemeChoice};
+use sdgmap::tui::effect::Io;
+use sdgmap::tui::overlays::Overlay;
+use sdgmap::tui::render;
+use sdgmap::tui::worker::LIMIT;
+use sdgmap::tui::{App, Theme, ThemeChoice};
 
-fn app() -> State {
-    State::new(
+fn app() -> App {
+    App::new(
         load_bundled().unwrap(),
         Theme::new(ThemeChoice::Dark),
         "test".into(),
@@ -25,15 +26,15 @@ fn app() -> State {
 }
 
 /// Applies actions, running any requested search to completion.
-fn run(st: &mut State, actions: &[Action]) {
-    let mut finder = Finder::with_corpus(st.corpus.clone());
+fn run(st: &mut App, actions: &[Action]) {
+    let mut finder = Finder::with_corpus(st.ctx.filters.corpus().clone());
     for &a in actions {
-        if let Effect::Search(req) = update(st, a) {
-            let res = finder
-                .search(&req.query, LIMIT, &CancelToken::never())
-                .unwrap();
-            if let Some(Overlay::Finder(f)) = &mut st.overlay {
-                f.receive(req.generation, res);
+        for io in st.update(a) {
+            if let Io::Search(req) = io {
+                let res = finder
+                    .search(&req.query, LIMIT, &CancelToken::never())
+                    .unwrap();
+                st.receive(req.generation, res);
             }
         }
     }
@@ -54,7 +55,7 @@ fn finder_enter_drills_into_the_chosen_record() {
         &mut st,
         &script(&[&[OpenFinder], &typed("digital health for africa")]),
     );
-    let Some(Overlay::Finder(f)) = &st.overlay else {
+    let Some(Overlay::Finder(f)) = st.overlay() else {
         panic!("finder not open")
     };
     assert!(f.total > 0);
@@ -62,7 +63,7 @@ fn finder_enter_drills_into_the_chosen_record() {
     let pos = f
         .hits
         .iter()
-        .position(|h| h.entity.key(&st.snap) == "digital-health-for-africa")
+        .position(|h| h.entity.key(&st.ctx.snap) == "digital-health-for-africa")
         .unwrap();
     // grouped by kind: each kind forms one contiguous run, best group first
     let mut kinds: Vec<_> = f.hits.iter().map(|h| h.kind()).collect();
@@ -72,53 +73,61 @@ fn finder_enter_drills_into_the_chosen_record() {
     unique.dedup();
     assert_eq!(kinds.len(), unique.len(), "grouped by kind: {kinds:?}");
     assert_eq!(
-        f.hits[0].entity.key(&st.snap),
+        f.hits[0].entity.key(&st.ctx.snap),
         "digital-health-for-africa",
         "the best hit leads"
     );
     let downs = vec![Down; pos];
     run(&mut st, &script(&[&downs, &[Accept]]));
-    assert!(st.overlay.is_none());
+    assert!(st.overlay().is_none());
     assert_eq!(
-        st.trail.last().unwrap().entity.key(&st.snap),
+        st.drill.trail.last().unwrap().entity.key(&st.ctx.snap),
         "digital-health-for-africa"
     );
     // a drill-down step: Esc goes back to where we were
     run(&mut st, &[Back]);
-    assert!(st.trail.is_empty());
+    assert!(st.drill.trail.is_empty());
 }
 
 #[test]
 fn finder_typing_keeps_only_matching_records_and_escape_closes() {
     let mut st = app();
     run(&mut st, &script(&[&[OpenFinder], &typed("9.c")]));
-    let Some(Overlay::Finder(f)) = &st.overlay else {
+    let Some(Overlay::Finder(f)) = st.overlay() else {
         panic!()
     };
-    assert!(f.hits.iter().any(|h| h.entity.key(&st.snap) == "9.c"));
+    assert!(f.hits.iter().any(|h| h.entity.key(&st.ctx.snap) == "9.c"));
     run(&mut st, &[DeleteBack, DeleteBack, DeleteBack, Cancel]);
-    assert!(st.overlay.is_none());
-    assert!(st.trail.is_empty());
+    assert!(st.overlay().is_none());
+    assert!(st.drill.trail.is_empty());
 }
 
 #[test]
 fn filter_bar_recounts_the_matrix_live_and_escape_undoes() {
     let mut st = app();
     run(&mut st, &script(&[&[OpenFilter], &typed("sdg:3")]));
-    assert_eq!(st.grid.columns.len(), 1, "the matrix shows only SDG 3");
-    assert_eq!(st.chips.len(), 1);
-    let acts = st.sel.activity_count();
-    assert_eq!(acts, st.snap.index().activities_of_sdg(3).len());
+    assert_eq!(
+        st.screens.matrix.grid.columns.len(),
+        1,
+        "the matrix shows only SDG 3"
+    );
+    assert_eq!(st.ctx.filters.chips.len(), 1);
+    let acts = st.ctx.filters.sel.activity_count();
+    assert_eq!(acts, st.ctx.snap.index().activities_of_sdg(3).len());
     run(&mut st, &[Cancel]);
-    assert_eq!(st.grid.columns.len(), 17, "Esc restores the view");
-    assert!(st.chips.is_empty());
+    assert_eq!(
+        st.screens.matrix.grid.columns.len(),
+        17,
+        "Esc restores the view"
+    );
+    assert!(st.ctx.filters.chips.is_empty());
 }
 
 #[test]
 fn filter_bar_shows_parse_errors_and_keeps_the_last_good_view() {
     let mut st = app();
     run(&mut st, &script(&[&[OpenFilter], &typed("sgd:3")]));
-    let Some(Overlay::Filter(f)) = &st.overlay else {
+    let Some(Overlay::Filter(f)) = st.overlay() else {
         panic!()
     };
     let err = f.error.as_ref().unwrap().render(f.input.text());
@@ -126,13 +135,13 @@ fn filter_bar_shows_parse_errors_and_keeps_the_last_good_view() {
         err.contains("unknown facet 'sgd'") && err.contains("did you mean 'sdg'"),
         "{err}"
     );
-    assert_eq!(st.grid.columns.len(), 17);
+    assert_eq!(st.screens.matrix.grid.columns.len(), 17);
     run(&mut st, &[Accept]);
     assert!(
-        st.overlay.is_some(),
+        st.overlay().is_some(),
         "a view that does not parse is not applied"
     );
-    assert!(st.status.as_deref().unwrap().contains("does not parse"));
+    assert!(st.ctx.status.as_deref().unwrap().contains("does not parse"));
 }
 
 #[test]
@@ -144,12 +153,14 @@ fn facet_panel_toggles_values_and_chips_switch_off_without_deleting() {
         &mut st,
         &script(&[&[OpenFilter, FocusNext, FocusNext], &nine, &[ToggleValue]]),
     );
-    assert_eq!(st.grid.columns.len(), 1);
-    assert_eq!(st.chips[0].view.to_string(), "sdg:9");
+    assert_eq!(st.screens.matrix.grid.columns.len(), 1);
+    assert_eq!(st.ctx.filters.chips[0].view.to_string(), "sdg:9");
     // next facet (al): toggle its first value, C1
     run(&mut st, &[Right, ToggleValue]);
     assert_eq!(
-        st.chips
+        st.ctx
+            .filters
+            .chips
             .iter()
             .map(|c| c.view.to_string())
             .collect::<Vec<_>>(),
@@ -157,25 +168,26 @@ fn facet_panel_toggles_values_and_chips_switch_off_without_deleting() {
     );
     // chips: switch the sdg chip off
     run(&mut st, &[FocusPrev, ToggleValue]);
-    assert!(!st.chips[0].on);
-    assert_eq!(st.chips.len(), 2, "switched off, not deleted");
+    assert!(!st.ctx.filters.chips[0].on);
+    assert_eq!(st.ctx.filters.chips.len(), 2, "switched off, not deleted");
     // SDG 9 no longer filters; al:C1 still does (the goals C1 links to)
-    let c1 = st.snap.index().line("C1").unwrap();
+    let c1 = st.ctx.snap.index().line("C1").unwrap();
     let mut goals: Vec<u8> = st
+        .ctx
         .snap
         .index()
         .links_of_line(c1)
         .iter()
-        .map(|&k| st.snap.link(k).sdg)
+        .map(|&k| st.ctx.snap.link(k).sdg)
         .collect();
     goals.dedup();
-    assert_eq!(st.grid.columns.len(), goals.len());
-    assert_eq!(st.grid.rows.len(), 1);
+    assert_eq!(st.screens.matrix.grid.columns.len(), goals.len());
+    assert_eq!(st.screens.matrix.grid.rows.len(), 1);
     run(&mut st, &[Accept]);
-    assert!(st.overlay.is_none());
+    assert!(st.overlay().is_none());
     // delete the off chip
     run(&mut st, &[OpenFilter, FocusNext, DeleteChip, Accept]);
-    assert_eq!(st.chips.len(), 1);
+    assert_eq!(st.ctx.filters.chips.len(), 1);
 }
 
 #[test]
@@ -195,19 +207,23 @@ fn palette_runs_actions_by_name_and_opens_views() {
         ]),
     );
     assert_eq!(st.screen, Screen::Sdgs);
-    assert_eq!(st.trail.last().unwrap().entity.key(&st.snap), "4.4");
-    assert_eq!(st.chips[0].view.to_string(), "sdg:4");
+    assert_eq!(
+        st.drill.trail.last().unwrap().entity.key(&st.ctx.snap),
+        "4.4"
+    );
+    assert_eq!(st.ctx.filters.chips[0].view.to_string(), "sdg:4");
     run(
         &mut st,
         &script(&[&[OpenPalette], &typed("open al:C12"), &[Accept]]),
     );
     assert!(
-        st.status
+        st.ctx
+            .status
             .as_deref()
             .unwrap()
             .contains("unknown action line"),
         "{:?}",
-        st.status
+        st.ctx.status
     );
 }
 
@@ -215,7 +231,7 @@ fn palette_runs_actions_by_name_and_opens_views() {
 fn n_and_shift_n_step_through_matches_in_the_pane() {
     let mut st = app();
     run(&mut st, &[NextMatch]);
-    assert!(st.status.as_deref().unwrap().contains("no search yet"));
+    assert!(st.ctx.status.as_deref().unwrap().contains("no search yet"));
     // search "health", open the first hit, go back, then step in the activity table
     run(
         &mut st,
@@ -226,7 +242,12 @@ fn n_and_shift_n_step_through_matches_in_the_pane() {
         ]),
     );
     run(&mut st, &[NextMatch]);
-    let at = |st: &State| st.snap.activity(st.act_order[st.act_cursor.pos]).clone();
+    let at = |st: &App| {
+        st.ctx
+            .snap
+            .activity(st.screens.activities.order[st.screens.activities.cursor.pos])
+            .clone()
+    };
     let first = at(&st);
     let text = format!("{} {}", first.title(), first.summary()).to_lowercase();
     assert!(
@@ -248,10 +269,10 @@ fn typing_q_in_a_prompt_types_instead_of_quitting() {
         ratatui::crossterm::event::KeyCode::Char('q'),
         ratatui::crossterm::event::KeyModifiers::NONE,
     );
-    assert_eq!(sdgmap::tui::keymap::lookup(&st, ev), Some(Quit));
+    assert_eq!(st.lookup(ev), Some(Quit));
     let mut st = st;
     run(&mut st, &[OpenFinder]);
-    assert_eq!(sdgmap::tui::keymap::lookup(&st, ev), Some(Insert('q')));
+    assert_eq!(st.lookup(ev), Some(Insert('q')));
 }
 
 #[test]

@@ -8,30 +8,29 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 use sdgmap::snapshot::load_bundled;
+use sdgmap::tour::Screen;
 use sdgmap::tui::action::Action::{self, *};
-use sdgmap::tui::state::Screen;
-use sdgmap::tui::ui::render;
-use sdgmap::tui::update::update;
-use sdgmap::tui::{State, Theme, ThemeChoice};
+use sdgmap::tui::render;
+use sdgmap::tui::{App, Theme, ThemeChoice};
 
-fn app(theme: ThemeChoice) -> State {
-    State::new(
+fn app(theme: ThemeChoice) -> App {
+    App::new(
         load_bundled().unwrap(),
         Theme::new(theme),
         "<bundled snapshot>".into(),
     )
 }
 
-fn draw(st: &State, w: u16, h: u16) -> Terminal<TestBackend> {
+fn draw(st: &App, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| render(f, st)).unwrap();
     t
 }
 
-fn script(actions: &[Action]) -> State {
+fn script(actions: &[Action]) -> App {
     let mut st = app(ThemeChoice::Dark);
     for &a in actions {
-        update(&mut st, a);
+        st.update(a);
     }
     st
 }
@@ -124,13 +123,15 @@ fn heatmap_colours_follow_the_values() {
     // C4 × SDG 12 has the largest value of its row (4 targets): level 4 of 5 (max 10)
     for (label, col) in [("C4", 11usize), ("C2", 8), ("C6", 15), ("C10", 16)] {
         let r = st
+            .screens
+            .matrix
             .grid
             .rows
             .iter()
-            .position(|&l| st.snap.line(l).id == label)
+            .position(|&l| st.ctx.snap.line(l).id == label)
             .unwrap();
-        let v = st.grid.value(r, col);
-        let level = st.grid.shade(v);
+        let v = st.screens.matrix.grid.value(r, col);
+        let level = st.screens.matrix.grid.shade(v);
         let (x, y) = cell_pos(&t, label, col);
         let cell = &buf[(x, y)];
         assert_eq!(
@@ -179,7 +180,7 @@ fn the_focused_cell_is_highlighted_and_the_cursor_sits_on_it() {
     let t = draw(&st, 160, 48);
     let (x, y) = cell_pos(&t, "C2", 8);
     assert_eq!(t.backend().buffer()[(x, y)].bg, theme.selected.bg.unwrap());
-    assert_eq!(st.layout.cursor.get(), Some((x, y)));
+    assert_eq!(st.ctx.layout.cursor.get(), Some((x, y)));
 }
 
 #[test]

@@ -5,27 +5,28 @@
 use sdgmap::entity::EntityRef;
 use sdgmap::matrix::{Column, Metric};
 use sdgmap::snapshot::load_bundled;
+use sdgmap::tour::Screen;
 use sdgmap::tui::action::Action::{self, *};
-use sdgmap::tui::state::{Pane, Screen};
-use sdgmap::tui::update::{Effect, update};
-use sdgmap::tui::{State, Theme, ThemeChoice};
+use sdgmap::tui::effect::Io;
+use sdgmap::tui::layout::Pane;
+use sdgmap::tui::{App, Theme, ThemeChoice};
 
-fn app() -> State {
-    State::new(
+fn app() -> App {
+    App::new(
         load_bundled().unwrap(),
         Theme::new(ThemeChoice::Dark),
         "test".into(),
     )
 }
 
-fn run(st: &mut State, actions: &[Action]) {
+fn run(st: &mut App, actions: &[Action]) {
     for &a in actions {
-        update(st, a);
+        st.update(a);
     }
 }
 
-fn key(st: &State, e: EntityRef) -> String {
-    e.key(&st.snap)
+fn key(st: &App, e: EntityRef) -> String {
+    e.key(&st.ctx.snap)
 }
 
 const TO_C2_SDG9: [Action; 9] = [Down, Right, Right, Right, Right, Right, Right, Right, Right];
@@ -43,16 +44,16 @@ fn drill_in_and_out_of_a_cell() {
     run(&mut st, &TO_C2_SDG9);
     assert_eq!(key(&st, st.selected().unwrap()), "C2@9");
     run(&mut st, &[DrillIn]);
-    assert_eq!(st.trail.len(), 1);
+    assert_eq!(st.drill.trail.len(), 1);
     // related list: SDG 9 first, then the targets 9.1, 9.a, 9.c
     let flat: Vec<String> = st.related_flat().into_iter().map(|e| key(&st, e)).collect();
     assert_eq!(&flat[..4], ["9", "9.1", "9.a", "9.c"]);
     run(&mut st, &[Down, Down, Down, DrillIn]);
-    assert_eq!(key(&st, st.trail.last().unwrap().entity), "9.c");
+    assert_eq!(key(&st, st.drill.trail.last().unwrap().entity), "9.c");
     run(&mut st, &[Back]);
-    assert_eq!(key(&st, st.trail.last().unwrap().entity), "C2@9");
+    assert_eq!(key(&st, st.drill.trail.last().unwrap().entity), "C2@9");
     run(&mut st, &[Back]);
-    assert!(st.trail.is_empty());
+    assert!(st.drill.trail.is_empty());
     assert_eq!(
         key(&st, st.selected().unwrap()),
         "C2@9",
@@ -67,15 +68,16 @@ fn history_moves_back_and_forward() {
     run(&mut st, &[DrillIn, Down, DrillIn]); // C2@9 → 9.1? (second related item)
     let deepest = st.location();
     run(&mut st, &[HistoryBack]);
-    assert_eq!(st.trail.len(), 1);
+    assert_eq!(st.drill.trail.len(), 1);
     run(&mut st, &[HistoryBack]);
-    assert!(st.trail.is_empty());
+    assert!(st.drill.trail.is_empty());
     run(&mut st, &[HistoryForward, HistoryForward]);
     assert_eq!(st.location(), deepest);
     run(&mut st, &[HistoryForward]);
     assert_eq!(st.location(), deepest, "forward at the end stays put");
     assert!(
-        st.status
+        st.ctx
+            .status
             .as_deref()
             .unwrap_or("")
             .contains("end of history")
@@ -88,7 +90,7 @@ fn a_new_step_after_going_back_drops_forward_history() {
     run(&mut st, &[DrillIn, HistoryBack, Show(Screen::Sdgs)]);
     run(&mut st, &[HistoryForward]);
     assert_eq!(st.screen, Screen::Sdgs);
-    assert!(st.trail.is_empty());
+    assert!(st.drill.trail.is_empty());
 }
 
 #[test]
@@ -96,29 +98,35 @@ fn zoom_keeps_the_cursor_on_the_goal() {
     let mut st = app();
     run(&mut st, &TO_C2_SDG9);
     run(&mut st, &[ToggleZoom]);
-    assert_eq!(st.zoom, Some(9));
+    assert_eq!(st.screens.matrix.zoom, Some(9));
     // C3 and C8 name goal 9 as a whole: their column leads the targets
-    assert_eq!(st.grid.columns[0], Column::Goal(9));
-    assert!(matches!(st.grid.columns[1], Column::Target(_)));
+    assert_eq!(st.screens.matrix.grid.columns[0], Column::Goal(9));
+    assert!(matches!(
+        st.screens.matrix.grid.columns[1],
+        Column::Target(_)
+    ));
     assert_eq!(
-        st.grid.columns.len(),
-        1 + st.snap.sdg(9).unwrap().targets.len()
+        st.screens.matrix.grid.columns.len(),
+        1 + st.ctx.snap.sdg(9).unwrap().targets.len()
     );
     run(&mut st, &[Right, Right, ToggleZoom]);
-    assert_eq!(st.zoom, None);
-    assert_eq!(st.grid.columns[st.mcol], Column::Sdg(9));
-    assert_eq!(st.mrow, 1);
+    assert_eq!(st.screens.matrix.zoom, None);
+    assert_eq!(
+        st.screens.matrix.grid.columns[st.screens.matrix.col],
+        Column::Sdg(9)
+    );
+    assert_eq!(st.screens.matrix.row, 1);
 }
 
 #[test]
 fn metric_cycles_and_regrids() {
     let mut st = app();
-    let targets = st.grid.clone();
+    let targets = st.screens.matrix.grid.clone();
     run(&mut st, &[CycleMetric]);
-    assert_eq!(st.metric, Metric::Activities);
-    assert_ne!(st.grid.values, targets.values);
+    assert_eq!(st.screens.matrix.metric, Metric::Activities);
+    assert_ne!(st.screens.matrix.grid.values, targets.values);
     run(&mut st, &[CycleMetric]);
-    assert_eq!(st.grid, targets);
+    assert_eq!(st.screens.matrix.grid, targets);
 }
 
 #[test]
@@ -128,15 +136,15 @@ fn screens_and_panes() {
     assert_eq!(key(&st, st.selected().unwrap()), "4");
     run(&mut st, &[Right]);
     assert_eq!(
-        key(&st, st.sdg_items()[4]),
+        key(&st, st.screens.sdgs.items(&st.ctx)[4]),
         "4.1",
         "l expands the goal into its targets"
     );
     run(&mut st, &[FocusNext]);
-    assert_eq!(st.pane, Pane::Related);
+    assert_eq!(st.screens.sdgs.panes.pane, Pane::Related);
     run(&mut st, &[FocusPrev, Left]);
-    assert_eq!(st.pane, Pane::Main);
-    assert_eq!(st.sdg_items().len(), 17);
+    assert_eq!(st.screens.sdgs.panes.pane, Pane::Main);
+    assert_eq!(st.screens.sdgs.items(&st.ctx).len(), 17);
     run(
         &mut st,
         &[Show(Screen::Lines), Down, Down, Down, Down, Down, Down],
@@ -155,7 +163,7 @@ fn linked_panes_follow_the_selection() {
         .into_iter()
         .filter(|e| matches!(e, EntityRef::Activity(_)))
         .collect();
-    let expected = st.snap.index().activities_of_sdg(4).len();
+    let expected = st.ctx.snap.index().activities_of_sdg(4).len();
     assert_eq!(acts.len(), expected);
     assert!(expected > 0);
 }
@@ -165,23 +173,29 @@ fn activity_table_sorts() {
     let mut st = app();
     run(&mut st, &[Show(Screen::Activities)]);
     let titles: Vec<String> = st
-        .act_order
+        .screens
+        .activities
+        .order
         .iter()
-        .map(|&a| st.snap.activity(a).title().to_lowercase())
+        .map(|&a| st.ctx.snap.activity(a).title().to_lowercase())
         .collect();
     assert!(titles.windows(2).all(|w| w[0] <= w[1]));
     run(&mut st, &[SortNext, SortNext]); // year
     let years: Vec<Option<i32>> = st
-        .act_order
+        .screens
+        .activities
+        .order
         .iter()
-        .map(|&a| st.snap.activity(a).year())
+        .map(|&a| st.ctx.snap.activity(a).year())
         .collect();
     assert!(years.windows(2).all(|w| w[0] <= w[1]));
     run(&mut st, &[SortReverse]);
     let years: Vec<Option<i32>> = st
-        .act_order
+        .screens
+        .activities
+        .order
         .iter()
-        .map(|&a| st.snap.activity(a).year())
+        .map(|&a| st.ctx.snap.activity(a).year())
         .collect();
     assert!(years.windows(2).all(|w| w[0] >= w[1]));
 }
@@ -190,46 +204,42 @@ fn activity_table_sorts() {
 fn quit_steps_out_of_a_drill_first_and_help_closes_first() {
     let mut st = app();
     run(&mut st, &[DrillIn, ToggleHelp]);
-    assert_eq!(update(&mut st, Quit), Effect::None, "q closes the overlay");
-    assert!(st.overlay.is_none());
-    assert_eq!(
-        update(&mut st, Quit),
-        Effect::None,
-        "q leaves the drill-down"
-    );
-    assert!(st.trail.is_empty());
-    assert_eq!(update(&mut st, Quit), Effect::Quit);
+    assert_eq!(st.update(Quit), Vec::<Io>::new(), "q closes the overlay");
+    assert!(st.overlay().is_none());
+    assert_eq!(st.update(Quit), Vec::<Io>::new(), "q leaves the drill-down");
+    assert!(st.drill.trail.is_empty());
+    assert_eq!(st.update(Quit), vec![Io::Quit]);
 }
 
 #[test]
 fn movement_is_clamped() {
     let mut st = app();
     run(&mut st, &[Up, Left, PageUp]);
-    assert_eq!((st.mrow, st.mcol), (0, 0));
+    assert_eq!((st.screens.matrix.row, st.screens.matrix.col), (0, 0));
     run(&mut st, &[Bottom]);
-    assert_eq!(st.mrow, 17);
+    assert_eq!(st.screens.matrix.row, 17);
     for _ in 0..30 {
-        update(&mut st, Right);
+        st.update(Right);
     }
-    assert_eq!(st.mcol, 16);
+    assert_eq!(st.screens.matrix.col, 16);
 }
 
 #[test]
 fn unzooming_after_the_zoomed_goal_is_filtered_out_stays_in_range() {
     let mut st = app();
     for _ in 0..16 {
-        update(&mut st, Right);
+        st.update(Right);
     }
     run(&mut st, &[ToggleZoom]);
-    assert_eq!(st.zoom, Some(17));
+    assert_eq!(st.screens.matrix.zoom, Some(17));
     run(&mut st, &[OpenFilter]);
     for c in "sdg:3".chars() {
-        update(&mut st, Insert(c));
+        st.update(Insert(c));
     }
     run(&mut st, &[Accept]);
-    assert_eq!(st.zoom, None, "the zoom ends with its goal");
+    assert_eq!(st.screens.matrix.zoom, None, "the zoom ends with its goal");
     run(&mut st, &[ToggleZoom, ToggleZoom, Back]);
-    assert!(st.mcol < st.grid.columns.len());
+    assert!(st.screens.matrix.col < st.screens.matrix.grid.columns.len());
     assert!(st.selected().is_some());
 }
 
@@ -239,10 +249,10 @@ fn tree_cursors_stay_on_a_listed_item_after_filtering() {
     run(&mut st, &[Show(Screen::Sdgs), Bottom]);
     run(&mut st, &[OpenFilter]);
     for c in "sdg:1".chars() {
-        update(&mut st, Insert(c));
+        st.update(Insert(c));
     }
     run(&mut st, &[Accept]);
     assert_eq!(key(&st, st.selected().unwrap()), "1");
     run(&mut st, &[Show(Screen::Lines), Bottom, DrillIn]);
-    assert!(!st.trail.is_empty());
+    assert!(!st.drill.trail.is_empty());
 }

@@ -105,7 +105,7 @@ impl Staleness {
 /// A bookmark opened on the loaded snapshot.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Opened {
-    /// The view to show (a `focus:` that no longer resolves is dropped;
+    /// The view to show (a `focus:` or `at:` that no longer resolves is dropped;
     /// other unknown values stay, so the view matches nothing rather than
     /// silently more).
     pub view: View,
@@ -163,6 +163,15 @@ impl Bookmark {
                 self.name
             ));
             view.focus = None;
+        }
+        if let Some(a) = &view.at
+            && EntityRef::resolve(s, a).is_none()
+        {
+            warnings.push(format!(
+                "bookmark '{}': cursor on {a} dropped, nothing has that key now",
+                self.name
+            ));
+            view.at = None;
         }
         Ok(Opened { view, warnings })
     }

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use sdgmap::bookmarks::{self, SnapshotRef, Store};
 use sdgmap::paths::Paths;
 use sdgmap::snapshot::{self, Snapshot};
-use sdgmap::tui::marks::Env;
+use sdgmap::tui::Env;
 
 use super::{Cli, display_name, load};
 
@@ -21,18 +21,13 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
 
 /// `sdgmap present [TOUR]`: the explorer in presenter mode on a tour.
 pub fn present(cli: &Cli, tour_arg: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let (snapshot, tour) = match super::tour::prepare_present(tour_arg, cli.data.as_deref())? {
+    let (snapshot, tour, file) = match super::tour::prepare_present(tour_arg, cli.data.as_deref())?
+    {
         Ok(x) => x,
         Err(code) => return Ok(code),
     };
-    // Recorded steps go to the tour's own file, or to the data directory.
-    let record_to = match tour_arg.filter(|p| p.is_file()) {
-        Some(p) => Some(p.to_path_buf()),
-        None => Paths::discover()
-            .ok()
-            .map(|p| p.tours_dir().join("recorded.json")),
-    };
-    launch(cli, snapshot, Some((tour, record_to)))
+    // T suggests recording into the tour's own file (not a bundled one)
+    launch(cli, snapshot, Some((tour, file)))
 }
 
 fn launch(
@@ -85,12 +80,8 @@ fn launch(
         view,
         status: (!status.is_empty()).then(|| super::safe(&status.join(" — ")).into_owned()),
         presenter: tour.is_some(),
-        record_to: match &tour {
-            Some((_, path)) => path.clone(),
-            None => Paths::discover()
-                .ok()
-                .map(|p| p.tours_dir().join("recorded.json")),
-        },
+        record_to: tour.as_ref().and_then(|(_, path)| path.clone()),
+        tours_dir: Paths::discover().ok().map(|p| p.tours_dir()),
         tour: tour.map(|(t, _)| t),
         reload_from: cli.data.clone(),
         compare: match &cli.compare {

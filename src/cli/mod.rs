@@ -179,7 +179,7 @@ pub enum Command {
         #[command(flatten)]
         figure: figure::FigureArgs,
     },
-    /// Guided tours: print speaker notes, list the bundled tours.
+    /// Guided tours: print speaker notes, list the bundled tours and yours.
     Tour {
         /// What to do.
         #[command(subcommand)]
@@ -196,7 +196,7 @@ pub enum Command {
     },
     /// Suggest SDGs, targets and Action Lines for a text, with evidence (Aurora SDG queries, CC-BY-4.0).
     Suggest(suggest::SuggestArgs),
-    /// Present a guided tour (a file or a bundled tour's name; default itu-2030-agenda).
+    /// Present a guided tour (a file, or one of your tours or a bundled one by name; default itu-2030-agenda).
     Present {
         /// The tour to present.
         tour: Option<PathBuf>,

@@ -3,8 +3,9 @@
 //!
 //! Every command here loads a snapshot first (`--data`, `SDGMAP_DATA` or the
 //! bundled one), because a tour is only valid against the records it names.
-//! A tour argument is a file, or the name of a bundled tour
-//! (`itu-2030-agenda`). Exit codes follow `check`: 0 valid, 1 invalid tour
+//! A tour argument is a file, the name of one of the user's tours (recorded
+//! with `T` into the data directory's `tours/`), or the name of a bundled
+//! tour (`itu-2030-agenda`). Exit codes follow `check`: 0 valid, 1 invalid tour
 //! (or snapshot), 2 when a file cannot be read.
 
 use std::fmt::Write as _;
@@ -32,7 +33,7 @@ pub enum TourCommand {
         /// A tour file, or the name of a bundled tour (see `sdgmap tour list`).
         tour: PathBuf,
     },
-    /// List the bundled tours.
+    /// List the bundled tours and your own (recorded with T in the app).
     List,
 }
 
@@ -40,24 +41,55 @@ pub enum TourCommand {
 pub fn run(command: &TourCommand, data: Option<&Path>) -> anyhow::Result<ExitCode> {
     let snapshot = super::load(data)?;
     match command {
-        TourCommand::Notes { tour } => match tour::load_named(tour, &snapshot) {
-            Ok((_, t)) => {
-                for w in &t.warnings {
-                    errln!("{w}");
+        TourCommand::Notes { tour } => {
+            match tour::load_named_in(tour, user_dir().as_deref(), &snapshot) {
+                Ok((_, t)) => {
+                    for w in &t.warnings {
+                        errln!("{w}");
+                    }
+                    print!("{}", super::safe(&tour::speaker_notes(&t, &snapshot)));
+                    Ok(ExitCode::SUCCESS)
                 }
-                print!("{}", super::safe(&tour::speaker_notes(&t, &snapshot)));
-                Ok(ExitCode::SUCCESS)
+                Err(e) => Ok(report_failure(&e)),
             }
-            Err(e) => Ok(report_failure(&e)),
-        },
+        }
         TourCommand::List => {
             for (name, text) in tour::BUNDLED_TOURS {
                 let t = tour::load_bytes(name, text.as_bytes(), &snapshot)?;
-                outln!("{name:<20} {:>3} steps  {}", t.steps.len(), t.title);
+                outln!("{}", list_line(name, t.steps.len(), &t.title));
+            }
+            // the user's tours, by name; one that does not load says why
+            for (name, path) in user_dir().map(|d| tour::user::list(&d)).unwrap_or_default() {
+                match tour::load_file(&path, &snapshot) {
+                    Ok(t) => outln!(
+                        "{}  (yours: {})",
+                        list_line(&name, t.steps.len(), &t.title),
+                        path.display()
+                    ),
+                    Err(e) => outln!(
+                        "{name:<20} invalid: {}",
+                        e.to_string().lines().next().unwrap_or_default()
+                    ),
+                }
             }
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// One line of `tour list`: name, steps, title.
+fn list_line(name: &str, steps: usize, title: &str) -> String {
+    let s = if steps == 1 { " " } else { "s" };
+    let name = sanitize(name, Lines::Single);
+    format!(
+        "{name:<20} {steps:>3} step{s}  {}",
+        sanitize(title, Lines::Single)
+    )
+}
+
+/// The folder of the user's tours, when a data directory is known.
+pub fn user_dir() -> Option<PathBuf> {
+    sdgmap::paths::Paths::discover().ok().map(|p| p.tours_dir())
 }
 
 /// Prints a failed load to stderr and returns its exit code.
@@ -99,7 +131,7 @@ pub fn check(
     };
     let snapshot_name = sanitize(&super::display_name(snapshot_path), Lines::Single).into_owned();
     let shown = sanitize(&tour_arg.display().to_string(), Lines::Single).into_owned();
-    let result = tour::load_named(tour_arg, &snapshot);
+    let result = tour::load_named_in(tour_arg, user_dir().as_deref(), &snapshot);
     let report = match &result {
         Ok((name, t)) => TourReport {
             tour: name.clone(),
@@ -163,21 +195,34 @@ fn render_text(r: &TourReport) -> String {
     out
 }
 
+/// A tour to present and the file it came from (none for a bundled one).
+pub type Presented = (Snapshot, Tour, Option<PathBuf>);
+
 /// Loads the snapshot and the tour for presenter mode (the bundled
-/// [`DEFAULT_TOUR`] when none is given). On failure the problem has been
-/// printed and the exit code is returned instead.
+/// [`DEFAULT_TOUR`] when none is given): a file, one of the user's tours by
+/// name, or a bundled one. On failure the problem has been printed and the
+/// exit code is returned instead.
 pub fn prepare_present(
     tour_arg: Option<&Path>,
     data: Option<&Path>,
-) -> anyhow::Result<Result<(Snapshot, Tour), ExitCode>> {
+) -> anyhow::Result<Result<Presented, ExitCode>> {
     let snapshot = super::load(data)?;
     let arg = tour_arg.unwrap_or(Path::new(DEFAULT_TOUR));
-    Ok(match tour::load_named(arg, &snapshot) {
+    let dir = user_dir();
+    // the file the tour came from, so T records into it by default
+    let file = match arg.is_file() {
+        true => Some(arg.to_path_buf()),
+        false => dir
+            .as_deref()
+            .zip(arg.to_str())
+            .and_then(|(d, n)| tour::user::find(d, n)),
+    };
+    Ok(match tour::load_named_in(arg, dir.as_deref(), &snapshot) {
         Ok((_, t)) => {
             for w in &t.warnings {
                 errln!("{w}");
             }
-            Ok((snapshot, t))
+            Ok((snapshot, t, file))
         }
         Err(e) => Err(report_failure(&e)),
     })

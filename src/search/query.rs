@@ -172,6 +172,19 @@ impl Term {
         found != self.negated
     }
 
+    /// Whether the term matches the lowercased haystack closely: a fuzzy
+    /// term as a run of text or within one word (`hlth` in `health`), not
+    /// as letters strewn across a paragraph; other terms as [`Term::matches`].
+    pub fn matches_closely(&self, hay: &str) -> bool {
+        if self.op != Op::Fuzzy || self.negated {
+            return self.matches(hay);
+        }
+        self.finder.find(hay.as_bytes()).is_some()
+            || hay
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.len() >= self.text.len() && is_subsequence(&self.text, w))
+    }
+
     /// Where the term occurs as a whole at its best: at the start of the
     /// haystack (`Some(true)`), after a best boundary (`Some(false)`), else `None`.
     fn best_occurrence(&self, hay: &str) -> Option<bool> {
@@ -456,6 +469,18 @@ impl Query {
         self.groups.iter().all(|g| g.iter().any(|t| t.matches(hay)))
     }
 
+    /// Whether a lowercased haystack matches with every term close (see
+    /// [`Term::matches_closely`]): what a reader would call a match when
+    /// stepping through a list, where a fuzzy subsequence strewn across a
+    /// long summary is not one.
+    pub fn matches_closely(&self, hay: &str) -> bool {
+        !self.is_empty()
+            && self
+                .groups
+                .iter()
+                .all(|g| g.iter().any(|t| t.matches_closely(hay)))
+    }
+
     /// [`matches`](Self::matches) and then [`score`](Self::score), testing
     /// each term once: the score, or `None` when the haystack does not match.
     pub fn scored(&self, hay: &str) -> Option<i64> {
@@ -520,5 +545,22 @@ impl Query {
         out.sort_unstable();
         out.dedup();
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn close_matches_are_runs_or_within_a_word() {
+        let q = Query::parse("health");
+        assert!(q.matches_closely("digital health for africa"));
+        let loose = "hello, a local team had";
+        assert!(q.matches(loose));
+        assert!(!q.matches_closely(loose));
+        assert!(Query::parse("hlth").matches_closely("e-health services"));
+        assert!(Query::parse("'itu !wmo").matches_closely("itu and who"));
+        assert!(!Query::parse("").matches_closely("anything"));
     }
 }

@@ -1,25 +1,22 @@
-//! The engine: combines the Aurora queries, the wording signal and the
-//! Matrix into [`Suggestions`] for a text.
+//! The engine: builds the goals' bodies, the query index and the Matrix
+//! lookups once per snapshot, then turns a text into [`Suggestions`].
 //!
-//! A goal is suggested when one of its Aurora query lines matches, or when
-//! its wording weight — scaled by `10/√words` so short and long texts
-//! compare — is high on its own and close to the best goal's:
-//! `w − λ·(best − w) ≥ θ`. The first rule keeps the queries' precision; the
-//! second adds what their strict syntax misses, without letting a text's
-//! many weak words spread it over every goal. Within a goal, targets rank
-//! by their matched query lines and by the words of the text that their
-//! own wording (target, indicators, query) holds. Action Lines come from
-//! the Matrix: the rows linked to the suggested targets (or to the whole
-//! goal), weighted by the suggestion's score and the link's certainty.
+//! For a text it evaluates the Aurora query lines that hold one of its
+//! words ([`super::index`]), weighs its words for every goal
+//! ([`super::lexicon`]), scores and decides the goals
+//! ([`super::goals`]), explains each suggested goal and its targets
+//! ([`super::explain`]) and adds the Action Lines the Matrix links them to
+//! ([`super::lines`]). The numbers it uses are the few global [`Params`];
+//! none is set per goal.
 
 use std::collections::HashMap;
 
-use super::aurora::{self, AuroraError, QueryLine};
-use super::evidence::{
-    Evidence, GoalSuggestion, LineSuggestion, LineVia, Match, Suggestions, TargetSuggestion,
-    WordEvidence,
-};
-use super::lexicon::{Lexicon, LexiconBuilder, Source, WordHit};
+use super::aurora::{self, AuroraError};
+use super::evidence::Suggestions;
+use super::explain::LineHit;
+use super::goals::{decide, goal_scores, length_scale};
+use super::index::{LineIndex, TargetQueries};
+use super::lexicon::{Lexicon, LexiconBuilder, Source};
 use super::text::Document;
 use super::{CREDIT, ENGINE_VERSION};
 use crate::snapshot::{LineId, LinkStatus, Scope, Snapshot};
@@ -27,14 +24,19 @@ use crate::snapshot::{LineId, LinkStatus, Scope, Snapshot};
 /// sdgmap's topical vocabulary of the goals (see the file's header).
 pub const VOCABULARY: &str = include_str!("../../assets/suggest/goal-vocabulary.txt");
 
-/// The engine's tunable numbers. The defaults are the published ones; the
-/// benchmark reports accuracy for them.
+/// The engine's tunable numbers, all global (none per goal). The defaults
+/// are the published ones; the benchmark reports accuracy for them.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Params {
-    /// θ: the wording weight a goal needs on its own.
+    /// θ: the wording score a goal needs on its own.
     pub threshold: f32,
     /// λ: how much being behind the best goal costs.
     pub lambda: f32,
+    /// How many of a goal's targets (the heaviest) its wording score counts.
+    pub focus_targets: usize,
+    /// Share of the weight of words that only the goal's general wording
+    /// holds (not any target's own) that counts.
+    pub other_words: f32,
     /// Documents a vocabulary word counts as.
     pub vocabulary_weight: f32,
     /// Weight a vocabulary phrase adds to its goal.
@@ -57,7 +59,9 @@ impl Default for Params {
     fn default() -> Params {
         Params {
             threshold: 12.0,
-            lambda: 0.5,
+            lambda: 0.25,
+            focus_targets: 2,
+            other_words: 0.5,
             vocabulary_weight: 2.0,
             phrase_weight: 1.0,
             line_weight: 10.0,
@@ -83,34 +87,11 @@ pub enum EngineError {
 
 /// One target as the engine knows it.
 #[derive(Debug, Clone)]
-struct TargetInfo {
-    code: String,
-    goal: u8,
+pub(super) struct TargetInfo {
+    /// Its code.
+    pub code: String,
     /// Matrix links naming it: (row, scope, status).
-    links: Vec<(LineId, Scope, LinkStatus)>,
-}
-
-/// A query line that matched (or nearly did) in a text.
-#[derive(Debug, Clone)]
-struct LineHit {
-    /// Index into `Engine::queries`.
-    query: usize,
-    /// Index of the line in that query.
-    line: usize,
-    /// How much of it matched.
-    degree: f32,
-    /// Positions of the words to highlight.
-    words: Vec<u32>,
-}
-
-/// The query of one target (or of 13.0, which the snapshot lacks).
-#[derive(Debug)]
-struct TargetQueries {
-    code: String,
-    goal: u8,
-    file: &'static str,
-    target: Option<u16>,
-    lines: &'static [QueryLine],
+    pub links: Vec<(LineId, Scope, LinkStatus)>,
 }
 
 /// The suggestion engine for one snapshot. Build once, suggest many times;
@@ -118,20 +99,17 @@ struct TargetQueries {
 #[derive(Debug)]
 pub struct Engine {
     params: Params,
-    targets: Vec<TargetInfo>,
-    by_code: HashMap<String, u16>,
-    queries: Vec<TargetQueries>,
+    pub(super) targets: Vec<TargetInfo>,
+    /// The goal of each target, by engine index.
+    target_goal: Vec<u8>,
+    pub(super) by_code: HashMap<String, u16>,
+    pub(super) queries: Vec<TargetQueries>,
+    index: LineIndex,
     lexicon: Lexicon,
-    goal_names: [String; 18],
-    /// Every query line as (query, line): what `triggers` index.
-    all_lines: Vec<(u32, u32)>,
-    /// Lines per exact word (lemma) they contain.
-    triggers: HashMap<String, Vec<u32>>,
-    /// Lines per wildcard word, by the fixed start of the word.
-    prefix_triggers: HashMap<String, Vec<u32>>,
+    pub(super) goal_names: [String; 18],
     /// Matrix links naming a whole goal (or all its targets): per goal.
-    goal_links: Vec<Vec<(LineId, Scope, LinkStatus)>>,
-    line_names: Vec<(String, String)>,
+    pub(super) goal_links: Vec<Vec<(LineId, Scope, LinkStatus)>>,
+    pub(super) line_names: Vec<(String, String)>,
 }
 
 impl Engine {
@@ -145,6 +123,7 @@ impl Engine {
     pub fn with_params(s: &Snapshot, params: Params) -> Result<Engine, EngineError> {
         let files = aurora::bundled()?;
         let mut targets = Vec::with_capacity(s.targets().len());
+        let mut target_goal = Vec::with_capacity(s.targets().len());
         let mut by_code = HashMap::new();
         for (i, t) in s.targets().iter().enumerate() {
             let id = crate::snapshot::TargetId(i as u32);
@@ -158,9 +137,9 @@ impl Engine {
                 })
                 .collect();
             by_code.insert(t.code.clone(), i as u16);
+            target_goal.push(t.goal);
             targets.push(TargetInfo {
                 code: t.code.clone(),
-                goal: t.goal,
                 links,
             });
         }
@@ -168,8 +147,12 @@ impl Engine {
         for (i, t) in s.targets().iter().enumerate() {
             b.text(&t.text, t.goal, Source::TargetText, Some(i as u16));
         }
+        let mut has_indicators = vec![false; s.targets().len()];
         for ind in s.indicators() {
             let t = s.target(ind.target);
+            if let Some(&i) = by_code.get(&t.code) {
+                has_indicators[usize::from(i)] = true;
+            }
             b.text(
                 &ind.name,
                 t.goal,
@@ -192,6 +175,13 @@ impl Engine {
             b.text(&f.description, f.goal, Source::AuroraDescription, None);
             for tq in &f.targets {
                 let target = by_code.get(&tq.code).copied();
+                // the indicator texts the Aurora file quotes (after the
+                // target's own text), for targets the snapshot has none of
+                if let Some(t) = target.filter(|&t| !has_indicators[usize::from(t)]) {
+                    for d in tq.descriptions.iter().skip(1) {
+                        b.text(d, f.goal, Source::AuroraIndicator, Some(t));
+                    }
+                }
                 let words = tq
                     .lines
                     .iter()
@@ -208,7 +198,7 @@ impl Engine {
                 });
             }
         }
-        let (all_lines, triggers, prefix_triggers) = index_lines(&queries);
+        let index = LineIndex::new(&queries);
         b.vocabulary(VOCABULARY, params.vocabulary_weight)
             .map_err(EngineError::Vocabulary)?;
         let mut goal_links = vec![Vec::new(); 18];
@@ -229,13 +219,12 @@ impl Engine {
         Ok(Engine {
             params,
             targets,
+            target_goal,
             by_code,
             queries,
+            index,
             lexicon: b.build(),
             goal_names,
-            all_lines,
-            triggers,
-            prefix_triggers,
             goal_links,
             line_names,
         })
@@ -251,60 +240,24 @@ impl Engine {
         let doc = Document::new(text);
         let p = &self.params;
         let words = self.lexicon.score(&doc);
-
-        // Aurora: matched and nearly matched lines, per goal.
-        let mut matched: Vec<Vec<LineHit>> = vec![Vec::new(); 18];
-        let mut full_lines = [0usize; 18];
-        for k in self.candidate_lines(&doc) {
-            let (qi, li) = self.all_lines[k];
-            let (qi, li) = (qi as usize, li as usize);
-            let q = &self.queries[qi];
-            let line = &q.lines[li];
-            {
-                let o = aurora::eval(&line.expr, &doc);
-                let g = usize::from(q.goal.min(17));
-                if o.matched() {
-                    full_lines[g] += 1;
-                    let hl = aurora::highlights(&line.expr, &doc, &o.spans);
-                    matched[g].push(LineHit {
-                        query: qi,
-                        line: li,
-                        degree: 1.0,
-                        words: hl,
-                    });
-                } else if o.degree >= p.near_degree {
-                    matched[g].push(LineHit {
-                        query: qi,
-                        line: li,
-                        degree: o.degree,
-                        words: Vec::new(),
-                    });
-                }
-            }
-        }
-
-        // Longer texts pile up more words: weights are scaled to a text of
-        // 100 words by 1/√length (texts under 10 words count as 10).
-        let norm = 10.0 / (doc.len().max(10) as f32).sqrt();
-        let best = norm * words.goals[1..].iter().copied().fold(0f32, f32::max);
-        let mut goals = Vec::new();
-        for g in 1..18u8 {
-            let gi = usize::from(g);
-            let w = norm * words.goals[gi];
-            let by_words = w - p.lambda * (best - w) >= p.threshold;
-            if full_lines[gi] == 0 && !by_words {
-                continue;
-            }
-            let score = w + p.line_weight * full_lines[gi].min(3) as f32;
-            goals.push(self.goal_suggestion(
-                g,
-                score,
-                &doc,
-                &words.words,
-                &words.phrases,
-                &matched[gi],
-            ));
-        }
+        let (hits, full_lines) = self.query_hits(&doc);
+        let scores = goal_scores(
+            &words,
+            &self.target_goal,
+            &full_lines,
+            length_scale(doc.len()),
+            p,
+        );
+        let chosen = decide(&scores, p);
+        let mut goals: Vec<_> = scores
+            .iter()
+            .zip(chosen)
+            .filter(|(_, c)| *c)
+            .map(|(s, _)| {
+                let gi = usize::from(s.goal);
+                self.goal_suggestion(s, &doc, &words.words, &words.phrases, &hits[gi])
+            })
+            .collect();
         goals.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.goal.cmp(&b.goal)));
         let action_lines = self.lines_for(&goals);
         Suggestions {
@@ -315,226 +268,38 @@ impl Engine {
         }
     }
 
-    /// The query lines that hold at least one word of the text, ascending;
-    /// every other line has degree 0 and needs no evaluation.
-    fn candidate_lines(&self, doc: &Document) -> Vec<usize> {
-        let mut hit = vec![false; self.all_lines.len()];
-        // a word that starts with a wildcard (`?ab`) is indexed under ""
-        if let Some(v) = self.prefix_triggers.get("") {
-            v.iter().for_each(|&k| hit[k as usize] = true);
-        }
-        let mut seen = std::collections::HashSet::new();
-        for t in doc.tokens() {
-            if !seen.insert(t.word.as_str()) {
-                continue;
-            }
-            if let Some(v) = self.triggers.get(&t.lemma) {
-                v.iter().for_each(|&k| hit[k as usize] = true);
-            }
-            for (i, c) in t.word.char_indices() {
-                let end = i + c.len_utf8();
-                if let Some(v) = self.prefix_triggers.get(&t.word[..end]) {
-                    v.iter().for_each(|&k| hit[k as usize] = true);
-                }
-            }
-        }
-        hit.iter()
-            .enumerate()
-            .filter(|&(_, &h)| h)
-            .map(|(k, _)| k)
-            .collect()
-    }
-
-    fn goal_suggestion(
-        &self,
-        g: u8,
-        score: f32,
-        doc: &Document,
-        hits: &[WordHit],
-        phrases: &[super::lexicon::PhraseHit],
-        lines: &[LineHit],
-    ) -> GoalSuggestion {
-        let p = &self.params;
-        let gi = usize::from(g);
-        let mut evidence = Vec::new();
-        let mut full: Vec<&LineHit> = lines.iter().filter(|l| l.degree >= 1.0).collect();
-        let near: Vec<&LineHit> = lines.iter().filter(|l| l.degree < 1.0).collect();
-        full.truncate(8);
-        for l in full.iter().chain(near.iter().take(2)) {
-            evidence.push(self.line_evidence(doc, l));
-        }
-        let mut goal_words: Vec<&WordHit> = hits.iter().filter(|h| h.weights[gi] > 0.0).collect();
-        goal_words.sort_by(|a, b| b.weights[gi].total_cmp(&a.weights[gi]));
-        if !goal_words.is_empty() {
-            evidence.push(Evidence::Words {
-                words: goal_words
-                    .iter()
-                    .take(p.max_words)
-                    .map(|h| word_evidence(doc, h, g))
-                    .collect(),
-            });
-        }
-        for ph in phrases.iter().filter(|ph| ph.goal == g) {
-            evidence.push(Evidence::Phrase {
-                phrase: ph.text.clone(),
-                weight: self.lexicon.phrase_weight(),
-                at: span_match(doc, ph.span),
-            });
-        }
-
-        // targets: matched lines and the words of their own wording
-        let mut tscore: HashMap<u16, f32> = HashMap::new();
-        let mut tev: HashMap<u16, Vec<Evidence>> = HashMap::new();
-        for l in &full {
-            if let Some(t) = self.queries[l.query].target {
-                *tscore.entry(t).or_default() += p.line_weight;
-                tev.entry(t).or_default().push(self.line_evidence(doc, l));
-            }
-        }
-        let mut twords: HashMap<u16, Vec<&WordHit>> = HashMap::new();
-        for h in &goal_words {
-            for &t in &h.targets {
-                if self
-                    .targets
-                    .get(usize::from(t))
-                    .is_some_and(|ti| ti.goal == g)
-                {
-                    *tscore.entry(t).or_default() += h.weights[gi];
-                    twords.entry(t).or_default().push(h);
-                }
-            }
-        }
-        for (t, ws) in twords {
-            tev.entry(t).or_default().push(Evidence::Words {
-                words: ws
-                    .iter()
-                    .take(p.max_words)
-                    .map(|h| word_evidence(doc, h, g))
-                    .collect(),
-            });
-        }
-        let mut ranked: Vec<(u16, f32)> = tscore.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let top = ranked.first().map_or(0.0, |r| r.1);
-        let targets = ranked
-            .into_iter()
-            .filter(|&(_, s)| s > 0.0 && s >= p.target_share * top)
-            .take(p.max_targets)
-            .map(|(t, s)| TargetSuggestion {
-                code: self.targets[usize::from(t)].code.clone(),
-                score: s,
-                evidence: tev.remove(&t).unwrap_or_default(),
-            })
-            .collect();
-        GoalSuggestion {
-            goal: g,
-            name: self.goal_names[gi].clone(),
-            score,
-            targets,
-            evidence,
-        }
-    }
-
-    fn line_evidence(&self, doc: &Document, l: &LineHit) -> Evidence {
-        let q = &self.queries[l.query];
-        let line = &q.lines[l.line];
-        Evidence::QueryLine {
-            target: q.code.clone(),
-            file: q.file.to_string(),
-            line: line.line,
-            query: line.source.clone(),
-            degree: l.degree,
-            matched: runs(&l.words)
-                .into_iter()
-                .map(|s| span_match(doc, s))
-                .collect(),
-        }
-    }
-
-    /// Action Lines linked to the suggested targets and goals.
-    fn lines_for(&self, goals: &[GoalSuggestion]) -> Vec<LineSuggestion> {
-        let mut acc: HashMap<LineId, (f32, Vec<LineVia>)> = HashMap::new();
-        let certainty = |s: LinkStatus| match s {
-            LinkStatus::Confirmed => 1.0,
-            LinkStatus::Partial => 0.75,
-            LinkStatus::Disputed => 0.5,
-        };
-        for g in goals {
-            for t in &g.targets {
-                let Some(&ti) = self.by_code.get(&t.code) else {
-                    continue;
-                };
-                for &(line, scope, status) in &self.targets[usize::from(ti)].links {
-                    let e = acc.entry(line).or_default();
-                    e.0 += t.score * certainty(status);
-                    e.1.push(LineVia {
-                        goal: g.goal,
-                        target: Some(t.code.clone()),
-                        scope,
-                        status,
-                    });
-                }
-            }
-            for &(line, scope, status) in &self.goal_links[usize::from(g.goal.min(17))] {
-                let e = acc.entry(line).or_default();
-                e.0 += 0.5 * g.score * certainty(status);
-                e.1.push(LineVia {
-                    goal: g.goal,
-                    target: None,
-                    scope,
-                    status,
+    /// The query lines that matched or nearly matched, per goal, and the
+    /// number that matched in full per goal.
+    fn query_hits(&self, doc: &Document) -> (Vec<Vec<LineHit>>, [usize; 18]) {
+        let mut hits: Vec<Vec<LineHit>> = vec![Vec::new(); 18];
+        let mut full = [0usize; 18];
+        for k in self.index.candidates(doc) {
+            let (qi, li) = self.index.lines[k];
+            let (qi, li) = (qi as usize, li as usize);
+            let q = &self.queries[qi];
+            let line = &q.lines[li];
+            let o = aurora::eval(&line.expr, doc);
+            let g = usize::from(q.goal.min(17));
+            if o.matched() {
+                full[g] += 1;
+                let words = aurora::highlights(&line.expr, doc, &o.spans);
+                hits[g].push(LineHit {
+                    query: qi,
+                    line: li,
+                    degree: 1.0,
+                    words,
+                });
+            } else if o.degree >= self.params.near_degree {
+                hits[g].push(LineHit {
+                    query: qi,
+                    line: li,
+                    degree: o.degree,
+                    words: Vec::new(),
                 });
             }
         }
-        let mut out: Vec<LineSuggestion> = acc
-            .into_iter()
-            .map(|(line, (score, via))| {
-                let (id, name) = self.line_names[line.ix()].clone();
-                LineSuggestion {
-                    id,
-                    name,
-                    score,
-                    via,
-                }
-            })
-            .collect();
-        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
-        out.truncate(self.params.max_lines);
-        out
+        (hits, full)
     }
-}
-
-/// Flattens the query lines and indexes them by the words they contain.
-#[allow(clippy::type_complexity)]
-fn index_lines(
-    queries: &[TargetQueries],
-) -> (
-    Vec<(u32, u32)>,
-    HashMap<String, Vec<u32>>,
-    HashMap<String, Vec<u32>>,
-) {
-    let mut all = Vec::new();
-    let mut exact: HashMap<String, Vec<u32>> = HashMap::new();
-    let mut prefix: HashMap<String, Vec<u32>> = HashMap::new();
-    for (qi, q) in queries.iter().enumerate() {
-        for (li, line) in q.lines.iter().enumerate() {
-            let k = all.len() as u32;
-            all.push((qi as u32, li as u32));
-            for (p, _) in line.expr.phrases() {
-                for w in &p.words {
-                    let (map, key) = match &w.lemma {
-                        Some(l) => (&mut exact, l.clone()),
-                        None => (&mut prefix, w.prefix().to_string()),
-                    };
-                    let v = map.entry(key).or_default();
-                    if v.last() != Some(&k) {
-                        v.push(k);
-                    }
-                }
-            }
-        }
-    }
-    (all, exact, prefix)
 }
 
 fn file_name(f: &str) -> &'static str {
@@ -543,44 +308,4 @@ fn file_name(f: &str) -> &'static str {
         .map(|(n, _)| *n)
         .find(|n| *n == f)
         .unwrap_or("aurora")
-}
-
-/// Consecutive positions joined into spans.
-fn runs(positions: &[u32]) -> Vec<(u32, u32)> {
-    let mut out: Vec<(u32, u32)> = Vec::new();
-    for &p in positions {
-        match out.last_mut() {
-            Some(last) if last.1 + 1 == p => last.1 = p,
-            _ => out.push((p, p)),
-        }
-    }
-    out
-}
-
-/// The text of words `span` (inclusive) with its byte range.
-fn span_match(doc: &Document, span: (u32, u32)) -> Match {
-    let toks = doc.tokens();
-    let (a, b) = (span.0 as usize, span.1 as usize);
-    match (toks.get(a), toks.get(b)) {
-        (Some(s), Some(e)) => Match {
-            start: s.span.start,
-            end: e.span.end,
-            text: doc.text()[s.span.start..e.span.end].to_string(),
-        },
-        _ => Match {
-            start: 0,
-            end: 0,
-            text: String::new(),
-        },
-    }
-}
-
-fn word_evidence(doc: &Document, h: &WordHit, g: u8) -> WordEvidence {
-    let first = h.positions.first().copied().unwrap_or(0);
-    WordEvidence {
-        word: span_match(doc, (first, first)).text,
-        weight: h.weights[usize::from(g)],
-        count: h.positions.len(),
-        sources: h.sources(g),
-    }
 }

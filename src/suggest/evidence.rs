@@ -54,9 +54,16 @@ pub struct GoalSuggestion {
     pub goal: u8,
     /// The goal's short name, as the snapshot gives it.
     pub name: String,
-    /// How strong the evidence is: the wording weight plus a fixed weight
+    /// How strong the evidence is: the wording score plus a fixed weight
     /// per matched Aurora query line. Comparable within one text.
     pub score: f32,
+    /// The wording score: the word weights of the goal's best targets, of
+    /// its other words (halved) and its phrases, scaled to the text's length.
+    #[serde(default)]
+    pub wording: f32,
+    /// How many of the goal's Aurora query lines matched in full.
+    #[serde(default)]
+    pub query_lines: usize,
     /// Suggested targets of the goal, best first (possibly none: the
     /// evidence may point at the goal without singling out a target).
     pub targets: Vec<TargetSuggestion>,

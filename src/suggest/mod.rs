@@ -5,8 +5,10 @@
 //! Aurora Universities Network's SDG queries (compiled into the binary);
 //! [`text`] normalizes words for both sides; [`lexicon`] weighs a text's
 //! words against each goal's official and Aurora wording and sdgmap's
-//! vocabulary; [`engine`] combines those signals with the Matrix into
-//! [`Suggestions`], whose [`evidence`] says why each suggestion is made.
+//! vocabulary; [`goals`] gathers those weights on each goal's targets and
+//! decides which goals a text gets; [`engine`] runs it all and adds the
+//! Matrix's Action Lines into [`Suggestions`], whose [`evidence`] says why
+//! each suggestion is made.
 //!
 //! ```
 //! let snapshot = sdgmap::snapshot::load_bundled().unwrap();
@@ -18,8 +20,13 @@
 pub mod aurora;
 pub mod engine;
 pub mod evidence;
+mod explain;
+pub mod goals;
+mod index;
 pub mod lexicon;
+mod lines;
 pub mod render;
+pub mod stored;
 pub mod text;
 
 pub use engine::{Engine, EngineError, Params};
@@ -28,10 +35,11 @@ pub use evidence::{
     WordEvidence,
 };
 pub use lexicon::Source;
+pub use stored::{StoredGoal, StoredSuggestions};
 
 /// The engine's version, stored with every suggestion: bump it whenever a
 /// change could change what is suggested for some text.
-pub const ENGINE_VERSION: &str = "sdgmap-suggest/1 (Aurora SDG queries v5.0)";
+pub const ENGINE_VERSION: &str = "sdgmap-suggest/2 (Aurora SDG queries v5.0)";
 
 /// The credit the Aurora queries' licence asks for; shown with every suggestion.
 pub const CREDIT: &str =

@@ -102,13 +102,16 @@ pub enum TourError {
         /// The OS error.
         error: std::io::Error,
     },
-    /// No file and no bundled tour has this name.
-    #[error("{name}: no such tour file, and no bundled tour has this name (bundled: {known})")]
+    /// No file, no tour of the user's and no bundled tour has this name.
+    #[error("{name}: no such tour file, and no tour has this name (bundled: {known}{})",
+        if yours.is_empty() { String::new() } else { format!("; yours: {yours}") })]
     NotFound {
         /// The name asked for.
         name: String,
         /// The bundled tour names, comma-separated.
         known: String,
+        /// The user's tour names, comma-separated (may be empty).
+        yours: String,
     },
     /// The file is larger than a tour can be.
     #[error("{file}: the file is {size} bytes; sdgmap reads tours of at most {limit} bytes")]

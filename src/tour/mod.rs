@@ -15,6 +15,7 @@ mod notes;
 pub mod raw;
 mod record;
 mod state;
+pub mod user;
 mod validate;
 
 use std::path::Path;
@@ -143,21 +144,41 @@ pub fn load_file(path: &Path, s: &Snapshot) -> Result<Tour, TourError> {
 /// Loads a tour given on the command line: an existing file at `arg`, or
 /// else the bundled tour of that name. Returns the name to show with it.
 pub fn load_named(arg: &Path, s: &Snapshot) -> Result<(String, Tour), TourError> {
+    load_named_in(arg, None, s)
+}
+
+/// [`load_named`], also looking for the user's tour of that name in
+/// `user_dir` (see [`user`]): an existing file at `arg`, else the user's
+/// tour, else the bundled one. Returns the name to show with it.
+pub fn load_named_in(
+    arg: &Path,
+    user_dir: Option<&Path>,
+    s: &Snapshot,
+) -> Result<(String, Tour), TourError> {
     let shown = sanitize(&arg.display().to_string(), Lines::Single).into_owned();
+    let by_name = !arg.exists() && arg.extension().is_none() && arg.components().count() == 1;
+    if by_name
+        && let Some(file) = user_dir
+            .zip(arg.to_str())
+            .and_then(|(d, n)| user::find(d, n))
+    {
+        return load_file(&file, s).map(|t| (shown, t));
+    }
     if !arg.exists()
         && let Some(text) = arg.to_str().and_then(bundled)
     {
         let name = format!("<bundled tour {shown}>");
         return load_bytes(&name, text.as_bytes(), s).map(|t| (name, t));
     }
-    if !arg.exists() && arg.extension().is_none() && arg.components().count() == 1 {
+    if by_name {
+        let known: Vec<&str> = BUNDLED_TOURS.iter().map(|(n, _)| *n).collect();
+        let yours: Vec<String> = user_dir
+            .map(|d| user::list(d).into_iter().map(|(n, _)| n).collect())
+            .unwrap_or_default();
         return Err(TourError::NotFound {
             name: shown,
-            known: BUNDLED_TOURS
-                .iter()
-                .map(|(n, _)| *n)
-                .collect::<Vec<_>>()
-                .join(", "),
+            known: known.join(", "),
+            yours: yours.join(", "),
         });
     }
     load_file(arg, s).map(|t| (shown, t))

@@ -1,11 +1,11 @@
 //! Everything a user can ask the explorer to do, as named intents.
 //!
 //! Keys and mouse events are translated into an [`Action`] by the keymap
-//! before anything changes; [`super::update::update`] is the one place that
-//! applies them. Scripted action sequences therefore test the whole state
-//! machine without a terminal.
+//! before anything changes; the app routes each action to the component
+//! that has the keys. Scripted action sequences therefore test the whole
+//! state machine without a terminal.
 
-use super::state::Screen;
+use crate::tour::Screen;
 
 /// A user intent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,4 +140,8 @@ pub enum Action {
     RecordStep,
     /// Reload the snapshot from disk.
     Reload,
+    /// Switch every filter off and forget them: the whole snapshot again.
+    ClearFilters,
+    /// Write what the current view selects to a file (asks for its name).
+    ExportView,
 }

@@ -4,6 +4,8 @@
 //! prompt needs (insert, delete back, clear, move). Kept apart so every
 //! overlay edits text the same way.
 
+use super::action::Action;
+
 /// Editable text with a cursor.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineEdit {
@@ -99,6 +101,26 @@ impl LineEdit {
         self.text.clear();
         self.cursor = 0;
         self.chars = 0;
+    }
+    /// Applies a text-editing action; whether the text changed.
+    pub fn edit(&mut self, action: Action) -> bool {
+        match action {
+            Action::Insert(c) => self.insert(c),
+            // the text was changed already, as one edit (a paste)
+            Action::Edited => {}
+            Action::DeleteBack => return self.delete_back(),
+            Action::ClearInput => self.clear(),
+            Action::CursorLeft => {
+                self.move_by(-1);
+                return false;
+            }
+            Action::CursorRight => {
+                self.move_by(1);
+                return false;
+            }
+            _ => return false,
+        }
+        true
     }
     /// Moves the cursor by `delta` characters, clamped.
     pub fn move_by(&mut self, delta: isize) {

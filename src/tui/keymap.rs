@@ -1,14 +1,15 @@
 //! The keymap: the single source of truth for keys.
 //!
 //! One table of (contexts, keys, action, description). Key handling looks
-//! actions up here, and the help overlay and the hint bar are generated from
-//! the same rows, so what the screen says a key does is what it does.
+//! actions up here, and the help overlay, the hint bar, the palette and the
+//! overlays' titles are generated from the same rows, so what the screen
+//! says a key does is what it does. Which contexts are active is for the
+//! component that has the keys to say; this module only knows the table.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
-use super::filter::FilterFocus;
-use super::state::{Overlay, Screen, State};
+use crate::tour::Screen;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,12 +40,39 @@ pub enum Context {
     Palette,
     /// The `'` bookmark list.
     Marks,
+    /// Typing the bookmark list's filter.
+    MarksFilter,
     /// A text question (bookmark name, view string).
     Ask,
     /// A yes/no question.
     Confirm,
     /// Presenting a tour, on its steps.
     Tour,
+}
+
+impl Context {
+    /// The heading of this context's keys in the help.
+    pub fn title(self) -> &'static str {
+        match self {
+            Global => "Everywhere",
+            Matrix => "Matrix",
+            Tree => "SDG and Action Line trees",
+            Table => "Activities table",
+            Panes => "List screens",
+            Drill => "Drill-down",
+            Help => "This help",
+            Input => "Typing",
+            Finder => "Finder",
+            Filter => "Filter bar",
+            FilterPanel => "Filter bar: chips and facets",
+            Palette => "Command palette",
+            Marks => "Bookmarks",
+            MarksFilter => "Bookmarks: filtering",
+            Ask => "Question",
+            Confirm => "Yes/no question",
+            Tour => "On a tour",
+        }
+    }
 }
 
 /// A key: code plus required modifiers.
@@ -116,16 +144,21 @@ pub static KEYMAP: &[Binding] = &[
     Binding { contexts: &[Matrix], keys: &[k('z')], label: "z", action: Action::ToggleZoom, desc: "zoom the SDG column into its targets, and back", hint: Some("zoom") },
     Binding { contexts: &[Table], keys: &[k('s')], label: "s", action: Action::SortNext, desc: "sort by the next column", hint: Some("sort") },
     Binding { contexts: &[Table], keys: &[k('S'), Key(KeyCode::Char('S'), KeyModifiers::SHIFT)], label: "S", action: Action::SortReverse, desc: "reverse the sort order", hint: None },
-    Binding { contexts: &[Help], keys: &[code(KeyCode::Esc), k('q'), k('?')], label: "Esc q ?", action: Action::Back, desc: "close help", hint: Some("close") },
-    Binding { contexts: &[Help], keys: &[k('j'), code(KeyCode::Down)], label: "j ↓", action: Action::Down, desc: "scroll down", hint: Some("scroll") },
-    Binding { contexts: &[Help], keys: &[k('k'), code(KeyCode::Up)], label: "k ↑", action: Action::Up, desc: "scroll up", hint: None },
+    Binding { contexts: &[Help], keys: &[code(KeyCode::Esc), k('q'), k('?')], label: "Esc q ?", action: Action::Back, desc: "close the help", hint: Some("close") },
+    Binding { contexts: &[Help], keys: &[k('j'), code(KeyCode::Down)], label: "j ↓", action: Action::Down, desc: "scroll the help down", hint: Some("scroll") },
+    Binding { contexts: &[Help], keys: &[k('k'), code(KeyCode::Up)], label: "k ↑", action: Action::Up, desc: "scroll the help up", hint: None },
     Binding { contexts: &[Global], keys: &[k('/')], label: "/", action: Action::OpenFinder, desc: "find anything: goals, targets, lines, links, activities", hint: Some("find") },
     Binding { contexts: &[Global], keys: &[k('f')], label: "f", action: Action::OpenFilter, desc: "filter the view (facets, text, chips)", hint: Some("filter") },
     Binding { contexts: &[Global], keys: &[k(':')], label: ":", action: Action::OpenPalette, desc: "command palette (also: open VIEW)", hint: None },
     Binding { contexts: &[Global], keys: &[k('n')], label: "n", action: Action::NextMatch, desc: "next match of the last search in this pane", hint: None },
     Binding { contexts: &[Global], keys: &[k('N'), Key(KeyCode::Char('N'), KeyModifiers::SHIFT)], label: "N", action: Action::PrevMatch, desc: "previous match of the last search", hint: None },
-    Binding { contexts: &[Input, FilterPanel], keys: &[code(KeyCode::Esc)], label: "Esc", action: Action::Cancel, desc: "close, undoing what changed", hint: Some("cancel") },
-    Binding { contexts: &[Input, FilterPanel], keys: &[code(KeyCode::Enter)], label: "Enter", action: Action::Accept, desc: "open / apply / run", hint: Some("accept") },
+    Binding { contexts: &[Filter, FilterPanel], keys: &[code(KeyCode::Enter)], label: "Enter", action: Action::Accept, desc: "apply the view and close the bar", hint: Some("apply") },
+    Binding { contexts: &[Filter, FilterPanel], keys: &[code(KeyCode::Esc)], label: "Esc", action: Action::Cancel, desc: "close the bar, putting the view back as it was", hint: Some("undo") },
+    Binding { contexts: &[Finder], keys: &[code(KeyCode::Enter)], label: "Enter", action: Action::Accept, desc: "open the record under the cursor", hint: Some("open") },
+    Binding { contexts: &[Palette], keys: &[code(KeyCode::Enter)], label: "Enter", action: Action::Accept, desc: "run the command", hint: Some("run") },
+    Binding { contexts: &[Finder, Palette], keys: &[code(KeyCode::Esc)], label: "Esc", action: Action::Cancel, desc: "close", hint: Some("close") },
+    Binding { contexts: &[Input], keys: &[code(KeyCode::Esc)], label: "Esc", action: Action::Cancel, desc: "cancel", hint: Some("cancel") },
+    Binding { contexts: &[Input], keys: &[code(KeyCode::Enter)], label: "Enter", action: Action::Accept, desc: "accept", hint: Some("accept") },
     Binding { contexts: &[Input], keys: &[code(KeyCode::Backspace)], label: "Bksp", action: Action::DeleteBack, desc: "delete the character before the cursor", hint: None },
     Binding { contexts: &[Input], keys: &[ctrl('u')], label: "Ctrl-u", action: Action::ClearInput, desc: "clear the text", hint: None },
     Binding { contexts: &[Input], keys: &[code(KeyCode::Left)], label: "←", action: Action::CursorLeft, desc: "cursor left", hint: None },
@@ -134,7 +167,7 @@ pub static KEYMAP: &[Binding] = &[
     Binding { contexts: &[Finder, Palette], keys: &[code(KeyCode::Down), ctrl('n'), ctrl('j')], label: "↓ Ctrl-n", action: Action::Down, desc: "next result", hint: Some("move") },
     Binding { contexts: &[Finder], keys: &[code(KeyCode::PageUp)], label: "PgUp", action: Action::PageUp, desc: "page up", hint: None },
     Binding { contexts: &[Finder], keys: &[code(KeyCode::PageDown)], label: "PgDn", action: Action::PageDown, desc: "page down", hint: None },
-    Binding { contexts: &[Filter, FilterPanel], keys: &[code(KeyCode::Tab)], label: "Tab", action: Action::FocusNext, desc: "next part: text, chips, facets", hint: Some("part") },
+    Binding { contexts: &[Filter, FilterPanel], keys: &[code(KeyCode::Tab)], label: "Tab", action: Action::FocusNext, desc: "next part: text, chips, facets", hint: Some("text/chips/facets") },
     Binding { contexts: &[Filter, FilterPanel], keys: &[ code(KeyCode::BackTab), Key(KeyCode::BackTab, KeyModifiers::SHIFT), ], label: "Shift-Tab", action: Action::FocusPrev, desc: "previous part", hint: None },
     Binding { contexts: &[FilterPanel], keys: &[k('j'), code(KeyCode::Down)], label: "j ↓", action: Action::Down, desc: "next value", hint: None },
     Binding { contexts: &[FilterPanel], keys: &[k('k'), code(KeyCode::Up)], label: "k ↑", action: Action::Up, desc: "previous value", hint: None },
@@ -145,8 +178,14 @@ pub static KEYMAP: &[Binding] = &[
     Binding { contexts: &[Global], keys: &[k('b')], label: "b", action: Action::SaveBookmark, desc: "save this view as a bookmark", hint: None },
     Binding { contexts: &[Global], keys: &[k('\'')], label: "'", action: Action::OpenBookmarks, desc: "bookmarks: open, rename, delete, edit", hint: Some("marks") },
     Binding { contexts: &[Global], keys: &[k('y')], label: "y", action: Action::CopyView, desc: "copy this view's string to the clipboard", hint: None },
-    Binding { contexts: &[Marks, Confirm], keys: &[code(KeyCode::Esc)], label: "Esc", action: Action::Cancel, desc: "close", hint: Some("close") },
-    Binding { contexts: &[Marks], keys: &[code(KeyCode::Enter)], label: "Enter", action: Action::Accept, desc: "open the bookmark", hint: Some("open") },
+    Binding { contexts: &[Global], keys: &[k('F'), Key(KeyCode::Char('F'), KeyModifiers::SHIFT)], label: "F", action: Action::ClearFilters, desc: "clear all filters: the whole snapshot again", hint: None },
+    Binding { contexts: &[Global], keys: &[k('E'), Key(KeyCode::Char('E'), KeyModifiers::SHIFT)], label: "E", action: Action::ExportView, desc: "export this view to a file (.csv, .json, .md, or the Matrix as .svg, .html)", hint: None },
+    Binding { contexts: &[Marks], keys: &[code(KeyCode::Esc), k('q')], label: "Esc q", action: Action::Cancel, desc: "close the list", hint: Some("close") },
+    Binding { contexts: &[Confirm], keys: &[code(KeyCode::Esc)], label: "Esc", action: Action::Cancel, desc: "cancel", hint: Some("cancel") },
+    Binding { contexts: &[Marks, MarksFilter], keys: &[code(KeyCode::Enter)], label: "Enter", action: Action::Accept, desc: "open the bookmark", hint: Some("open") },
+    Binding { contexts: &[MarksFilter], keys: &[code(KeyCode::Esc)], label: "Esc", action: Action::Cancel, desc: "stop filtering", hint: Some("done") },
+    Binding { contexts: &[MarksFilter], keys: &[code(KeyCode::Up)], label: "↑", action: Action::Up, desc: "previous bookmark", hint: None },
+    Binding { contexts: &[MarksFilter], keys: &[code(KeyCode::Down)], label: "↓", action: Action::Down, desc: "next bookmark", hint: Some("move") },
     Binding { contexts: &[Marks], keys: &[k('j'), code(KeyCode::Down)], label: "j ↓", action: Action::Down, desc: "next bookmark", hint: None },
     Binding { contexts: &[Marks], keys: &[k('k'), code(KeyCode::Up)], label: "k ↑", action: Action::Up, desc: "previous bookmark", hint: None },
     Binding { contexts: &[Marks], keys: &[k('/')], label: "/", action: Action::FilterList, desc: "filter the list", hint: Some("filter") },
@@ -162,53 +201,13 @@ pub static KEYMAP: &[Binding] = &[
     Binding { contexts: &[Global], keys: &[k('.')], label: ".", action: Action::SnapBack, desc: "snap back to the current tour step", hint: None },
     Binding { contexts: &[Global], keys: &[k('P'), Key(KeyCode::Char('P'), KeyModifiers::SHIFT)], label: "P", action: Action::TogglePresenter, desc: "presenter mode on/off", hint: None },
     Binding { contexts: &[Global], keys: &[k('K'), Key(KeyCode::Char('K'), KeyModifiers::SHIFT)], label: "K", action: Action::ToggleKeyEcho, desc: "show the keys pressed (presenter)", hint: None },
-    Binding { contexts: &[Global], keys: &[k('T'), Key(KeyCode::Char('T'), KeyModifiers::SHIFT)], label: "T", action: Action::RecordStep, desc: "append this view to a tour as a step", hint: None },
+    Binding { contexts: &[Global], keys: &[k('T'), Key(KeyCode::Char('T'), KeyModifiers::SHIFT)], label: "T", action: Action::RecordStep, desc: "record this view as a step of a tour (asks its name)", hint: None },
     Binding { contexts: &[Global], keys: &[k('R'), Key(KeyCode::Char('R'), KeyModifiers::SHIFT)], label: "R", action: Action::Reload, desc: "reload the snapshot from disk, keeping the view", hint: None },
-    Binding { contexts: &[Help], keys: &[code(KeyCode::PageDown), ctrl('d')], label: "PgDn", action: Action::PageDown, desc: "scroll a page down", hint: None },
-    Binding { contexts: &[Help], keys: &[code(KeyCode::PageUp), ctrl('u')], label: "PgUp", action: Action::PageUp, desc: "scroll a page up", hint: None },
-    Binding { contexts: &[Help], keys: &[k('g'), code(KeyCode::Home)], label: "g Home", action: Action::Top, desc: "top", hint: None },
-    Binding { contexts: &[Help], keys: &[ k('G'), Key(KeyCode::Char('G'), KeyModifiers::SHIFT), code(KeyCode::End), ], label: "G End", action: Action::Bottom, desc: "bottom", hint: None },
+    Binding { contexts: &[Help], keys: &[code(KeyCode::PageDown), ctrl('d')], label: "PgDn", action: Action::PageDown, desc: "a page of the help down", hint: None },
+    Binding { contexts: &[Help], keys: &[code(KeyCode::PageUp), ctrl('u')], label: "PgUp", action: Action::PageUp, desc: "a page of the help up", hint: None },
+    Binding { contexts: &[Help], keys: &[k('g'), code(KeyCode::Home)], label: "g Home", action: Action::Top, desc: "top of the help", hint: None },
+    Binding { contexts: &[Help], keys: &[ k('G'), Key(KeyCode::Char('G'), KeyModifiers::SHIFT), code(KeyCode::End), ], label: "G End", action: Action::Bottom, desc: "end of the help", hint: None },
 ];
-
-/// The contexts active in `st`, most specific first.
-pub fn contexts(st: &State) -> Vec<Context> {
-    match &st.overlay {
-        Some(Overlay::Help(_) | Overlay::Message { .. }) => vec![Help],
-        Some(Overlay::Finder(_)) => vec![Finder, Input],
-        Some(Overlay::Palette(_)) => vec![Palette, Input],
-        Some(Overlay::Filter(f)) if f.focus == FilterFocus::Input => vec![Filter, Input],
-        Some(Overlay::Filter(_)) => vec![FilterPanel, Filter],
-        Some(Overlay::Prompt(p)) if p.ask.is_confirm() => vec![Confirm],
-        Some(Overlay::Prompt(_)) => vec![Ask, Input],
-        Some(Overlay::Marks(l)) if l.filtering => vec![Input],
-        Some(Overlay::Marks(_)) => vec![Marks],
-        None => contexts_without_overlay(st),
-    }
-}
-
-/// The contexts of the view itself, ignoring any overlay.
-pub fn contexts_without_overlay(st: &State) -> Vec<Context> {
-    let mut out = Vec::new();
-    if super::present::on_tour(st) {
-        out.push(Tour);
-    }
-    if !st.trail.is_empty() {
-        out.push(Drill);
-    } else {
-        match st.screen {
-            Screen::Matrix => out.push(Matrix),
-            Screen::Sdgs | Screen::Lines => out.extend([Tree, Panes]),
-            Screen::Activities => out.extend([Table, Panes]),
-        }
-    }
-    out.push(Global);
-    out
-}
-
-/// The bindings that work in `st`, in table order.
-pub fn active(st: &State) -> Vec<&'static Binding> {
-    bindings_for(&contexts(st))
-}
 
 /// The bindings of `ctx` (most specific first), in table order, each key once.
 pub fn bindings_for(ctx: &[Context]) -> Vec<&'static Binding> {
@@ -228,11 +227,60 @@ pub fn bindings_for(ctx: &[Context]) -> Vec<&'static Binding> {
     out
 }
 
-/// The action a key press means in `st`.
-pub fn lookup(st: &State, ev: KeyEvent) -> Option<Action> {
+/// How `key` is written in help: `j`, `↓`, `Ctrl-u`, `PgDn`, `Esc`.
+pub fn key_name(key: &Key) -> String {
+    let base = match key.0 {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Backspace => "Bksp".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::Delete => "Del".into(),
+        other => format!("{other:?}"),
+    };
+    if key.1.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{base}")
+    } else {
+        base
+    }
+}
+
+/// The keys and hints of the bindings of `ctx` that earn a place in the
+/// hint bar, in table order: `("Enter", "apply")`; the screen keys are one
+/// hint, `1-4 screens`. Overlays build their titles from the same list, so
+/// a title and the hint bar never disagree.
+pub fn hints(ctx: &[Context]) -> Vec<(String, &'static str)> {
+    let screens = KEYMAP
+        .iter()
+        .filter(|b| matches!(b.action, Action::Show(_)))
+        .count();
+    bindings_for(ctx)
+        .into_iter()
+        .filter_map(|b| {
+            let key = match b.action {
+                Action::Show(_) => format!("1-{screens}"),
+                _ => b.label.split(' ').next().unwrap_or(b.label).to_string(),
+            };
+            b.hint.map(|h| (key, h))
+        })
+        .collect()
+}
+
+/// The action a key press means where the contexts `ctx` (most specific
+/// first) are active.
+pub fn lookup(ctx: &[Context], ev: KeyEvent) -> Option<Action> {
     let mods = ev.modifiers - KeyModifiers::SHIFT;
     let pressed = |key: &Key| key.0 == ev.code && (key.1 - KeyModifiers::SHIFT) == mods;
-    let ctx = contexts(st);
     let bound = ctx
         .iter()
         .find_map(|c| {

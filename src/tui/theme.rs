@@ -27,7 +27,7 @@ pub enum ThemeChoice {
 }
 
 /// The styles of the explorer.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
     /// Which theme this is.
     pub choice: ThemeChoice,

@@ -106,5 +106,13 @@ fn check_with(v: &View, s: &Snapshot, located: &[Located]) -> Vec<ViewError> {
             format!("nothing to focus on: no record has the key '{key}'"),
         ));
     }
+    if let Some(key) = &v.at
+        && EntityRef::resolve(s, key).is_none()
+    {
+        errors.push(ViewError::new(
+            span(Key::At, key),
+            format!("nothing to put the cursor on: no record has the key '{key}'"),
+        ));
+    }
     errors
 }

@@ -3,8 +3,9 @@
 //! switch it off without deleting it.
 //!
 //! [`split`] and [`merge`] are inverses on normalized views:
-//! `merge(&split(v)) == v` (minus `show`/`focus`, which are not filters and
-//! stay with the view itself). `with:cross-cutting` is a chip too, so it
+//! `merge(&split(v)) == v` (minus `show`/`focus`/`at`, which are not
+//! filters and stay with the view itself, and the switched-off `~` terms,
+//! which the app turns into chips that are off). `with:cross-cutting` is a chip too, so it
 //! can be switched off like a filter.
 
 use super::{Facet, View};
@@ -108,7 +109,33 @@ mod tests {
 
     #[test]
     fn show_and_focus_are_not_chips() {
-        let v = parse("sdg:9 show:links focus:9.c").unwrap();
+        let v = parse("sdg:9 show:links focus:9.c at:9.a").unwrap();
         assert_eq!(split(&v).len(), 1);
+    }
+
+    #[test]
+    fn switched_off_terms_are_kept_apart_and_round_trip() {
+        let v =
+            parse("al:C2 ~sdg:4,9 ~\"digital health\" ~-status:disputed show:sdgs at:9").unwrap();
+        assert_eq!(v.off, ["sdg:4,9", "\"digital health\"", "-status:disputed"]);
+        assert_eq!(split(&v).len(), 1, "only al:C2 filters");
+        assert_eq!(v.at.as_deref(), Some("9"));
+        let text = v.to_string();
+        assert_eq!(
+            text,
+            "al:C2 ~sdg:4,9 ~\"digital health\" ~-status:disputed show:sdgs at:9"
+        );
+        assert_eq!(parse(&text).unwrap(), v);
+        // a text term starting with ~ is quoted, so it stays text
+        let t = parse("\"~x\"").unwrap();
+        assert_eq!(t.text, ["~x"]);
+        assert_eq!(parse(&t.to_string()).unwrap(), t);
+        for bad in ["~", "~sdg:4 ~show:links", "~sgd:4"] {
+            let e = parse(bad).unwrap_err();
+            assert!(
+                e.message.contains("one filter") || e.message.contains("unknown facet"),
+                "{bad}: {e}"
+            );
+        }
     }
 }

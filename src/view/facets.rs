@@ -232,7 +232,7 @@ fn clear(v: &mut View, key: Key) {
         Key::Year => v.year = Facet::default(),
         Key::Status => v.status = Facet::default(),
         Key::Source => v.source = Facet::default(),
-        Key::Show | Key::Focus | Key::With => {}
+        Key::Show | Key::Focus | Key::With | Key::At => {}
     }
 }
 

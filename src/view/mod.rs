@@ -6,9 +6,11 @@
 //! (values OR-ed, different facets AND-ed), `-key:v` excludes, anything else
 //! is free text in fzf syntax (`'exact`, `^prefix`, `suffix$`, `!not`,
 //! `a | b`, see [`crate::search::Query`]). Double quotes group words with
-//! spaces (`lead:"World Bank"`, `"digital health"`). `show:` and `focus:`
-//! name what the view shows and where it is focused, so a saved view reopens
-//! exactly; `with:cross-cutting` counts cross-cutting activities (those that
+//! spaces (`lead:"World Bank"`, `"digital health"`). `show:`, `focus:` and
+//! `at:` name what the view shows, the record drilled into and the record
+//! under the cursor, so a saved view reopens exactly; `~term` is a filter
+//! switched off — kept with the view, applied to nothing (the app lists it
+//! as a chip that is off); `with:cross-cutting` counts cross-cutting activities (those that
 //! name every goal) in the Matrix cells, which leave them out by default
 //! (see [`crate::matrix`]). The module is split by stage — [`lex`](self) → `parse` → `View`
 //! → `print` (canonical text), `check` (against a snapshot) and `apply`
@@ -59,7 +61,7 @@ mod print;
 pub use apply::{Scored, apply, apply_scored, apply_with};
 pub use check::parse_checked;
 pub use error::{ViewError, suggest};
-pub use parse::{MAX_VIEW_CHARS, parse};
+pub use parse::{MAX_VIEW_CHARS, example, parse};
 
 use crate::snapshot::LinkStatus;
 
@@ -93,6 +95,11 @@ pub struct View {
     pub show: Option<Show>,
     /// `focus:` the stable key of the focused record (see [`crate::entity::EntityRef::key`]).
     pub focus: Option<String>,
+    /// `at:` the stable key of the record under the cursor (not drilled into).
+    pub at: Option<String>,
+    /// `~term`: filters switched off, each the canonical text of one filter
+    /// (`sdg:9`); kept with the view, applied to nothing.
+    pub off: Vec<String>,
     /// `with:cross-cutting`: Matrix cells count cross-cutting activities too.
     pub cross_cutting: bool,
 }
@@ -209,11 +216,13 @@ pub enum Key {
     Focus,
     /// `with:`
     With,
+    /// `at:`
+    At,
 }
 
 impl Key {
     /// Every key, in canonical order.
-    pub const ALL: [Key; 13] = [
+    pub const ALL: [Key; 14] = [
         Key::Sdg,
         Key::Target,
         Key::Al,
@@ -227,6 +236,7 @@ impl Key {
         Key::Show,
         Key::Focus,
         Key::With,
+        Key::At,
     ];
     /// The key as written before the colon.
     pub fn name(self) -> &'static str {
@@ -244,6 +254,7 @@ impl Key {
             Key::Show => "show",
             Key::Focus => "focus",
             Key::With => "with",
+            Key::At => "at",
         }
     }
     /// The key named `name` (case-insensitive).
@@ -315,6 +326,8 @@ impl View {
         ord(&mut self.year);
         ord(&mut self.status);
         self.text.retain(|t| !t.is_empty());
+        let mut seen = std::collections::HashSet::new();
+        self.off.retain(|t| seen.insert(t.clone()));
     }
 }
 

@@ -53,6 +53,10 @@ pub(super) fn parse_located(input: &str) -> Result<(View, Vec<Located>), ViewErr
     let mut text_spans: Vec<Range<usize>> = Vec::new();
     let mut text_chars = 0;
     for word in words(input)? {
+        if word.chars.first().is_some_and(|c| c.c == '~' && !c.quoted) {
+            off_term(&mut view, input, &word)?;
+            continue;
+        }
         match facet_head(&word) {
             Some((negated, key_chars, colon)) => {
                 let name: String = key_chars.iter().map(|c| c.c).collect();
@@ -112,6 +116,31 @@ pub(super) fn parse_located(input: &str) -> Result<(View, Vec<Located>), ViewErr
     Ok((view, located))
 }
 
+/// `~term`: one filter, switched off; kept as its canonical text.
+fn off_term(view: &mut View, input: &str, word: &Word) -> Result<(), ViewError> {
+    let from = word.chars[0].at + 1;
+    let inner = input.get(from..word.end).unwrap_or_default();
+    let part = parse(inner).map_err(|e| ViewError {
+        span: e.span.start + from..e.span.end + from,
+        ..e
+    })?;
+    let filters = super::chips::split(&part);
+    let extra = part.show.is_some() || part.focus.is_some() || part.at.is_some();
+    match filters.as_slice() {
+        [one] if !extra && part.off.is_empty() => {
+            let text = one.to_string();
+            if !view.off.contains(&text) {
+                view.off.push(text);
+            }
+            Ok(())
+        }
+        _ => Err(ViewError::new(
+            word.start..word.end,
+            "a switched-off filter holds one filter, e.g. ~sdg:9 or ~\"digital health\"",
+        )),
+    }
+}
+
 /// `(negated, key characters, byte offset of the colon)` when the word is a facet.
 fn facet_head(word: &Word) -> Option<(bool, &[Ch], usize)> {
     let chars = &word.chars;
@@ -154,7 +183,8 @@ fn split_values(word: &Word, from: usize) -> Vec<(String, Range<usize>)> {
     out
 }
 
-fn example(key: Key) -> &'static str {
+/// An example of `key` with a value, for messages and the app's help.
+pub fn example(key: Key) -> &'static str {
     match key {
         Key::Sdg => "sdg:4,9",
         Key::Target => "target:9.c",
@@ -169,6 +199,7 @@ fn example(key: Key) -> &'static str {
         Key::Show => "show:activities",
         Key::Focus => "focus:9.c",
         Key::With => "with:cross-cutting",
+        Key::At => "at:9.c",
     }
 }
 
@@ -233,7 +264,7 @@ fn add(view: &mut View, key: Key, neg: bool, v: &str, span: Range<usize>) -> Res
             }
             view.cross_cutting = true;
         }
-        Key::Show | Key::Focus => {
+        Key::Show | Key::Focus | Key::At => {
             if neg {
                 return Err(err(format!("'{}' cannot be excluded", key.name())));
             }
@@ -252,10 +283,15 @@ fn add(view: &mut View, key: Key, neg: bool, v: &str, span: Range<usize>) -> Res
                 }
                 view.show = Some(show);
             } else {
-                if view.focus.as_ref().is_some_and(|f| f != v) {
-                    return Err(err("'focus' takes one value".into()));
+                let slot = if key == Key::Focus {
+                    &mut view.focus
+                } else {
+                    &mut view.at
+                };
+                if slot.as_ref().is_some_and(|f| f != v) {
+                    return Err(err(format!("'{}' takes one value", key.name())));
                 }
-                view.focus = Some(v.to_string());
+                *slot = Some(v.to_string());
             }
         }
     }

@@ -2,7 +2,8 @@
 //!
 //! Facets come in the fixed [`Key`] order, includes before excludes, values
 //! in the order [`View::normalize`] leaves them; free text follows in typed
-//! order, then `show:`, `with:` and `focus:`. Words that would otherwise be read
+//! order, then the switched-off `~` filters, then `show:`, `with:`,
+//! `focus:` and `at:`. Words that would otherwise be read
 //! differently (spaces, quotes, commas, colons) are double-quoted, so a
 //! printed view survives a round trip through bookmarks and shells.
 
@@ -34,6 +35,11 @@ pub(super) fn print_located(v: &View) -> (String, Vec<Located>) {
         p.sep();
         p.out.push_str(&quote(t, true));
     }
+    for t in &v.off {
+        p.sep();
+        p.out.push('~');
+        p.out.push_str(t);
+    }
     if let Some(s) = v.show {
         p.one(Key::Show, s.name());
     }
@@ -42,6 +48,9 @@ pub(super) fn print_located(v: &View) -> (String, Vec<Located>) {
     }
     if let Some(s) = &v.focus {
         p.one(Key::Focus, s);
+    }
+    if let Some(s) = &v.at {
+        p.one(Key::At, s);
     }
     (p.out, p.located)
 }
@@ -101,9 +110,10 @@ impl Printer {
 }
 
 /// `s` as a word: quoted when it has whitespace, quotes, backslashes, is
-/// empty, or (values) has a comma, or (text) has a colon or starts like a facet.
+/// empty, or (values) has a comma, or (text) has a colon or starts with `~`.
 pub(super) fn quote(s: &str, text: bool) -> String {
     let needs = s.is_empty()
+        || (text && s.starts_with('~'))
         || s.chars().any(|c| {
             c.is_whitespace() || c == '"' || c == '\\' || (!text && c == ',') || (text && c == ':')
         });

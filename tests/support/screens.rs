@@ -5,11 +5,12 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sdgmap::search::{CancelToken, Finder};
 use sdgmap::snapshot::{Snapshot, load_bytes};
+use sdgmap::tour::Screen;
 use sdgmap::tui::action::Action::{self, *};
-use sdgmap::tui::state::{Overlay, Screen};
-use sdgmap::tui::ui::render;
-use sdgmap::tui::update::{Effect, update};
-use sdgmap::tui::{State, Theme, ThemeChoice};
+use sdgmap::tui::ask::MarkRow;
+use sdgmap::tui::effect::{Effect, Io, Open};
+use sdgmap::tui::render;
+use sdgmap::tui::{App, Theme, ThemeChoice};
 
 /// The sizes every screen is checked at.
 pub const SIZES: &[(u16, u16)] = &[
@@ -39,45 +40,49 @@ pub struct Scenario {
     pub tour: bool,
     /// Open with `--compare` against a changed copy.
     pub compare: bool,
+    /// Effects applied after the actions (bookmark rows, a message).
+    pub effects: Vec<Effect>,
 }
 
 impl Subject {
     /// The state after `scenario`.
-    pub fn state(&self, scenario: &Scenario) -> State {
+    pub fn state(&self, scenario: &Scenario) -> App {
         let snap = load_bytes("t.json", self.json.as_bytes()).unwrap();
-        let mut st = State::new(snap, Theme::new(ThemeChoice::Dark), "t".into());
+        let mut st = App::new(snap, Theme::new(ThemeChoice::Dark), "t".into());
         if scenario.tour {
             let tour = sdgmap::tour::load_bytes(
                 "t",
                 sdgmap::tour::bundled("itu-2030-agenda").unwrap().as_bytes(),
-                &st.snap,
+                &st.ctx.snap,
             )
             .unwrap();
-            sdgmap::tui::present::start(&mut st, tour);
+            st.start_tour(tour);
         }
         if scenario.compare {
             let old = older();
-            st.compare = Some(sdgmap::tui::lifecycle::Compare::new(
+            st.ctx.compare = Some(sdgmap::tui::compare::Compare::new(
                 "old.json",
                 std::sync::Arc::new(old),
-                &st.snap,
+                &st.ctx.snap,
             ));
         }
+        st.tours_dir = Some("/nonexistent/sdgmap/tours".into());
         run(&mut st, &scenario.actions);
+        st.apply(scenario.effects.clone());
         st
     }
 }
 
 /// Applies actions, running any requested search to completion.
-pub fn run(st: &mut State, actions: &[Action]) {
-    let mut finder = Finder::with_corpus(st.corpus.clone());
+pub fn run(st: &mut App, actions: &[Action]) {
+    let mut finder = Finder::with_corpus(st.ctx.filters.corpus().clone());
     for &a in actions {
-        if let Effect::Search(req) = update(st, a) {
-            let res = finder
-                .search(&req.query, 200, &CancelToken::never())
-                .unwrap();
-            if let Some(Overlay::Finder(f)) = &mut st.overlay {
-                f.receive(req.generation, res);
+        for io in st.update(a) {
+            if let Io::Search(req) = io {
+                let res = finder
+                    .search(&req.query, 200, &CancelToken::never())
+                    .unwrap();
+                st.receive(req.generation, res);
             }
         }
     }
@@ -100,6 +105,7 @@ pub fn scenarios() -> Vec<Scenario> {
         actions,
         tour: false,
         compare: false,
+        effects: Vec::new(),
     };
     let mut v = vec![
         s("matrix", vec![]),
@@ -226,25 +232,134 @@ pub fn scenarios() -> Vec<Scenario> {
             ]),
         ),
     ];
+    v.extend([
+        s(
+            "help drill-down",
+            steps(&[&TO_C2_9, &[DrillIn, ToggleHelp]]),
+        ),
+        s("help SDGs", vec![Show(Screen::Sdgs), ToggleHelp]),
+        s("help scrolled", vec![ToggleHelp, PageDown, PageDown, Down]),
+        s("help at the end", vec![ToggleHelp, Bottom]),
+        s("prompt bookmark", steps(&[&TO_C2_9, &[SaveBookmark]])),
+        s(
+            "prompt tour name",
+            steps(&[&TO_C2_9, &[DrillIn, RecordStep]]),
+        ),
+        s(
+            "prompt tour caption",
+            steps(&[
+                &TO_C2_9,
+                &[DrillIn, RecordStep],
+                &typed("talks/board.json"),
+                &[Accept],
+            ]),
+        ),
+        s("prompt export", vec![Show(Screen::Activities), ExportView]),
+        s(
+            "filter error",
+            steps(&[&[OpenFilter], &typed("sdg:4 sgd:3")]),
+        ),
+        s(
+            "search matches underlined",
+            steps(&[
+                &[Show(Screen::Activities), OpenFinder],
+                &typed("health"),
+                &[Accept, Back, NextMatch],
+            ]),
+        ),
+        s(
+            "chips off",
+            steps(&[
+                &[OpenFilter],
+                &typed("sdg:9 al:C2"),
+                &[FocusNext, ToggleValue, Accept],
+            ]),
+        ),
+    ]);
+    v.push(Scenario {
+        name: "bookmarks list",
+        actions: vec![OpenBookmarks],
+        tour: false,
+        compare: false,
+        effects: vec![Effect::MarkRows(mark_rows())],
+    });
+    v.push(Scenario {
+        name: "bookmarks filtered",
+        actions: steps(&[&[OpenBookmarks, FilterList], &typed("stale")]),
+        tour: false,
+        compare: false,
+        effects: vec![Effect::MarkRows(mark_rows())],
+    });
+    v.push(Scenario {
+        name: "message",
+        actions: vec![],
+        tour: false,
+        compare: false,
+        effects: vec![Effect::Open(Open::Message {
+            title: "reload failed".into(),
+            lines: (1..=40)
+                .map(|i| format!("problem {i}: $.activities[{i}].sdgs: expected a list of goal numbers 1–17, found a string that goes on for a while"))
+                .collect(),
+        })],
+    });
+    v.push(Scenario {
+        name: "help on a tour",
+        actions: vec![ToggleHelp],
+        tour: true,
+        compare: false,
+        effects: Vec::new(),
+    });
+    v.push(Scenario {
+        name: "prompt tour jump",
+        actions: vec![TourJump],
+        tour: true,
+        compare: false,
+        effects: Vec::new(),
+    });
     v.push(Scenario {
         name: "tour step 2",
         actions: vec![TourNext],
         tour: true,
         compare: false,
+        effects: Vec::new(),
     });
     v.push(Scenario {
         name: "tour step 1",
         actions: vec![],
         tour: true,
         compare: false,
+        effects: Vec::new(),
     });
     v.push(Scenario {
         name: "compare",
         actions: TO_C2_9.to_vec(),
         tour: false,
         compare: true,
+        effects: Vec::new(),
     });
     v
+}
+
+/// Bookmark rows for the list: ok, stale and broken, long names and views.
+fn mark_rows() -> Vec<MarkRow> {
+    (0..30)
+        .map(|i| MarkRow {
+            name: format!("view {i} with a rather long name for a bookmark"),
+            view: format!(
+                "sdg:{} al:C7-e-health -status:disputed \"digital health\" show:activities at:9.c",
+                i % 17 + 1
+            ),
+            stale: i % 3 == 1,
+            broken: i % 5 == 2,
+            status: if i % 5 == 2 {
+                "made on another snapshot; missing: 9.z (no such target), gone-activity".into()
+            } else if i % 3 == 1 {
+                "stale: made on Older snapshot · 2020-01-01".into()
+            } else {
+                "ok".into()
+            },
+        })
+        .collect()
 }
 
 /// The bundled snapshot, and a stress snapshot generated from it.
@@ -318,7 +433,7 @@ fn older() -> Snapshot {
 }
 
 /// Renders `st` at `w`×`h`: the text, one line per row, and the terminal.
-pub fn render_text(st: &State, w: u16, h: u16) -> (String, Terminal<TestBackend>) {
+pub fn render_text(st: &App, w: u16, h: u16) -> (String, Terminal<TestBackend>) {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| render(f, st)).unwrap();
     let buf = t.backend().buffer().clone();
@@ -338,16 +453,16 @@ pub fn render_text(st: &State, w: u16, h: u16) -> (String, Terminal<TestBackend>
 pub fn check_screen(
     subject: &Subject,
     scenario: &Scenario,
-    st: &State,
+    st: &App,
     term: &Terminal<TestBackend>,
     text: &str,
 ) -> Vec<String> {
     let mut out = Vec::new();
     let lines: Vec<Vec<char>> = text.lines().map(|l| l.chars().collect()).collect();
-    counts_whole(&lines, &mut out);
+    counts_whole(&lines, st.overlay().is_some(), &mut out);
     glued(subject, &lines, &mut out);
     // an overlay covers what is under it: only screens without one are read for cuts
-    if st.overlay.is_none() {
+    if st.overlay().is_none() {
         cut_without_mark(subject, st, &lines, &mut out);
     }
     marked(st, term, &mut out);
@@ -361,8 +476,9 @@ fn is_frame(c: char) -> bool {
     matches!(c, '│' | '┌' | '┐' | '└' | '┘' | '─' | '▌' | '├' | '┤')
 }
 
-/// A pane title's count is never cut: `(46┐` or `(4` at a border.
-fn counts_whole(lines: &[Vec<char>], out: &mut Vec<String>) {
+/// A pane title's count is never cut: `(46┐` or `(4` at a border. Under
+/// an overlay, a count that runs into a `│` is only covered by its side.
+fn counts_whole(lines: &[Vec<char>], overlay: bool, out: &mut Vec<String>) {
     for (y, l) in lines.iter().enumerate() {
         for (x, &c) in l.iter().enumerate() {
             if c != '(' {
@@ -374,6 +490,7 @@ fn counts_whole(lines: &[Vec<char>], out: &mut Vec<String>) {
             }
             match l.get(x + 1 + digits) {
                 Some(&c) if !is_frame(c) => {}
+                Some('│') if overlay => {}
                 other => out.push(format!(
                     "line {y}: a count cut off: {:?}{:?}",
                     l[x..x + 1 + digits].iter().collect::<String>(),
@@ -442,8 +559,8 @@ fn glued(subject: &Subject, lines: &[Vec<char>], out: &mut Vec<String>) {
 
 /// Names from the data that the screens show in columns: line ids and
 /// short names, facilitators, goal short names, activity titles and leads.
-fn names(st: &State) -> Vec<String> {
-    let s = &st.snap;
+fn names(st: &App) -> Vec<String> {
+    let s = &st.ctx.snap;
     let mut v: Vec<String> = Vec::new();
     for l in s.action_lines() {
         v.push(l.short_name.clone());
@@ -464,7 +581,7 @@ fn names(st: &State) -> Vec<String> {
 }
 
 /// A name cut inside a word must end in `…`: `WM` for `WMO`, `Roadma`.
-fn cut_without_mark(_subject: &Subject, st: &State, lines: &[Vec<char>], out: &mut Vec<String>) {
+fn cut_without_mark(_subject: &Subject, st: &App, lines: &[Vec<char>], out: &mut Vec<String>) {
     let names = names(st);
     for (y, l) in lines.iter().enumerate() {
         let line: String = l.iter().collect();
@@ -505,20 +622,28 @@ fn cut_without_mark(_subject: &Subject, st: &State, lines: &[Vec<char>], out: &m
 }
 
 /// Every scrolled list or card says what it hides on its bottom border.
-fn marked(st: &State, term: &Terminal<TestBackend>, out: &mut Vec<String>) {
+fn marked(st: &App, term: &Terminal<TestBackend>, out: &mut Vec<String>) {
     let buf = term.backend().buffer();
-    for &(area, offset, height, len) in st.layout.marks.borrow().iter() {
-        let hidden = offset > 0 || offset + height < len;
-        if !hidden || area.height < 2 || area.width < 16 {
+    let row = |area: ratatui::layout::Rect, y: u16| -> String {
+        (area.x..area.right())
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect()
+    };
+    for &(area, offset, height, len) in st.ctx.layout.marks.borrow().iter() {
+        if area.height < 2 || area.width < 16 {
             continue;
         }
-        let y = area.bottom() - 1;
-        let border: String = (area.x..area.right())
-            .map(|x| buf[(x, y)].symbol().to_string())
-            .collect();
-        if !(border.contains("more") || border.contains("above")) {
+        let (top, bottom) = (row(area, area.y), row(area, area.bottom() - 1));
+        // rows below say "more" on the bottom border; rows above say
+        // "above" on the top or the bottom border
+        if offset + height < len && !bottom.contains("more") {
             out.push(format!(
-                "a pane at {area:?} shows {height} of {len} lines from {offset} with no mark: {border}"
+                "a pane at {area:?} shows {height} of {len} lines from {offset}, no \"more\" below: {bottom}"
+            ));
+        }
+        if offset > 0 && !(top.contains("above") || bottom.contains("above")) {
+            out.push(format!(
+                "a pane at {area:?} shows {height} of {len} lines from {offset}, no \"above\": {top} … {bottom}"
             ));
         }
     }
@@ -527,15 +652,15 @@ fn marked(st: &State, term: &Terminal<TestBackend>, out: &mut Vec<String>) {
 /// The focused row or cell is on screen (the screen-reader cursor sits on it).
 fn cursor_in_view(
     scenario: &Scenario,
-    st: &State,
+    st: &App,
     term: &Terminal<TestBackend>,
     out: &mut Vec<String>,
 ) {
-    if st.overlay.is_some() {
+    if st.overlay().is_some() {
         return;
     }
     let area = term.backend().buffer().area;
-    match st.layout.cursor.get() {
+    match st.ctx.layout.cursor.get() {
         Some((x, y)) if x < area.width && y < area.height => {}
         Some(p) => out.push(format!("the cursor {p:?} is off screen")),
         None if scenario.name.contains("card") => {}
@@ -544,11 +669,11 @@ fn cursor_in_view(
 }
 
 /// The Activities table's title keeps at least half the table.
-fn title_share(scenario: &Scenario, st: &State, out: &mut Vec<String>) {
-    if !scenario.name.starts_with("Activities") || st.overlay.is_some() {
+fn title_share(scenario: &Scenario, st: &App, out: &mut Vec<String>) {
+    if !scenario.name.starts_with("Activities") || st.overlay().is_some() {
         return;
     }
-    let (title, total) = st.layout.title_share.get();
+    let (title, total) = st.ctx.layout.title_share.get();
     if total > 0 && title * 2 < total {
         out.push(format!("the title column has {title} of {total} columns"));
     }

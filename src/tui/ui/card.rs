@@ -15,7 +15,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthChar;
 
-use super::text::width as text_width;
+use crate::tui::layout::Layout;
+use crate::tui::text::width as text_width;
 
 /// Width of the key column of a field.
 pub const KEY_W: usize = 13;
@@ -239,9 +240,9 @@ pub struct Shown {
 }
 
 /// Draws `lines` in `block` (bordered all round) from line `offset`,
-/// marking what lies above and below the area on its top and bottom border. `marker` styles the marks; the card is
-/// recorded in `marks` (area, offset, lines shown, lines) for the screen
-/// check.
+/// marking what lies above and below the area on its top and bottom
+/// border. `marker` styles the marks; the card is recorded in the layout
+/// (area, offset, lines shown, lines) for the screen check.
 pub fn render(
     frame: &mut Frame,
     area: Rect,
@@ -249,7 +250,7 @@ pub fn render(
     lines: Vec<Line<'static>>,
     offset: usize,
     marker: Style,
-    marks: &std::cell::RefCell<Vec<(Rect, usize, usize, usize)>>,
+    layout: &Layout,
 ) -> Shown {
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -262,7 +263,7 @@ pub fn render(
         offset.min(total.saturating_sub(height))
     };
     let shown: Vec<Line<'static>> = lines.into_iter().skip(offset).take(height).collect();
-    marks.borrow_mut().push((area, offset, height, total));
+    layout.push_mark((area, offset, height, total));
     frame.render_widget(Paragraph::new(shown), inner);
     if !fits {
         let below = total - offset - height.min(total - offset);
@@ -308,7 +309,7 @@ fn mark(frame: &mut Frame, x: u16, y: u16, w: u16, text: &str, style: Style) {
 pub fn pane_title(name: &str, count: Option<usize>, width: u16) -> String {
     let count = count.map(|n| format!(" ({n})")).unwrap_or_default();
     let room = (width as usize).saturating_sub(4 + width_str(&count));
-    format!(" {}{count} ", super::text::clip(name, room))
+    format!(" {}{count} ", crate::tui::text::clip(name, room))
 }
 
 fn width_str(s: &str) -> usize {

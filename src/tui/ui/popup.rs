@@ -1,13 +1,16 @@
 //! Boxes drawn over the screen (finder, palette, prompts, lists, help):
-//! where they go and their frame, so every overlay looks the same.
+//! where they go, their frame and their input line, so every overlay looks
+//! the same.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear};
 
-use crate::tui::state::State;
+use crate::tui::ctx::Ctx;
+use crate::tui::input::LineEdit;
+use crate::tui::theme::Theme;
 
 /// A `w`×`h` box centred in `area` (clamped to it).
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
@@ -28,14 +31,34 @@ pub fn centered_pct(area: Rect, pct_w: u16, pct_h: u16) -> Rect {
 }
 
 /// Clears `r`, draws a bordered box titled `title` in `style`, and returns its inside.
-pub fn frame_box(frame: &mut Frame, r: Rect, st: &State, style: Style, title: Span<'_>) -> Rect {
+pub fn frame_box(frame: &mut Frame, r: Rect, theme: &Theme, style: Style, title: Span<'_>) -> Rect {
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(style)
-        .style(st.theme.base)
+        .style(theme.base)
         .title(title);
     let inner = block.inner(r);
     frame.render_widget(Clear, r);
     frame.render_widget(block, r);
     inner
+}
+
+/// The prompt line `prefix text` (the text in `style`) with the cursor
+/// parked at the edit position.
+pub fn prompt_line(
+    ctx: &Ctx,
+    area: Rect,
+    prefix: &str,
+    input: &LineEdit,
+    style: Style,
+) -> Line<'static> {
+    let t = &ctx.theme;
+    let x = area.x + prefix.chars().count() as u16 + input.cursor() as u16;
+    ctx.layout
+        .cursor
+        .set(Some((x.min(area.right().saturating_sub(1)), area.y)));
+    Line::from(vec![
+        Span::styled(prefix.to_string(), t.accent),
+        Span::styled(input.text().to_string(), style),
+    ])
 }

@@ -10,34 +10,44 @@
 
 use ratatui::text::{Line, Span};
 
-use super::text::{clip, width};
 use crate::entity::EntityRef;
-use crate::tui::state::State;
+use crate::tui::ctx::Ctx;
+use crate::tui::matching;
+use crate::tui::text::{clip, width};
 
 /// Counts of a goal under the view: (targets, links, activities).
-fn goal_counts(st: &State, n: u8) -> (usize, usize, usize) {
+fn goal_counts(st: &Ctx, n: u8) -> (usize, usize, usize) {
     let s = &st.snap;
     let ix = s.index();
     let t = s.sdg(n).map_or(0, |g| {
-        g.targets.iter().filter(|&&x| st.sel.target(x)).count()
+        g.targets.iter().filter(|&&x| st.sel().target(x)).count()
     });
     let l = ix
         .links_of_sdg(n)
         .iter()
-        .filter(|&&k| st.sel.link(k))
+        .filter(|&&k| st.sel().link(k))
         .count();
     let a = ix
         .activities_of_sdg(n)
         .iter()
-        .filter(|&&a| st.sel.activity(a))
+        .filter(|&&a| st.sel().activity(a))
         .count();
     (t, l, a)
 }
 
-/// The rows of a tree `width` columns wide (the highlight column excluded).
-pub fn tree_lines(st: &State, items: &[EntityRef], width: usize) -> Vec<Line<'static>> {
+/// The rows of a tree `width` columns wide (the highlight column
+/// excluded); `open` says whether a goal or line is expanded.
+pub fn tree_lines(
+    st: &Ctx,
+    items: &[EntityRef],
+    width: usize,
+    open: &dyn Fn(EntityRef) -> bool,
+) -> Vec<Line<'static>> {
     let cols = Columns::measure(st, items);
-    items.iter().map(|&e| cols.line(st, e, width)).collect()
+    items
+        .iter()
+        .map(|&e| cols.line(st, e, width, open))
+        .collect()
 }
 
 /// Column widths measured over the items.
@@ -54,7 +64,7 @@ struct Columns {
 const SUB_INDENT: &str = "  ";
 
 impl Columns {
-    fn measure(st: &State, items: &[EntityRef]) -> Columns {
+    fn measure(st: &Ctx, items: &[EntityRef]) -> Columns {
         let mut c = Columns {
             counts: (1, 1, 1),
             id: (2, 0),
@@ -84,7 +94,13 @@ impl Columns {
         c
     }
 
-    fn line(&self, st: &State, e: EntityRef, w: usize) -> Line<'static> {
+    fn line(
+        &self,
+        st: &Ctx,
+        e: EntityRef,
+        w: usize,
+        is_open: &dyn Fn(EntityRef) -> bool,
+    ) -> Line<'static> {
         let s = &st.snap;
         let t = &st.theme;
         match e {
@@ -92,11 +108,7 @@ impl Columns {
                 let Some(g) = s.sdg(n) else {
                     return Line::default();
                 };
-                let open = if st.sdg_open.contains(&n) {
-                    "▾ "
-                } else {
-                    "▸ "
-                };
+                let open = if is_open(e) { "▾ " } else { "▸ " };
                 let (ct, cl, ca) = goal_counts(st, n);
                 let (wt, wl, wa) = self.counts;
                 let mut counts = format!(" {ct:>wt$}t {cl:>wl$}L {ca:>wa$}a");
@@ -106,22 +118,27 @@ impl Columns {
                     counts.clear();
                 }
                 let name_w = w.saturating_sub(2 + 4 + 1 + width(&counts));
-                Line::from(vec![
+                let name = clip(&g.short_name, name_w);
+                let pad = name_w.saturating_sub(width(&name));
+                let mut spans = vec![
                     Span::styled(open, t.dim),
                     Span::styled(format!(" {n:>2} "), t.goal(g.color)),
-                    Span::styled(format!(" {:<name_w$}", clip(&g.short_name, name_w)), t.base),
-                    Span::styled(counts, t.dim),
-                ])
+                    Span::styled(" ", t.base),
+                ];
+                spans.extend(matching::spans(st, e, &name, t.base));
+                spans.push(Span::styled(" ".repeat(pad), t.base));
+                spans.push(Span::styled(counts, t.dim));
+                Line::from(spans)
             }
             EntityRef::Target(tg) => {
                 let target = s.target(tg);
                 let code = format!("    {:<6}", target.code);
-                Line::from(vec![
-                    Span::styled(code.clone(), t.accent),
-                    Span::styled(clip(&target.text, w.saturating_sub(width(&code))), t.base),
-                ])
+                let text = clip(&target.text, w.saturating_sub(width(&code)));
+                let mut spans = vec![Span::styled(code.clone(), t.accent)];
+                spans.extend(matching::spans(st, e, &text, t.base));
+                Line::from(spans)
             }
-            EntityRef::Line(l) => self.action_line(st, l, w),
+            EntityRef::Line(l) => self.action_line(st, l, w, is_open(e)),
             _ => Line::default(),
         }
     }
@@ -131,14 +148,20 @@ impl Columns {
     /// where it repeats the id), the facilitators in a column of their own
     /// at the right; the name keeps at least 12 columns before the
     /// facilitators are cut.
-    fn action_line(&self, st: &State, l: crate::snapshot::LineId, w: usize) -> Line<'static> {
+    fn action_line(
+        &self,
+        st: &Ctx,
+        l: crate::snapshot::LineId,
+        w: usize,
+        expanded: bool,
+    ) -> Line<'static> {
         let s = &st.snap;
         let t = &st.theme;
         let line = s.line(l);
         let sub = line.parent.is_some();
         let open = match (sub, line.children.is_empty()) {
             (true, _) | (false, true) => "  ",
-            (false, false) if st.line_open.contains(&l.0) => "▾ ",
+            (false, false) if expanded => "▾ ",
             (false, false) => "▸ ",
         };
         let id = line_id(st, l);
@@ -163,11 +186,14 @@ impl Columns {
         };
         let fac_w = col.min(rest.saturating_sub(width(&name).min(12) + 1));
         let name_w = rest.saturating_sub(if fac_w > 0 { fac_w + 1 } else { 0 });
+        let name = clip(&name, name_w);
+        let pad = name_w.saturating_sub(width(&name));
         let mut spans = vec![
             Span::styled(lead, t.dim),
             Span::styled(format!("{id:<id_w$}"), t.accent),
-            Span::styled(format!("{:<name_w$}", clip(&name, name_w)), t.base),
         ];
+        spans.extend(matching::spans(st, EntityRef::Line(l), &name, t.base));
+        spans.push(Span::styled(" ".repeat(pad), t.base));
         if fac_w > 0 {
             spans.push(Span::styled(
                 format!(" {:<fac_w$}", clip(&fac, fac_w)),
@@ -179,7 +205,7 @@ impl Columns {
 }
 
 /// What the id column shows: `C7`, or `e-health` for a sub-line of C7.
-fn line_id(st: &State, l: crate::snapshot::LineId) -> String {
+fn line_id(st: &Ctx, l: crate::snapshot::LineId) -> String {
     let line = st.snap.line(l);
     match line.parent {
         Some(p) => {
@@ -203,12 +229,12 @@ fn repeats_id(line: &crate::snapshot::ActionLine) -> bool {
             .ends_with(&line.short_name.to_lowercase())
 }
 
-fn facilitators(st: &State, l: crate::snapshot::LineId) -> String {
+fn facilitators(st: &Ctx, l: crate::snapshot::LineId) -> String {
     st.snap.line(l).facilitators.join(", ")
 }
 
 /// The lead facilitator and how many more: `UNDESA +1`.
-fn facilitators_short(st: &State, l: crate::snapshot::LineId) -> String {
+fn facilitators_short(st: &Ctx, l: crate::snapshot::LineId) -> String {
     let f = &st.snap.line(l).facilitators;
     match f.len() {
         0 => String::new(),

@@ -1,0 +1,199 @@
+//! The `?` help: the keys that work where it was opened, grouped by
+//! context with the most specific first, the help's own keys, and a
+//! summary of the view language.
+//!
+//! Everything is generated — the keys from the keymap, the facets from the
+//! view language's own list — so the help cannot drift from what the keys
+//! and views do. It scrolls like a card and says what it hides.
+
+use std::cell::Cell;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Clear};
+
+use crate::tui::action::Action;
+use crate::tui::component::Component;
+use crate::tui::ctx::Ctx;
+use crate::tui::effect::Effect;
+use crate::tui::keymap::{Context, KEYMAP, Key, key_name};
+use crate::tui::theme::Theme;
+use crate::tui::ui::card::{Row, wrap};
+use crate::view::{Key as Facet, example};
+
+/// The help overlay.
+#[derive(Debug, Clone)]
+pub struct Help {
+    /// The contexts of what is under the help, most specific first.
+    pub under: Vec<Context>,
+    /// Lines scrolled.
+    pub scroll: usize,
+    /// The largest scroll, last frame.
+    max: Cell<usize>,
+    /// Lines that fit, last frame.
+    page: Cell<usize>,
+}
+
+impl Help {
+    /// The help for what has the contexts `under` (most specific first).
+    pub fn new(under: Vec<Context>) -> Help {
+        Help {
+            under,
+            scroll: 0,
+            max: Cell::new(usize::MAX),
+            page: Cell::new(10),
+        }
+    }
+
+    /// The help's rows: one group per context of what is under it (a key
+    /// listed once, under the context where it means what it does), the
+    /// help's own keys, then the view language. Descriptions wrap under
+    /// their column.
+    pub fn rows(&self, t: &Theme) -> Vec<Row> {
+        let mut out = Vec::new();
+        let mut seen: Vec<Key> = Vec::new();
+        let mut groups: Vec<(Context, Vec<(String, &'static str)>)> = Vec::new();
+        for &c in &self.under {
+            let mut group = Vec::new();
+            for b in KEYMAP.iter().filter(|b| b.contexts.contains(&c)) {
+                let free: Vec<Key> = b
+                    .keys
+                    .iter()
+                    .copied()
+                    .filter(|k| !seen.contains(k))
+                    .collect();
+                if free.is_empty() {
+                    continue;
+                }
+                // a key a more specific context takes is not listed again here
+                let label = if free.len() == b.keys.len() {
+                    b.label.to_string()
+                } else {
+                    let mut names: Vec<String> = free.iter().map(key_name).collect();
+                    names.dedup();
+                    names.join(" ")
+                };
+                seen.extend(free);
+                group.push((label, b.desc));
+            }
+            if !group.is_empty() {
+                groups.push((c, group));
+            }
+        }
+        let own = KEYMAP
+            .iter()
+            .filter(|b| b.contexts.contains(&Context::Help))
+            .map(|b| (b.label.to_string(), b.desc))
+            .collect();
+        groups.push((Context::Help, own));
+        for (c, group) in groups {
+            out.push(Row::text(c.title(), t.title));
+            for (label, desc) in group {
+                out.push(Row::field(&format!("  {label}"), t.accent, desc, t.base));
+            }
+            out.push(Row::Blank);
+        }
+        out.push(Row::text(
+            "The view language (f, : open VIEW, --view, bookmarks)",
+            t.title,
+        ));
+        let rows: [(&str, &str); 8] = [
+            (
+                "sdg:4,9",
+                "a facet: its values OR-ed, different facets AND-ed",
+            ),
+            ("-status:disputed", "leave out what has the value"),
+            (
+                "digital health",
+                "free text, fzf syntax: 'exact ^prefix end$ !not a | b",
+            ),
+            ("lead:\"World Bank\"", "quotes keep words together"),
+            (
+                "show:activities",
+                "the screen: activities, sdgs, targets, rows or links",
+            ),
+            ("focus:9.c", "drilled into that record"),
+            ("at:9.c", "the cursor on that record"),
+            (
+                "~sdg:9",
+                "a filter switched off: kept in the view, not applied",
+            ),
+        ];
+        for (ex, what) in rows {
+            out.push(Row::field(ex, t.accent, what, t.base));
+        }
+        let facets: Vec<&str> = Facet::ALL.iter().map(|&k| example(k)).collect();
+        out.push(Row::field(
+            "every facet",
+            t.accent,
+            facets.join("  "),
+            t.dim,
+        ));
+        out.push(Row::Blank);
+        out.push(Row::text(
+            "Mouse: click selects, double-click opens, wheel scrolls.",
+            t.dim,
+        ));
+        out
+    }
+}
+
+impl Component for Help {
+    fn contexts(&self) -> Vec<Context> {
+        vec![Context::Help]
+    }
+
+    fn update(&mut self, _ctx: &Ctx, action: Action) -> Vec<Effect> {
+        let (max, page) = (self.max.get(), self.page.get().max(1));
+        let by = |d: isize, s: usize| s.saturating_add_signed(d).min(max);
+        self.scroll = match action {
+            Action::Back | Action::Quit | Action::ToggleHelp | Action::Cancel => {
+                return vec![Effect::Close];
+            }
+            Action::Down | Action::ScrollDown => by(1, self.scroll),
+            Action::Up | Action::ScrollUp => by(-1, self.scroll),
+            Action::PageDown | Action::HalfPageDown => by(page as isize, self.scroll),
+            Action::PageUp | Action::HalfPageUp => by(-(page as isize), self.scroll),
+            Action::Top => 0,
+            Action::Bottom => max,
+            _ => self.scroll,
+        };
+        Vec::new()
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let t = &ctx.theme;
+        let w = 90.min(area.width.saturating_sub(4));
+        let mut rows = vec![Row::text("Keys that work here", t.title), Row::Blank];
+        rows.extend(self.rows(t));
+        let lines = wrap(&rows, w.saturating_sub(2) as usize);
+        let h = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
+        let r = Rect {
+            x: area.x + (area.width - w) / 2,
+            y: area.y + (area.height - h) / 2,
+            width: w,
+            height: h,
+        };
+        frame.render_widget(Clear, r);
+        let block = Block::new()
+            .borders(Borders::ALL)
+            .border_style(t.border_focus)
+            .style(t.base)
+            .title(Span::styled(
+                " help — Esc to close, j/k to scroll ",
+                t.accent,
+            ));
+        let shown = crate::tui::ui::card::render(
+            frame,
+            r,
+            block,
+            lines,
+            self.scroll,
+            t.accent,
+            &ctx.layout,
+        );
+        self.max.set(shown.total.saturating_sub(shown.height));
+        self.page.set(shown.height);
+    }
+}

@@ -1,0 +1,102 @@
+//! A message with several lines over the screen (why a reload failed),
+//! scrolled with the movement keys and closed with `Esc`, `q` or `Enter`.
+
+use std::cell::Cell;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear};
+
+use crate::tui::action::Action;
+use crate::tui::component::Component;
+use crate::tui::ctx::Ctx;
+use crate::tui::effect::Effect;
+use crate::tui::keymap::Context;
+
+/// A message box.
+#[derive(Debug, Clone)]
+pub struct Message {
+    /// Heading.
+    pub title: String,
+    /// The text, one entry per line.
+    pub lines: Vec<String>,
+    /// Lines scrolled.
+    pub scroll: usize,
+    /// The largest scroll, last frame.
+    max: Cell<usize>,
+}
+
+impl Message {
+    /// A message titled `title`.
+    pub fn new(title: String, lines: Vec<String>) -> Message {
+        Message {
+            title,
+            lines,
+            scroll: 0,
+            max: Cell::new(usize::MAX),
+        }
+    }
+}
+
+impl Component for Message {
+    fn contexts(&self) -> Vec<Context> {
+        vec![Context::Help]
+    }
+
+    fn update(&mut self, _ctx: &Ctx, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Down | Action::ScrollDown | Action::PageDown => {
+                self.scroll = (self.scroll + 1).min(self.max.get())
+            }
+            Action::Up | Action::ScrollUp | Action::PageUp => {
+                self.scroll = self.scroll.saturating_sub(1)
+            }
+            Action::Back | Action::Quit | Action::ToggleHelp | Action::Cancel | Action::DrillIn => {
+                return vec![Effect::Close];
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let t = &ctx.theme;
+        let w = area.width.saturating_sub(4).min(110);
+        let rows: Vec<crate::tui::ui::card::Row> = self
+            .lines
+            .iter()
+            .map(|l| crate::tui::ui::card::Row::text(l.clone(), t.base))
+            .collect();
+        let lines: Vec<Line<'static>> =
+            crate::tui::ui::card::wrap(&rows, w.saturating_sub(2) as usize);
+        let h = (lines.len() as u16 + 2)
+            .min(area.height.saturating_sub(2))
+            .max(3.min(area.height));
+        let r = Rect {
+            x: area.x + (area.width - w) / 2,
+            y: area.y + (area.height - h) / 2,
+            width: w,
+            height: h,
+        };
+        frame.render_widget(Clear, r);
+        let block = Block::new()
+            .borders(Borders::ALL)
+            .border_style(t.warn)
+            .style(t.base)
+            .title(Span::styled(
+                format!(" {} — Esc to close ", self.title),
+                t.warn,
+            ));
+        let shown = crate::tui::ui::card::render(
+            frame,
+            r,
+            block,
+            lines,
+            self.scroll,
+            t.accent,
+            &ctx.layout,
+        );
+        self.max.set(shown.total.saturating_sub(shown.height));
+    }
+}

@@ -1,0 +1,107 @@
+//! Drawing a scrolling list: a tree of records in a bordered pane, the
+//! click regions of its rows, and the `↑ 3 above · ↓ 4 more` marks that say
+//! what it hides — shared by every screen that lists records.
+
+use std::cell::Cell;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
+
+use crate::entity::EntityRef;
+use crate::tui::ctx::Ctx;
+use crate::tui::layout::{Cursor, Hit};
+
+/// A tree list (SDGs with their targets, Action Lines with their
+/// sub-lines) in a bordered pane titled `title (n)`; `open` says whether an
+/// item is expanded. While `focused`, the rows that fit are stored in `page`.
+#[allow(clippy::too_many_arguments)] // the pane's parts, each needed
+pub fn render_tree(
+    frame: &mut Frame,
+    area: Rect,
+    ctx: &Ctx,
+    items: &[EntityRef],
+    cursor: &Cursor,
+    focused: bool,
+    title: &str,
+    open: &dyn Fn(EntityRef) -> bool,
+    page: &Cell<usize>,
+) {
+    let t = &ctx.theme;
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(if focused { t.border_focus } else { t.border })
+        .title(Span::styled(
+            super::card::pane_title(title, Some(items.len()), area.width),
+            if focused { t.accent } else { t.dim },
+        ));
+    let inner = block.inner(area);
+    let height = inner.height as usize;
+    let offset = cursor.scroll(height, items.len());
+    if focused {
+        page.set(height);
+    }
+    let width = inner.width.saturating_sub(1) as usize;
+    let shown: Vec<EntityRef> = items.iter().skip(offset).take(height).copied().collect();
+    let rows: Vec<ListItem> = super::tree::tree_lines(ctx, &shown, width, open)
+        .into_iter()
+        .map(ListItem::new)
+        .collect();
+    register_rows(ctx, inner, offset, items.len(), cursor.pos, focused);
+    let list = List::new(rows)
+        .block(block)
+        .highlight_style(if focused { t.selected } else { t.selected_dim })
+        .highlight_symbol("▌");
+    let mut state = ListState::default()
+        .with_selected(cursor.pos.checked_sub(offset).filter(|_| !items.is_empty()));
+    frame.render_stateful_widget(list, area, &mut state);
+    scroll_marks(frame, area, ctx, offset, height, items.len());
+}
+
+/// Records the click regions of a list's visible rows and, when focused,
+/// parks the screen-reader cursor on the selected one.
+pub fn register_rows(ctx: &Ctx, inner: Rect, offset: usize, len: usize, pos: usize, focused: bool) {
+    for i in offset..len.min(offset + inner.height as usize) {
+        ctx.layout
+            .push_hit(super::row_rect(inner, i - offset), Hit::MainRow(i));
+    }
+    if focused && pos >= offset && pos < offset + inner.height as usize {
+        ctx.layout
+            .cursor
+            .set(Some((inner.x, inner.y + (pos - offset) as u16)));
+    }
+}
+
+/// Marks on a bordered list's bottom border how many rows lie above and
+/// below the `height` rows shown from `offset`, out of `len`, and records
+/// the list for the screen check.
+pub fn scroll_marks(
+    frame: &mut Frame,
+    area: Rect,
+    ctx: &Ctx,
+    offset: usize,
+    height: usize,
+    len: usize,
+) {
+    let below = len.saturating_sub(offset + height);
+    let text = match (offset, below) {
+        (0, 0) => String::new(),
+        (0, b) => format!(" ↓ {b} more "),
+        (a, 0) => format!(" ↑ {a} above "),
+        (a, b) => format!(" ↑ {a} · ↓ {b} more "),
+    };
+    let w = crate::tui::text::width(&text) as u16;
+    if !text.is_empty() && w + 2 <= area.width && area.height >= 2 {
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, ctx.theme.accent)),
+            Rect {
+                x: area.x + area.width - w - 1,
+                y: area.bottom() - 1,
+                width: w,
+                height: 1,
+            },
+        );
+    }
+    ctx.layout.push_mark((area, offset, height, len));
+}

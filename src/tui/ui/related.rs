@@ -1,0 +1,220 @@
+//! The list of everything related to a record, grouped by kind — where
+//! drill-down continues. Drawn from the core (`related_in`) and shared by
+//! the list screens' details pane and the drill view; the record's own card
+//! is in `cards`. Rows matching the last search have their matched
+//! characters underlined.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState};
+
+use crate::entity::EntityRef;
+use crate::related::Group;
+use crate::tui::ctx::Ctx;
+use crate::tui::layout::{Cursor, Hit};
+use crate::tui::matching;
+use crate::tui::text::{clip, width};
+
+/// The width of the key column of a group's rows (line ids, link labels),
+/// from the data: the longest key plus a space.
+fn key_width(ctx: &Ctx, items: &[EntityRef]) -> usize {
+    let s = &ctx.snap;
+    items
+        .iter()
+        .map(|e| match *e {
+            EntityRef::Line(l) => width(&s.line(l).id),
+            EntityRef::Link(_) | EntityRef::Cell(..) => width(&short_label(ctx, *e)),
+            EntityRef::Target(t) => width(&s.target(t).code),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
+        + 1
+}
+
+/// One row of a related list, `width` columns, its key column `key_w` wide.
+pub fn related_item(ctx: &Ctx, e: EntityRef, width: usize, key_w: usize) -> Line<'static> {
+    let s = &ctx.snap;
+    let t = &ctx.theme;
+    // the key keeps at most three fifths of the row, and a space after it
+    let key_w = key_w.min(width * 3 / 5).max(2);
+    let key = |k: &str| format!("{:<w$}", clip(k, key_w - 1), w = key_w);
+    let rest = width.saturating_sub(key_w);
+    match e {
+        EntityRef::Sdg(n) => {
+            let g = s.sdg(n);
+            let name = g.map(|g| g.short_name.clone()).unwrap_or_default();
+            Line::from(vec![
+                Span::styled(format!(" {n:>2} "), g.map_or(t.title, |g| t.goal(g.color))),
+                Span::styled(format!(" {}", clip(&name, width.saturating_sub(5))), t.base),
+            ])
+        }
+        EntityRef::Target(tg) => {
+            let mut spans = vec![Span::styled(key(&s.target(tg).code), t.accent)];
+            spans.extend(matching::spans(
+                ctx,
+                e,
+                &clip(&s.target(tg).text, rest),
+                t.base,
+            ));
+            Line::from(spans)
+        }
+        EntityRef::Line(l) => {
+            let mut spans = vec![Span::styled(key(&s.line(l).id), t.accent)];
+            spans.extend(matching::spans(
+                ctx,
+                e,
+                &clip(&s.line(l).title, rest),
+                t.base,
+            ));
+            Line::from(spans)
+        }
+        EntityRef::Link(_) | EntityRef::Cell(..) => {
+            let label = short_label(ctx, e);
+            let style = if label.ends_with('?') {
+                t.warn
+            } else {
+                t.accent
+            };
+            Line::from(vec![
+                Span::styled(key(&label), style),
+                Span::styled(clip(&e.title(s), rest), t.dim),
+            ])
+        }
+        EntityRef::Activity(a) => {
+            let act = s.activity(a);
+            let year = act.year().map(|y| format!(" {y}")).unwrap_or_default();
+            let title = clip(act.title(), width.saturating_sub(width_of(&year)));
+            let mut spans = matching::spans(ctx, e, &title, t.base);
+            spans.push(Span::styled(year, t.dim));
+            Line::from(spans)
+        }
+    }
+}
+
+/// `C7-e-health × 3` (with ` ?` for a disputed link): a link or cell in a
+/// list's key column.
+fn short_label(ctx: &Ctx, e: EntityRef) -> String {
+    let s = &ctx.snap;
+    match e {
+        EntityRef::Link(k) => {
+            let link = s.link(k);
+            let q = if link.status == crate::snapshot::LinkStatus::Disputed {
+                " ?"
+            } else {
+                ""
+            };
+            format!("{} × {}{q}", s.line(link.action_line).id, link.sdg)
+        }
+        EntityRef::Cell(l, n) => format!("{} × {n}", s.line(l).id),
+        other => other.label(s),
+    }
+}
+
+fn width_of(s: &str) -> usize {
+    width(s)
+}
+
+/// Draws grouped related records with a cursor; headings are not
+/// selectable. While `focused`, the rows that fit are stored in `page`.
+#[allow(clippy::too_many_arguments)] // the pane's parts, each needed
+pub fn render_related(
+    frame: &mut Frame,
+    area: Rect,
+    ctx: &Ctx,
+    groups: &[Group],
+    cursor: &Cursor,
+    focused: bool,
+    title: &str,
+    page: &std::cell::Cell<usize>,
+) {
+    let t = &ctx.theme;
+    let total: usize = groups.iter().map(|g| g.items.len()).sum();
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(if focused { t.border_focus } else { t.border })
+        .title(Span::styled(
+            super::card::pane_title(title, Some(total), area.width),
+            if focused { t.accent } else { t.dim },
+        ));
+    let inner = block.inner(area);
+    let width = inner.width as usize;
+    // Rows are group headings (None) or item numbers; only the visible
+    // window is turned into styled lines, so a goal with 100k activities
+    // costs no more to draw than one with ten.
+    let mut rows: Vec<(Option<usize>, usize)> = Vec::with_capacity(total + groups.len());
+    let mut n = 0;
+    for (gi, g) in groups.iter().enumerate() {
+        rows.push((None, gi));
+        rows.extend((n..n + g.items.len()).map(|i| (Some(i), gi)));
+        n += g.items.len();
+    }
+    let flat: Vec<(usize, EntityRef)> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(gi, g)| g.items.iter().map(move |&e| (gi, e)))
+        .collect();
+    let want = cursor.pos.min(total.saturating_sub(1));
+    let sel_row = (total > 0).then(|| want + flat.get(want).map_or(0, |&(gi, _)| gi + 1));
+    // Scroll so the selection (and its group heading, when it fits) stays in view.
+    let height = inner.height as usize;
+    let offset = match sel_row {
+        Some(r) => {
+            let c = Cursor {
+                pos: r,
+                offset: cursor.offset.clone(),
+            };
+            let off = c.scroll(height, rows.len());
+            cursor.offset.set(off);
+            off
+        }
+        None => 0,
+    };
+    if focused {
+        page.set(height);
+    }
+    for (i, (r, _)) in rows.iter().enumerate().skip(offset).take(height) {
+        if let Some(n) = r {
+            ctx.layout
+                .push_hit(super::row_rect(inner, i - offset), Hit::RelatedRow(*n));
+        }
+    }
+    if let (Some(r), true) = (sel_row, focused) {
+        ctx.layout
+            .cursor
+            .set(Some((inner.x, inner.y + (r - offset) as u16)));
+    }
+    let highlight: Style = if focused { t.selected } else { t.selected_dim };
+    let key_ws: Vec<usize> = groups.iter().map(|g| key_width(ctx, &g.items)).collect();
+    let items: Vec<ListItem> = rows
+        .iter()
+        .skip(offset)
+        .take(height)
+        .map(|&(r, gi)| match r {
+            None => ListItem::new(Line::styled(
+                {
+                    let g = &groups[gi];
+                    let count = format!(" ({})", g.items.len());
+                    let room = width.saturating_sub(1 + width_of(&count));
+                    format!("{}{count}", clip(&g.heading(), room))
+                },
+                t.title,
+            )),
+            Some(i) => ListItem::new(related_item(
+                ctx,
+                flat[i].1,
+                width.saturating_sub(1),
+                key_ws[flat[i].0],
+            )),
+        })
+        .collect();
+    let list = List::new(items)
+        .block(block)
+        .highlight_style(highlight)
+        .highlight_symbol("▌");
+    let mut state = ListState::default().with_selected(sel_row.and_then(|r| r.checked_sub(offset)));
+    frame.render_stateful_widget(list, area, &mut state);
+    super::list::scroll_marks(frame, area, ctx, offset, height, rows.len());
+}
