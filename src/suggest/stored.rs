@@ -11,7 +11,6 @@
 //! problem with where it is. The loader validates the same rules with the
 //! activity's id and JSON path (`snapshot::validate`).
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::evidence::{LineSuggestion, Suggestions};
@@ -21,7 +20,8 @@ use crate::snapshot::Snapshot;
 pub const KEPT_EVIDENCE: usize = 4;
 
 /// What sdgmap suggested for an activity (inferred, not stated).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StoredSuggestions {
     /// The engine that made them (`sdgmap-suggest/2 (Aurora SDG queries v5.0)`).
     pub engine: String,
@@ -35,7 +35,8 @@ pub struct StoredSuggestions {
 }
 
 /// One suggested goal as stored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StoredGoal {
     /// The goal number, 1–17.
     pub goal: u8,
@@ -50,7 +51,8 @@ pub struct StoredGoal {
 }
 
 /// One suggested target as stored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StoredTarget {
     /// The target code (`9.c`), of the goal it is listed under.
     pub code: String,
@@ -62,7 +64,8 @@ pub struct StoredTarget {
 }
 
 /// One suggested Action Line as stored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StoredLine {
     /// The Action Line id (`C7-e-health`).
     pub id: String,
