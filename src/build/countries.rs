@@ -65,17 +65,8 @@ pub fn clean_name(raw: &str, formal: bool) -> String {
 
 /// Reads the countries; `source` is the source id they cite.
 pub fn read(name: &str, bytes: &[u8], source: &str) -> Result<Vec<RawCountry>, BuildError> {
-    let mut r = csv::Reader::from_reader(bytes);
-    let headers = r
-        .headers()
-        .map_err(|e| BuildError::input(name, e.to_string()))?
-        .clone();
-    let col = |h: &str| {
-        headers
-            .iter()
-            .position(|x| x == h)
-            .ok_or_else(|| BuildError::input(name, format!("no \"{h}\" column")))
-    };
+    let mut r = super::Csv::open(name, bytes)?;
+    let col = |h: &str| r.col(h);
     let code = col("ISO3166-1-Alpha-3")?;
     let alpha2 = col("ISO3166-1-Alpha-2")?;
     let m49 = col("M49")?;
@@ -95,7 +86,7 @@ pub fn read(name: &str, bytes: &[u8], source: &str) -> Result<Vec<RawCountry>, B
         .collect::<Result<_, _>>()?;
     let mut out = Vec::new();
     for (i, rec) in r.records().enumerate() {
-        let rec = rec.map_err(|e| BuildError::input(name, format!("row {}: {e}", i + 2)))?;
+        let rec = rec?;
         let get = |k: usize| rec.get(k).unwrap_or("").trim().to_string();
         let opt = |k: usize| Some(get(k)).filter(|s| !s.is_empty());
         let english_name = clean_name(&get(english), false);

@@ -154,17 +154,8 @@ pub fn agencies(cell: &str) -> Vec<String> {
 
 /// Reads the tier classification CSV: rows by UNSD code.
 pub fn tiers(name: &str, bytes: &[u8]) -> Result<HashMap<String, Vec<TierRow>>, BuildError> {
-    let mut r = csv::Reader::from_reader(bytes);
-    let headers = r
-        .headers()
-        .map_err(|e| BuildError::input(name, e.to_string()))?
-        .clone();
-    let col = |h: &str| {
-        headers
-            .iter()
-            .position(|x| x == h)
-            .ok_or_else(|| BuildError::input(name, format!("no \"{h}\" column")))
-    };
+    let mut r = super::Csv::open(name, bytes)?;
+    let col = |h: &str| r.col(h);
     let (code, num, tier, cust, part) = (
         col("indicator_code")?,
         col("indicator_num")?,
@@ -174,7 +165,7 @@ pub fn tiers(name: &str, bytes: &[u8]) -> Result<HashMap<String, Vec<TierRow>>, 
     );
     let mut out: HashMap<String, Vec<TierRow>> = HashMap::new();
     for (i, rec) in r.records().enumerate() {
-        let rec = rec.map_err(|e| BuildError::input(name, format!("row {}: {e}", i + 2)))?;
+        let rec = rec?;
         let get = |k: usize| squash(rec.get(k).unwrap_or(""));
         let row = TierRow {
             number: get(num),

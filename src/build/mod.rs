@@ -86,6 +86,51 @@ impl BuildError {
     }
 }
 
+/// A reference CSV file with its header row, whose columns are found by
+/// name: a missing column is an error naming the file and the column.
+pub(crate) struct Csv<'a> {
+    /// The file's name, for errors.
+    name: &'a str,
+    /// The records after the header row.
+    reader: csv::Reader<&'a [u8]>,
+    /// The header row.
+    headers: csv::StringRecord,
+}
+
+impl<'a> Csv<'a> {
+    /// Reads the header row of `bytes`, the file called `name`.
+    pub(crate) fn open(name: &'a str, bytes: &'a [u8]) -> Result<Csv<'a>, BuildError> {
+        let mut reader = csv::Reader::from_reader(bytes);
+        let headers = reader
+            .headers()
+            .map_err(|e| BuildError::input(name, e.to_string()))?
+            .clone();
+        Ok(Csv {
+            name,
+            reader,
+            headers,
+        })
+    }
+
+    /// The index of the column headed `h`.
+    pub(crate) fn col(&self, h: &str) -> Result<usize, BuildError> {
+        self.headers
+            .iter()
+            .position(|x| x == h)
+            .ok_or_else(|| BuildError::input(self.name, format!("no \"{h}\" column")))
+    }
+
+    /// The records, each an error naming its row (the header is row 1).
+    pub(crate) fn records(
+        &mut self,
+    ) -> impl Iterator<Item = Result<csv::StringRecord, BuildError>> + '_ {
+        let name = self.name;
+        self.reader.records().enumerate().map(move |(i, rec)| {
+            rec.map_err(|e| BuildError::input(name, format!("row {}: {e}", i + 2)))
+        })
+    }
+}
+
 /// What the build made, and what each import reported.
 #[derive(Debug)]
 pub struct Built {
