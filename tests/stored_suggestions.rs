@@ -460,3 +460,78 @@ fn diff_reports_changed_suggestions() {
     assert_eq!(c.fields[0].removed_items(), ["16"]);
     assert!(d.cells().is_empty(), "suggestions touch no Matrix cell");
 }
+
+/// The bundled snapshot with the engine's suggestions, built once.
+fn suggested_bundled() -> &'static Snapshot {
+    static S: std::sync::OnceLock<Snapshot> = std::sync::OnceLock::new();
+    S.get_or_init(|| bundled_with_suggestions().1)
+}
+
+/// Whether `a`'s stored suggestions name `value` (a goal, target or line;
+/// a parent line stands for its sub-lines), computed from the records.
+fn names(s: &Snapshot, a: &sdgmap::snapshot::Activity, value: &str) -> bool {
+    let Some(g) = a.suggested() else { return false };
+    if let Ok(n) = value.parse::<u8>() {
+        return g.goals.iter().any(|x| x.goal == n);
+    }
+    if value.contains('.') {
+        return g.targets().any(|t| s.target(t).code == value);
+    }
+    g.lines().any(|l| {
+        let line = s.line(l);
+        line.id.eq_ignore_ascii_case(value)
+            || line
+                .parent
+                .is_some_and(|p| s.line(p).id.eq_ignore_ascii_case(value))
+    })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+
+    /// `suggested:` with any values, included or excluded, keeps exactly the
+    /// activities the records say, beside any stated facet.
+    #[test]
+    fn the_facet_keeps_what_the_records_name(
+        inc in proptest::collection::vec(value(), 0..3),
+        exc in proptest::collection::vec(value(), 0..2),
+        stated in proptest::option::of(1u8..=17),
+    ) {
+        let s = suggested_bundled();
+        let mut view = String::new();
+        if !inc.is_empty() {
+            view.push_str(&format!("suggested:{} ", inc.join(",")));
+        }
+        if !exc.is_empty() {
+            view.push_str(&format!("-suggested:{} ", exc.join(",")));
+        }
+        if let Some(n) = stated {
+            view.push_str(&format!("sdg:{n}"));
+        }
+        let got = apply(s, &parse(&view).unwrap());
+        for (i, a) in s.activities().iter().enumerate() {
+            let want = (inc.is_empty() || inc.iter().any(|v| names(s, a, v)))
+                && !exc.iter().any(|v| names(s, a, v))
+                && stated.is_none_or(|n| a.sdgs().contains(n));
+            proptest::prop_assert_eq!(got.activity(ActivityId(i as u32)), want, "{} under {:?}", a.id(), view);
+        }
+    }
+}
+
+fn value() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop_oneof![
+        (1u8..=17).prop_map(|n| n.to_string()),
+        proptest::sample::select(vec!["9.c", "3.8", "4.1", "7.1", "6.1", "17.8", "16.10"])
+            .prop_map(str::to_string),
+        proptest::sample::select(vec![
+            "C7",
+            "C2",
+            "C3",
+            "C7-e-health",
+            "c7-e-agriculture",
+            "C5"
+        ])
+        .prop_map(str::to_string),
+    ]
+}
