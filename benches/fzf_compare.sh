@@ -56,7 +56,7 @@ while IFS=$'\t' read -r shape q; do
     "fzf --filter '$qs' < '$lines' > /dev/null || [ \$? -eq 1 ]" >/dev/null
   read -r s_med f_med < <(jq -r '[.results[].median] | "\(.[0]) \(.[1])"' "$dir/one.json")
   printf '%-17s %-22s %8.3fs %8.3fs %6.2fx %9s %9s\n' "$shape" "$q" "$s_med" "$f_med" \
-    "$(echo "$s_med / $f_med" | bc -l)" "$s_n" "$f_n"
+    "$(awk -v s="$s_med" -v f="$f_med" 'BEGIN { print s / f }')" "$s_n" "$f_n"
 done <<<"$shapes"
 printf '\nfzf %s; sdgmap %s; %s, %s cores\n' "$(fzf --version)" "$("$bin" --version | cut -d' ' -f2)" \
   "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')" "$(nproc)"

@@ -25,6 +25,7 @@ pub mod paths;
 pub mod related;
 pub mod report;
 pub mod sanitize;
+#[cfg(feature = "schema")]
 pub mod schema;
 pub mod search;
 pub mod selection;

@@ -103,6 +103,8 @@ fn with_value(view: &View, key: Key, value: &str) -> View {
         Key::Lead => v.lead = Default::default(),
         Key::Year => v.year = Default::default(),
         Key::Region => v.region = Default::default(),
+        Key::Subregion => v.subregion = Default::default(),
+        Key::Country => v.country = Default::default(),
         Key::Group => v.group = Default::default(),
         _ => unreachable!("not a panel facet: {key:?}"),
     }

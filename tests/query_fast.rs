@@ -132,6 +132,22 @@ fn scores_are_the_matchers_on_every_record() {
             assert_eq!(q.score(&hay), want, "{c:?} in {hay:?}");
         }
     }
+    // an OR group scores its best matching term
+    for (i, a) in s.activities().iter().enumerate() {
+        hay.clear();
+        lower_haystack(
+            &s,
+            EntityRef::Activity(sdgmap::snapshot::ActivityId(i as u32)),
+            &mut hay,
+        );
+        let terms = ["health", "water", "digital"];
+        let want = terms
+            .iter()
+            .filter_map(|t| fuzzy(&hay, t, false).map(|x| x.0))
+            .max();
+        let q = Query::parse("health | water | digital");
+        assert_eq!(q.scored(&hay), want, "{} {hay:?}", a.id());
+    }
     // every kind of record, through the search corpus
     let corpus = sdgmap::search::Corpus::new(&s);
     for kind in [Kind::Sdg, Kind::Target, Kind::Line, Kind::Link] {

@@ -204,3 +204,43 @@ fn no_size_panics() {
         }
     }
 }
+
+/// The goal tree's counts column is there for every goal or for none: a
+/// narrow list must not look as if some goals had no targets or links.
+#[test]
+fn goal_counts_show_for_every_goal_or_for_none() {
+    let st = script(&[Show(Screen::Sdgs)]);
+    let mut seen = Vec::new();
+    for (w, h) in [
+        (60, 24),
+        (80, 24),
+        (100, 30),
+        (120, 40),
+        (160, 48),
+        (200, 60),
+    ] {
+        let t = draw(&st, w, h);
+        let buf = t.backend().buffer();
+        let rows: Vec<String> = (0..h)
+            .map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect())
+            .collect();
+        let goal_rows: Vec<&String> = rows.iter().filter(|r| r.contains("▸ ")).collect();
+        assert!(goal_rows.len() >= 10, "{w}×{h}: {rows:#?}");
+        let with_counts = goal_rows
+            .iter()
+            .filter(|r| {
+                let r = r.split('│').nth(1).unwrap_or("");
+                r.trim_end().ends_with('a') && r.contains("t ") && r.contains("L ")
+            })
+            .count();
+        assert!(
+            with_counts == 0 || with_counts == goal_rows.len(),
+            "{w}×{h}: {with_counts} of {} goal rows have counts:\n{}",
+            goal_rows.len(),
+            rows.join("\n")
+        );
+        seen.push(with_counts > 0);
+    }
+    // wide enough, the counts are there
+    assert!(seen.last().copied().unwrap_or(false));
+}

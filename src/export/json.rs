@@ -207,17 +207,29 @@ const ESCAPE: [u8; 256] = {
 };
 
 /// The escaped contents of a JSON string, without the quotes: runs of
-/// bytes that need nothing are copied whole.
+/// bytes that need nothing are copied whole, found eight bytes at a time.
 fn contents(buf: &mut Vec<u8>, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // skip whole words holding no control character, quote or backslash
+        if let Some(word) = bytes.get(i..i + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(word);
+            if !needs_escape(u64::from_le_bytes(w)) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
         let esc = ESCAPE[b as usize];
+        i += 1;
         if esc == 0 {
             continue;
         }
-        buf.extend_from_slice(&bytes[start..i]);
+        buf.extend_from_slice(&bytes[start..i - 1]);
         if esc == b'u' {
             buf.extend_from_slice(b"\\u00");
             buf.push(HEX[(b >> 4) as usize]);
@@ -226,9 +238,19 @@ fn contents(buf: &mut Vec<u8>, s: &str) {
             buf.push(b'\\');
             buf.push(esc);
         }
-        start = i + 1;
+        start = i;
     }
     buf.extend_from_slice(&bytes[start..]);
+}
+
+/// Whether any byte of `w` is below 0x20, a quote or a backslash (the
+/// classic has-zero-byte tests; a false positive only costs a byte check).
+fn needs_escape(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+    below_space | zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\'))) != 0
 }
 
 #[cfg(test)]

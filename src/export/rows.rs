@@ -251,23 +251,25 @@ pub fn records(s: &Snapshot, v: &View, sel: &Selection, show: Show) -> Vec<Entit
 /// [`crate::view::apply`] then [`records`] would, but in one pass over the
 /// activities: each haystack is built once, to test and to score it.
 pub fn select(s: &Snapshot, v: &View, show: Show) -> (Selection, Vec<EntityRef>) {
+    if show != Show::Activities {
+        // activity scores would rank nothing
+        let sel = crate::view::apply(s, v);
+        let ids = records(s, v, &sel, show);
+        return (sel, ids);
+    }
     let (sel, scores) = crate::view::apply_scored(s, v);
-    let (Show::Activities, Some(scores)) = (show, &scores) else {
+    let (Show::Activities, Some(scores)) = (show, scores) else {
         let ids = records(s, v, &sel, show);
         return (sel, ids);
     };
-    let acts = s.activities();
-    let mut ranked: Vec<(i64, u32)> = scores
-        .iter()
-        .enumerate()
-        .filter_map(|(i, sc)| sc.map(|sc| (sc, i as u32)))
-        .collect();
+    let mut ranked = scores.hits;
     // Score descending, ties by key (an activity's key is its unique id).
     // Activities are usually stored in id order: then the ties are already
     // in order and a stable sort on the score alone is enough.
-    if acts.windows(2).all(|w| w[0].id() < w[1].id()) {
+    if scores.ids_ascending {
         ranked.sort_by_key(|&(sc, _)| std::cmp::Reverse(sc));
     } else {
+        let acts = s.activities();
         let id = |i: u32| acts.get(i as usize).map_or("", |a| a.id());
         ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| id(a.1).cmp(id(b.1))));
     }

@@ -220,18 +220,25 @@ impl Term {
     }
 
     /// The score of a haystack the term matches: the matcher's, worked out
-    /// without it where that is certain (a one-character term, a term that
-    /// occurs whole at its best; see [`Term::whole_score`]).
+    /// without it where that is certain ([`Term::cheap_score`]).
     pub(super) fn score(&self, hay: &str) -> i64 {
+        self.cheap_score(hay)
+            .unwrap_or_else(|| self.matcher_score(hay))
+    }
+
+    /// The score of a haystack the term matches when it is known without
+    /// the matcher: always for a negated or non-fuzzy term, and for a fuzzy
+    /// one of one character or occurring whole at its best (see
+    /// [`Term::whole_score`]); `None` when the matcher must be asked.
+    fn cheap_score(&self, hay: &str) -> Option<i64> {
         match (self.negated, self.op) {
-            (true, _) => 0,
+            (true, _) => Some(0),
             (false, Op::Fuzzy) => self
                 .single
                 .as_ref()
                 .and_then(|t| t.score(hay))
-                .or_else(|| self.whole_score(hay))
-                .unwrap_or_else(|| self.matcher_score(hay)),
-            (false, _) => self.bound,
+                .or_else(|| self.whole_score(hay)),
+            (false, _) => Some(self.bound),
         }
     }
 
@@ -259,6 +266,34 @@ impl Term {
             (self.mid != i64::MIN && !hay.starts_with(first)).then_some(self.mid)
         }
     }
+}
+
+/// The score of an OR group on `hay` — the best of its terms that match —
+/// or `None` when none does. Terms the matcher must score are asked last,
+/// highest bound first, and only while they can still beat the best so far
+/// (no text scores a term above its bound): `a | b` pays for one matcher
+/// call where `a` alone settles it.
+fn group_score(g: &[Term], hay: &str) -> Option<i64> {
+    if let [t] = g {
+        return t.matches(hay).then(|| t.score(hay));
+    }
+    let mut best: Option<i64> = None;
+    let mut pending: Vec<&Term> = Vec::new();
+    for t in g.iter().filter(|t| t.matches(hay)) {
+        match t.cheap_score(hay) {
+            Some(s) => best = Some(best.map_or(s, |b| b.max(s))),
+            None => pending.push(t),
+        }
+    }
+    pending.sort_by_key(|t| std::cmp::Reverse(t.bound));
+    for t in pending {
+        if best.is_some_and(|b| b >= t.bound) {
+            break;
+        }
+        let s = t.matcher_score(hay);
+        best = Some(best.map_or(s, |b| b.max(s)));
+    }
+    best
 }
 
 /// The summed first-character gain of the terms starting with `c`.
@@ -451,12 +486,7 @@ impl Query {
     pub fn scored(&self, hay: &str) -> Option<i64> {
         let mut total = 0;
         for g in &self.groups {
-            let mut best: Option<i64> = None;
-            for t in g.iter().filter(|t| t.matches(hay)) {
-                let s = t.score(hay);
-                best = Some(best.map_or(s, |b| b.max(s)));
-            }
-            total += best?;
+            total += group_score(g, hay)?;
         }
         Some(total)
     }
@@ -465,13 +495,7 @@ impl Query {
     pub fn score(&self, hay: &str) -> i64 {
         self.groups
             .iter()
-            .map(|g| {
-                g.iter()
-                    .filter(|t| t.matches(hay))
-                    .map(|t| t.score(hay))
-                    .max()
-                    .unwrap_or(0)
-            })
+            .map(|g| group_score(g, hay).unwrap_or(0))
             .sum()
     }
 

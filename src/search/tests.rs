@@ -64,3 +64,29 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 3000,
+        failure_persistence: None,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+    #[test]
+    fn or_groups_score_their_best_term(
+        a in "[a-d]{1,4}", b in "[a-d]{1,4}", c in "'?[a-d]{1,3}",
+        hay in "[a-e \\n.\\-]{0,40}",
+    ) {
+        let q = super::Query::parse(&format!("{a} | {b} | {c}"));
+        let [g] = q.groups() else {
+            return Err(proptest::test_runner::TestCaseError::fail("one group"));
+        };
+        // every matching term scored by the matcher, the best kept
+        let want = g
+            .iter()
+            .filter(|t| t.matches(&hay))
+            .map(|t| if t.op == super::Op::Fuzzy { t.matcher_score(&hay) } else { t.score(&hay) })
+            .max();
+        proptest::prop_assert_eq!(q.scored(&hay), want, "{:?} in {:?}", q.groups().len(), hay);
+        proptest::prop_assert_eq!(q.scored(&hay).unwrap_or(0), if q.matches(&hay) { q.score(&hay) } else { 0 });
+    }
+}

@@ -381,11 +381,17 @@ fn duplicate_keys(text: &str) -> Vec<Problem> {
         .collect()
 }
 
-/// The names of every key the snapshot format defines, at any depth.
+/// The JSON Schema shipped with sdgmap, `assets/snapshot.schema.json`
+/// (`tests/schema_sync.rs` keeps it equal to the one the serde types give).
+pub(crate) const SHIPPED_SCHEMA: &str = include_str!("../../assets/snapshot.schema.json");
+
+/// The names of every key the snapshot format defines, at any depth, read
+/// from the shipped schema's `properties`.
 fn known_keys() -> HashSet<String> {
-    let schema = schemars::schema_for!(RawSnapshot);
+    // The shipped schema is JSON (tests/schema_sync.rs parses it).
+    let schema: Value = serde_json::from_str(SHIPPED_SCHEMA).unwrap_or(Value::Null);
     let mut out = HashSet::new();
-    let mut todo = vec![schema.as_value()];
+    let mut todo = vec![&schema];
     while let Some(v) = todo.pop() {
         match v {
             Value::Object(o) => {
@@ -580,6 +586,36 @@ fn found_word(f: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn known_keys_come_from_the_shipped_schema_at_every_depth() {
+        let keys = known_keys();
+        for k in [
+            "format",
+            "meta",
+            "sources",
+            "activities",
+            "targets",
+            "countries",
+            "rationale",
+        ] {
+            assert!(keys.contains(k), "{k} missing from {keys:?}");
+        }
+        assert!(!keys.contains("no-such-key"));
+    }
+
+    /// The list read from the shipped file is the one the serde types give.
+    #[cfg(feature = "schema")]
+    #[test]
+    fn known_keys_equal_those_of_the_generated_schema() {
+        let generated: Value =
+            serde_json::from_str(&crate::schema::snapshot_schema()).unwrap_or(Value::Null);
+        let shipped: Value = serde_json::from_str(SHIPPED_SCHEMA).unwrap_or(Value::Null);
+        assert_eq!(
+            generated, shipped,
+            "run SDGMAP_UPDATE_SCHEMA=1 cargo test --test schema_sync"
+        );
+    }
 
     #[test]
     fn friendly_messages() {

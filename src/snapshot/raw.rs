@@ -10,7 +10,6 @@
 
 use std::borrow::Cow;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use smallvec::SmallVec;
 
@@ -21,10 +20,14 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// A whole snapshot file: the SDGs, the WSIS Action Lines, the Matrix links
 /// between them and the activities mapped onto both.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[schemars(
-    title = "sdgmap snapshot",
-    description = "A snapshot of how the SDGs, the WSIS Action Lines and ICT activities link to one another."
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        title = "sdgmap snapshot",
+        description = "A snapshot of how the SDGs, the WSIS Action Lines and ICT activities link to one another."
+    )
 )]
 pub struct RawSnapshot {
     /// Always `"sdgmap-snapshot"`.
@@ -49,7 +52,8 @@ pub struct RawSnapshot {
 }
 
 /// Snapshot-wide metadata.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RawMeta {
     /// Human-readable title shown in the header.
     pub title: String,
@@ -63,7 +67,8 @@ pub struct RawMeta {
 }
 
 /// A cited source.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RawSource {
     /// Stable id that records cite, e.g. `wsis-sdg-matrix`.
     pub id: String,
@@ -75,7 +80,8 @@ pub struct RawSource {
 }
 
 /// One Sustainable Development Goal.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RawSdg {
     /// Goal number, 1–17.
     pub number: u8,
@@ -93,7 +99,8 @@ pub struct RawSdg {
 }
 
 /// One SDG target.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RawTarget {
     /// Target code, `<goal>.<number or letter>`, e.g. `9.c`.
     pub code: String,
@@ -102,7 +109,8 @@ pub struct RawTarget {
 }
 
 /// One SDG indicator.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RawIndicator {
     /// Indicator code, e.g. `9.c.1`.
     pub code: String,
@@ -140,7 +148,8 @@ pub struct RawIndicator {
 }
 
 /// One country or territory.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RawCountry {
     /// ISO 3166-1 alpha-3 code, e.g. `THA`: the key activities cite.
     pub code: String,
@@ -174,7 +183,8 @@ pub struct RawCountry {
 }
 
 /// One WSIS Action Line or C7 sub-line.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RawActionLine {
     /// Stable id: `C1` … `C11`, or `C7-e-health` style for C7 sub-lines.
     pub id: String,
@@ -198,9 +208,8 @@ pub struct RawActionLine {
 }
 
 /// How much of a goal a Matrix link covers.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
     /// Specific targets are listed.
@@ -212,9 +221,8 @@ pub enum Scope {
 }
 
 /// How sure the sources are of a Matrix link.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LinkStatus {
     /// Seen as-is in the source.
@@ -226,7 +234,8 @@ pub enum LinkStatus {
 }
 
 /// One WSIS–SDG Matrix link: an Action Line (row) serving an SDG.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RawLink {
     /// The Matrix row (a leaf Action Line id).
     pub action_line: String,
@@ -251,7 +260,8 @@ pub struct RawLink {
 /// One activity (project, programme, partnership, standard …).
 // Fields at their default (empty text or list, null) are left out when
 // written: the bundled snapshot's 662 nominees have most of them empty.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RawActivity {
     /// Stable id, unique in the snapshot.
     pub id: String,
@@ -259,39 +269,39 @@ pub struct RawActivity {
     pub title: String,
     /// A few sentences on what it does.
     #[serde(default, skip_serializing_if = "String::is_empty")]
-    #[schemars(extend("default" = ""))]
+    #[cfg_attr(feature = "schema", schemars(extend("default" = "")))]
     pub summary: String,
     /// Leading organisation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(extend("default" = null))]
+    #[cfg_attr(feature = "schema", schemars(extend("default" = null)))]
     pub lead: Option<String>,
     /// Partner organisations.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schemars(extend("default" = []))]
+    #[cfg_attr(feature = "schema", schemars(extend("default" = [])))]
     pub partners: Vec<String>,
     /// ITU Sector (`ITU-D`, `ITU-T`, `ITU-R`, `GS`) or other grouping.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(extend("default" = null))]
+    #[cfg_attr(feature = "schema", schemars(extend("default" = null)))]
     pub sector: Option<String>,
     /// What sort of activity: `partnership`, `programme`, `initiative` …
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(extend("default" = null))]
+    #[cfg_attr(feature = "schema", schemars(extend("default" = null)))]
     pub kind: Option<String>,
     /// Start year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(extend("default" = null))]
+    #[cfg_attr(feature = "schema", schemars(extend("default" = null)))]
     pub year: Option<i32>,
     /// Goal numbers the activity serves.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schemars(extend("default" = []))]
+    #[cfg_attr(feature = "schema", schemars(extend("default" = [])))]
     pub sdgs: Vec<u8>,
     /// Target codes the activity serves.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schemars(extend("default" = []))]
+    #[cfg_attr(feature = "schema", schemars(extend("default" = [])))]
     pub targets: Vec<String>,
     /// Action Line ids (leaves or `C7`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schemars(extend("default" = []))]
+    #[cfg_attr(feature = "schema", schemars(extend("default" = [])))]
     pub action_lines: Vec<String>,
     /// ISO 3166-1 alpha-3 codes of the countries it works in.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -300,7 +310,7 @@ pub struct RawActivity {
     pub source: String,
     /// Web address of the activity.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(extend("default" = null))]
+    #[cfg_attr(feature = "schema", schemars(extend("default" = null)))]
     pub url: Option<String>,
     /// How the record was derived from its source (judgement calls, caveats).
     #[serde(default, skip_serializing_if = "Option::is_none")]

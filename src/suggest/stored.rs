@@ -10,7 +10,6 @@
 //! with where it is, so a loader can report a broken record instead of
 //! showing it.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::evidence::Suggestions;
@@ -20,7 +19,8 @@ use crate::snapshot::Snapshot;
 pub const KEPT_EVIDENCE: usize = 4;
 
 /// What sdgmap suggested for an activity (inferred, not stated).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StoredSuggestions {
     /// The engine that made them (`sdgmap-suggest/3 (Aurora SDG queries v5.0)`).
@@ -35,7 +35,8 @@ pub struct StoredSuggestions {
 }
 
 /// One suggested goal as stored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StoredGoal {
     /// The goal number, 1–17.

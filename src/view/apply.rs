@@ -45,12 +45,30 @@ pub fn apply_with(s: &Snapshot, v: &View, corpus: &Corpus) -> Selection {
     apply_inner(s, v, &f, &mut |e| pass.contains(&e))
 }
 
+/// What [`apply_scored`] finds besides the selection: the activities the
+/// view's free text selects, with their scores.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scored {
+    /// `(score, activity index)` of every selected activity, in storage order.
+    pub hits: Vec<(i64, u32)>,
+    /// Whether the selected activities' ids ascend in storage order (as in
+    /// every file sdgmap writes), so that ties in score are in id order.
+    pub ids_ascending: bool,
+}
+
+/// One chunk's share of [`Scored`], with its first and last id.
+struct Part<'a> {
+    hits: Vec<(i64, u32)>,
+    ends: Option<(&'a str, &'a str)>,
+    ascending: bool,
+}
+
 /// [`apply`], also scoring the free text of every activity it lets through
 /// (as [`Query::score`] does), for ranking: one pass over the activities,
 /// split over threads, that tests facets, then text, then scores, building
-/// each haystack once. The scores are indexed by activity, `None` where an
-/// activity is not selected; `None` as a whole when the view has no text.
-pub fn apply_scored(s: &Snapshot, v: &View) -> (Selection, Option<Vec<Option<i64>>>) {
+/// each haystack once (and noting whether ids ascend while each activity is
+/// at hand). `None` when the view has no text.
+pub fn apply_scored(s: &Snapshot, v: &View) -> (Selection, Option<Scored>) {
     let q = Query::from_terms(&v.text);
     let f = Facets::new(s, v);
     if q.is_empty() {
@@ -60,26 +78,60 @@ pub fn apply_scored(s: &Snapshot, v: &View) -> (Selection, Option<Vec<Option<i64
     let score_part = |from: usize, part: &[crate::snapshot::Activity]| {
         // one lowercased haystack per activity, tested and scored in one go
         let mut hay = String::new();
-        part.iter()
-            .enumerate()
-            .map(|(k, a)| {
-                if !f.activity(v, a) {
-                    return None;
+        let mut p = Part {
+            hits: Vec::new(),
+            ends: None,
+            ascending: true,
+        };
+        for (k, a) in part.iter().enumerate() {
+            if !f.activity(v, a) {
+                continue;
+            }
+            hay.clear();
+            let i = (from + k) as u32;
+            lower_haystack(s, EntityRef::Activity(ActivityId(i)), &mut hay);
+            let Some(score) = q.scored(&hay) else {
+                continue;
+            };
+            p.hits.push((score, i));
+            // (borrowed from the snapshot, which outlives the chunk)
+            let id = acts.get(i as usize).map_or("", |a| a.id());
+            p.ends = Some(match p.ends {
+                None => (id, id),
+                Some((first, last)) => {
+                    p.ascending &= last < id;
+                    (first, id)
                 }
-                hay.clear();
-                let e = EntityRef::Activity(ActivityId((from + k) as u32));
-                lower_haystack(s, e, &mut hay);
-                q.scored(&hay)
-            })
-            .collect::<Vec<_>>()
+            });
+        }
+        p
     };
-    let scores: Vec<Option<i64>> = crate::par::map(acts, 2048, score_part);
+    let parts = crate::par::chunks(acts, 2048, score_part);
+    let mut scored = Scored {
+        hits: Vec::with_capacity(parts.iter().map(|p| p.hits.len()).sum()),
+        ids_ascending: true,
+    };
+    let mut last: Option<&str> = None;
+    for p in parts {
+        scored.hits.extend_from_slice(&p.hits);
+        scored.ids_ascending &= p.ascending;
+        if let Some((first, end)) = p.ends {
+            scored.ids_ascending &= last.is_none_or(|l| l < first);
+            last = Some(end);
+        }
+    }
+    let mut selected = vec![false; acts.len()];
+    for &(_, i) in &scored.hits {
+        if let Some(b) = selected.get_mut(i as usize) {
+            *b = true;
+        }
+    }
     let mut t = TextTest::new(&q);
     let sel = apply_inner(s, v, &f, &mut |e| match e {
-        EntityRef::Activity(a) => scores.get(a.ix()).is_some_and(Option::is_some),
+        EntityRef::Activity(a) => selected.get(a.ix()).copied().unwrap_or(false),
         _ => t.matches(s, e),
     });
-    (sel, Some(scores))
+    (sel, Some(scored))
 }
 
 /// The free-text test of records without a corpus, reusing its buffer.
@@ -117,7 +169,8 @@ fn strings(f: &Facet<String>) -> Facet<String> {
 /// A facet resolved to a membership set over ids `0..n`.
 struct IdSet {
     include: Option<Vec<bool>>,
-    exclude: Vec<bool>,
+    /// `None` when nothing is excluded.
+    exclude: Option<Vec<bool>>,
 }
 
 impl IdSet {
@@ -133,12 +186,12 @@ impl IdSet {
         };
         IdSet {
             include: (!f.include.is_empty()).then(|| set(&f.include)),
-            exclude: set(&f.exclude),
+            exclude: (!f.exclude.is_empty()).then(|| set(&f.exclude)),
         }
     }
     fn passes(&self, ids: impl Iterator<Item = usize> + Clone) -> bool {
         let has = |v: &[bool]| ids.clone().any(|i| v.get(i).copied().unwrap_or(false));
-        self.include.as_deref().is_none_or(has) && !has(&self.exclude)
+        self.include.as_deref().is_none_or(has) && !self.exclude.as_deref().is_some_and(has)
     }
 }
 
@@ -200,18 +253,16 @@ impl Facets {
         // Lowercase only what an active facet compares.
         let low = |o: Option<&str>| o.map(str::to_lowercase);
         let one = |f: &Facet<String>, o: Option<&str>| {
-            f.is_empty() || {
-                let x = low(o);
-                f.passes(|y| x.as_ref() == Some(y))
-            }
+            let x = low(o);
+            f.passes(|y| x.as_ref() == Some(y))
         };
         (v.sdg.is_empty() || v.sdg.passes(|&n| a.sdgs().contains(n)))
             && self.targets.passes(a.targets().iter().map(|t| t.ix()))
             && self.al.passes(a.action_lines().iter().map(|l| l.ix()))
             && self.sources.passes(std::iter::once(a.source().ix()))
-            && one(&self.sector, a.sector())
-            && one(&self.kind, a.kind())
-            && one(&self.lead, a.lead())
+            && (self.sector.is_empty() || one(&self.sector, a.sector()))
+            && (self.kind.is_empty() || one(&self.kind, a.kind()))
+            && (self.lead.is_empty() || one(&self.lead, a.lead()))
             && (self.partner.is_empty() || {
                 let partners: Vec<String> = a.partners().map(str::to_lowercase).collect();
                 self.partner.passes(|x| partners.contains(x))

@@ -12,7 +12,7 @@ use super::{Facet, Key, TierValue, View, apply, status_name};
 use crate::snapshot::{ActivityId, IndicatorId, LinkId, LinkStatus, Snapshot};
 
 /// The facets the panel offers, in order.
-pub const PANEL: [Key; 9] = [
+pub const PANEL: [Key; 11] = [
     Key::Sdg,
     Key::Al,
     Key::Status,
@@ -21,6 +21,8 @@ pub const PANEL: [Key; 9] = [
     Key::Lead,
     Key::Year,
     Key::Region,
+    Key::Subregion,
+    Key::Country,
     Key::Group,
 ];
 

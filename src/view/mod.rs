@@ -83,7 +83,7 @@ mod parse;
 mod print;
 mod sides;
 
-pub use apply::{apply, apply_scored, apply_with};
+pub use apply::{Scored, apply, apply_scored, apply_with};
 pub use check::parse_checked;
 pub use error::{ViewError, suggest};
 pub use parse::{MAX_VIEW_CHARS, example, parse};

@@ -26,12 +26,19 @@ pub fn draw(
     let t = &ctx.theme;
     let [keys, list_rect] =
         Layout::horizontal([Constraint::Length(12), Constraint::Min(0)]).areas(panel);
-    // the facets scroll to keep the chosen one in view on a short panel
-    let key_offset = (facet + 1).saturating_sub(keys.height as usize);
-    let key_lines: Vec<Line> = PANEL
+    // the facets scroll to keep the chosen one in view on a short panel,
+    // whose last line then says how many are above and below
+    let kh = if PANEL.len() > keys.height as usize {
+        (keys.height as usize).saturating_sub(1)
+    } else {
+        keys.height as usize
+    };
+    let key_offset = (facet + 1).saturating_sub(kh);
+    let mut key_lines: Vec<Line> = PANEL
         .iter()
         .enumerate()
         .skip(key_offset)
+        .take(kh)
         .map(|(i, k)| {
             let style = if i == facet {
                 if focused { t.selected } else { t.accent }
@@ -41,6 +48,15 @@ pub fn draw(
             Line::styled(format!(" {:<10}", k.name()), style)
         })
         .collect();
+    if kh < PANEL.len() {
+        let below = PANEL.len().saturating_sub(key_offset + kh);
+        let mark = match (key_offset, below) {
+            (0, b) => format!(" ↓ {b} more"),
+            (a, 0) => format!(" ↑ {a} more"),
+            (a, b) => format!(" ↑{a} ↓{b}"),
+        };
+        key_lines.push(Line::styled(mark, t.dim));
+    }
     frame.render_widget(Paragraph::new(key_lines), keys);
     // when the values do not all fit, the last line says how many more
     let all = values.len();

@@ -38,6 +38,9 @@ fn goal_counts(st: &Ctx, n: u8) -> (usize, usize, usize) {
     (t, l, a)
 }
 
+/// Columns a goal's name keeps before the counts column gives way.
+const NAME_ROOM: usize = 16;
+
 /// The rows of a tree `width` columns wide (the highlight column
 /// excluded); `open` says whether a goal or line is expanded.
 pub fn tree_lines(
@@ -124,8 +127,9 @@ impl Columns {
                 let (wt, wl, wa) = self.counts;
                 let mut counts = format!(" {ct:>wt$}t {cl:>wl$}L {ca:>wa$}a");
                 // the name is what people read: the counts (also on the
-                // card) give way when the name would get too short
-                if w.saturating_sub(7 + width(&counts)) < width(&g.short_name).min(16) {
+                // card) give way when names would get too short — for every
+                // goal at once, so no row looks as if it had no counts
+                if w.saturating_sub(7 + width(&counts)) < NAME_ROOM {
                     counts.clear();
                 }
                 let name_w = w.saturating_sub(2 + 4 + 1 + width(&counts));
