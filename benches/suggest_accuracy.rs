@@ -19,14 +19,26 @@
 //! as `import --suggest` will; `--synth N` changes the count. It also prints the
 //! Aurora queries alone (the engine with its wording rule switched off) as
 //! the baseline.
+//!
+//! Besides the average over all rows it reports each half of the dev half
+//! (rows split by the parity of their hexadecimal id), so a change made
+//! while looking at one half can be checked on the other. `--sweep` prints
+//! accuracy around the defaults (all, even, odd); `--try
+//! threshold=11,lambda=0.5` scores other global parameters; `--dump FILE`
+//! writes every row's raw signals as JSON lines for analysis (write it
+//! outside the repository: it holds words of the benchmark's texts).
 
 use std::path::PathBuf;
 use std::time::Instant;
 
 use sdgmap::suggest::{Engine, Params};
 
+#[path = "suggest_accuracy/dump.rs"]
+mod dump;
 #[path = "../examples/synth/generate.rs"]
 mod generate;
+#[path = "suggest_accuracy/sweep.rs"]
+mod sweep;
 
 /// Measure with the allocator the `sdgmap` binary ships with.
 #[global_allocator]
@@ -59,10 +71,19 @@ fn synthetic(n: usize) -> anyhow::Result<()> {
     Ok(())
 }
 
-struct Row {
+/// One benchmark row.
+pub struct Row {
+    id: String,
     text: String,
     sdg: u8,
     label: bool,
+}
+
+impl Row {
+    /// Whether the row's id (hexadecimal) is odd: the split-half check.
+    fn odd(&self) -> bool {
+        u64::from_str_radix(&self.id, 16).is_ok_and(|v| v % 2 == 1)
+    }
 }
 
 fn read(path: &PathBuf) -> anyhow::Result<Vec<Row>> {
@@ -73,11 +94,12 @@ fn read(path: &PathBuf) -> anyhow::Result<Vec<Row>> {
             .position(|c| c == name)
             .ok_or_else(|| anyhow::anyhow!("{}: no column '{name}'", path.display()))
     };
-    let (t, s, l) = (col("text")?, col("sdg")?, col("label")?);
+    let (i, t, s, l) = (col("id")?, col("text")?, col("sdg")?, col("label")?);
     let mut rows = Vec::new();
     for rec in r.records() {
         let rec = rec?;
         rows.push(Row {
+            id: rec[i].to_string(),
             text: rec[t].to_string(),
             sdg: rec[s].trim().parse()?,
             label: rec[l].trim().eq_ignore_ascii_case("true"),
@@ -86,13 +108,21 @@ fn read(path: &PathBuf) -> anyhow::Result<Vec<Row>> {
     Ok(rows)
 }
 
-/// Per goal: (rows, accuracy, precision, recall).
-fn score(rows: &[Row], predicted: &[Vec<u8>]) -> Vec<(usize, f64, f64, f64)> {
+/// The goals suggested for each row.
+fn predict(e: &Engine, rows: &[Row]) -> Vec<Vec<u8>> {
+    rows.iter()
+        .map(|r| e.suggest(&r.text).goal_numbers())
+        .collect()
+}
+
+/// Per goal: (rows, accuracy, precision, recall), over the rows of one
+/// half (`Some(odd)`) or all (`None`).
+fn score(rows: &[Row], predicted: &[Vec<u8>], half: Option<bool>) -> Vec<(usize, f64, f64, f64)> {
     (1..=17u8)
         .map(|g| {
             let (mut tp, mut fp, mut tn, mut fn_) = (0f64, 0f64, 0f64, 0f64);
             for (r, p) in rows.iter().zip(predicted) {
-                if r.sdg != g {
+                if r.sdg != g || half.is_some_and(|odd| r.odd() != odd) {
                     continue;
                 }
                 match (p.contains(&g), r.label) {
@@ -114,84 +144,44 @@ fn score(rows: &[Row], predicted: &[Vec<u8>]) -> Vec<(usize, f64, f64, f64)> {
         .collect()
 }
 
-fn report(name: &str, per: &[(usize, f64, f64, f64)], verbose: bool) {
-    let avg =
-        |f: fn(&(usize, f64, f64, f64)) -> f64| per.iter().map(f).sum::<f64>() / per.len() as f64;
-    println!(
-        "{name}: average accuracy {:.1} %, precision {:.1} %, recall {:.1} %",
-        100.0 * avg(|p| p.1),
-        100.0 * avg(|p| p.2),
-        100.0 * avg(|p| p.3)
-    );
-    if verbose {
-        println!("| goal | rows | accuracy | precision | recall |");
-        println!("|---:|---:|---:|---:|---:|");
-        for (i, p) in per.iter().enumerate() {
-            println!(
-                "| {} | {} | {:.1} | {:.1} | {:.1} |",
-                i + 1,
-                p.0,
-                100.0 * p.1,
-                100.0 * p.2,
-                100.0 * p.3
-            );
-        }
-    }
+/// Average accuracy, precision and recall over the goals, in per cent.
+fn average(rows: &[Row], predicted: &[Vec<u8>], half: Option<bool>) -> (f64, f64, f64) {
+    let per = score(rows, predicted, half);
+    let avg = |f: fn(&(usize, f64, f64, f64)) -> f64| {
+        100.0 * per.iter().map(f).sum::<f64>() / per.len() as f64
+    };
+    (avg(|p| p.1), avg(|p| p.2), avg(|p| p.3))
 }
 
-/// Accuracy around the published parameters: θ and λ over a grid, then
-/// the focus (targets counted) and the share of other words. A flat
-/// neighbourhood says the defaults are not a lucky point of this half.
-fn sweep_params(snapshot: &sdgmap::snapshot::Snapshot, rows: &[Row]) -> anyhow::Result<()> {
-    let d = Params::default();
-    let run = |p: Params| -> anyhow::Result<f64> {
-        let e = Engine::with_params(snapshot, p)?;
-        let predicted: Vec<Vec<u8>> = rows
-            .iter()
-            .map(|r| e.suggest(&r.text).goal_numbers())
-            .collect();
-        let per = score(rows, &predicted);
-        Ok(100.0 * per.iter().map(|p| p.1).sum::<f64>() / per.len() as f64)
-    };
-    let lambdas = [0.0, 0.25, 0.5, 1.0];
-    println!(
-        "\nsweep: average accuracy by θ (rows) and λ (columns); defaults θ {} λ {}",
-        d.threshold, d.lambda
+fn report(name: &str, rows: &[Row], predicted: &[Vec<u8>], verbose: bool) {
+    let (a, p, r) = average(rows, predicted, None);
+    println!("{name}: average accuracy {a:.1} %, precision {p:.1} %, recall {r:.1} %");
+    if !verbose {
+        return;
+    }
+    let (even, odd) = (
+        average(rows, predicted, Some(false)),
+        average(rows, predicted, Some(true)),
     );
-    println!("| θ | {} |", lambdas.map(|l| format!("λ {l}")).join(" | "));
-    println!("|---:|{}", "---:|".repeat(lambdas.len()));
-    for th in [8.0, 10.0, 11.0, 12.0, 13.0, 14.0, 16.0] {
-        let mut cells = Vec::new();
-        for lambda in lambdas {
-            cells.push(format!(
-                "{:.1}",
-                run(Params {
-                    threshold: th,
-                    lambda,
-                    ..d
-                })?
-            ));
-        }
-        println!("| {th} | {} |", cells.join(" | "));
+    println!(
+        "  halves: even ids {:.1} % ({} rows), odd ids {:.1} % ({} rows)",
+        even.0,
+        rows.iter().filter(|r| !r.odd()).count(),
+        odd.0,
+        rows.iter().filter(|r| r.odd()).count()
+    );
+    println!("| goal | rows | accuracy | precision | recall |");
+    println!("|---:|---:|---:|---:|---:|");
+    for (i, p) in score(rows, predicted, None).iter().enumerate() {
+        println!(
+            "| {} | {} | {:.1} | {:.1} | {:.1} |",
+            i + 1,
+            p.0,
+            100.0 * p.1,
+            100.0 * p.2,
+            100.0 * p.3
+        );
     }
-    for focus in [1, 2, 3, 100] {
-        for other in [0.0, 0.5, 1.0] {
-            let a = run(Params {
-                focus_targets: focus,
-                other_words: other,
-                ..d
-            })?;
-            println!("focus_targets {focus:>3}, other_words {other}: {a:.1} %");
-        }
-    }
-    for v in [0.0, 1.0, 2.0, 4.0] {
-        let a = run(Params {
-            vocabulary_weight: v,
-            ..d
-        })?;
-        println!("vocabulary_weight {v}: {a:.1} %");
-    }
-    Ok(())
 }
 
 fn main() -> anyhow::Result<()> {
@@ -199,12 +189,16 @@ fn main() -> anyhow::Result<()> {
     let mut data = None;
     let mut synth = 100_000;
     let mut sweep = false;
+    let mut dump_to = None;
+    let mut tries: Vec<String> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--bench" => {}
             "--data" => data = args.next().map(PathBuf::from),
             "--sweep" => sweep = true,
+            "--dump" => dump_to = args.next().map(PathBuf::from),
+            "--try" => tries.extend(args.next()),
             "--synth" => synth = args.next().and_then(|n| n.parse().ok()).unwrap_or(synth),
             _ => path = Some(PathBuf::from(a)),
         }
@@ -237,20 +231,27 @@ fn main() -> anyhow::Result<()> {
     );
     let t0 = Instant::now();
     let engine = Engine::new(&snapshot)?;
-    let predicted: Vec<Vec<u8>> = rows
-        .iter()
-        .map(|r| engine.suggest(&r.text).goal_numbers())
-        .collect();
+    let predicted = predict(&engine, &rows);
     let took = t0.elapsed();
-    report("sdgmap suggest", &score(&rows, &predicted), true);
+    report("sdgmap suggest", &rows, &predicted, true);
     println!(
         "({} texts in {:.0} ms, one thread, engine build included)",
         rows.len(),
         took.as_secs_f64() * 1e3
     );
-
+    for t in &tries {
+        let a = sweep::run(&snapshot, &rows, sweep::parse_params(t)?)?;
+        println!(
+            "try {t}: average accuracy {:.2} % (even ids {:.2}, odd ids {:.2})",
+            a[0], a[1], a[2]
+        );
+    }
+    if let Some(out) = &dump_to {
+        dump::dump(&snapshot, &rows, out)?;
+        println!("signals of every row written to {}", out.display());
+    }
     if sweep {
-        sweep_params(&snapshot, &rows)?;
+        sweep::sweep(&snapshot, &rows)?;
     }
     let aurora_only = Engine::with_params(
         &snapshot,
@@ -259,13 +260,10 @@ fn main() -> anyhow::Result<()> {
             ..Params::default()
         },
     )?;
-    let predicted: Vec<Vec<u8>> = rows
-        .iter()
-        .map(|r| aurora_only.suggest(&r.text).goal_numbers())
-        .collect();
     report(
         "Aurora queries alone (same evaluator)",
-        &score(&rows, &predicted),
+        &rows,
+        &predict(&aurora_only, &rows),
         false,
     );
     Ok(())

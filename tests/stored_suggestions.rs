@@ -50,7 +50,8 @@ fn the_fixture_resolves_its_suggestions() {
     let s = fixture();
     let a = s.activity(s.index().activity("b-broadband").unwrap());
     let g = a.suggested().expect("b-broadband has suggestions");
-    assert_eq!(g.engine, sdgmap::suggest::ENGINE_VERSION);
+    // as stored, whatever engine this build has
+    assert_eq!(g.engine, "sdgmap-suggest/2 (Aurora SDG queries v5.0)");
     assert_eq!(g.credit, sdgmap::suggest::CREDIT);
     assert_eq!(g.sdgs().iter().collect::<Vec<_>>(), [9]);
     let codes: Vec<&str> = g.targets().map(|t| s.target(t).code.as_str()).collect();

@@ -199,3 +199,38 @@ fn a_goal_scores_on_the_targets_its_words_gather_on() {
         .collect();
     assert!(!named.is_empty(), "{:?}", best.evidence);
 }
+
+#[test]
+fn the_engine_version_names_this_engine() {
+    // bump it (and this test) whenever a change can change a suggestion
+    assert!(
+        ENGINE_VERSION.starts_with("sdgmap-suggest/3 "),
+        "{ENGINE_VERSION}"
+    );
+}
+
+#[test]
+fn weigh_gives_the_signals_suggest_decides_on() {
+    let e = engine();
+    let text = "This analysis of solar mini-grids shows how rural clinics get electricity";
+    let w = e.weigh(text);
+    assert_eq!(w.scores.len(), 17);
+    assert_eq!(w.len, 12);
+    let s = e.suggest(text);
+    for g in s.goal_numbers() {
+        let sc = &w.scores[usize::from(g) - 1];
+        assert_eq!(sc.goal, g);
+        assert_eq!(goal(&s, g).wording, sc.wording);
+        assert_eq!(goal(&s, g).query_lines, sc.lines);
+    }
+    assert!(s.goal_numbers().contains(&7));
+    // function words weigh for no goal and are never shown as evidence
+    for h in &w.words.words {
+        assert!(
+            !["this", "thi", "how"].contains(&h.lemma.as_str()),
+            "{}",
+            h.lemma
+        );
+    }
+    assert!(w.words.words.iter().any(|h| h.lemma == "analysis"));
+}

@@ -14,9 +14,9 @@ use std::collections::HashMap;
 use super::aurora::{self, AuroraError};
 use super::evidence::Suggestions;
 use super::explain::LineHit;
-use super::goals::{decide, goal_scores, length_scale};
+use super::goals::{GoalScore, decide, goal_scores, length_scale};
 use super::index::{LineIndex, TargetQueries};
-use super::lexicon::{Lexicon, LexiconBuilder, Source};
+use super::lexicon::{Lexicon, LexiconBuilder, Source, WordScores};
 use super::text::Document;
 use super::{CREDIT, ENGINE_VERSION};
 use crate::snapshot::{LineId, LinkStatus, Scope, Snapshot};
@@ -39,6 +39,14 @@ pub struct Params {
     pub other_words: f32,
     /// Documents a vocabulary word counts as.
     pub vocabulary_weight: f32,
+    /// Documents one target's Aurora query words count as. A query casts a
+    /// wide net of alternative and qualifying words around its target, so
+    /// it counts as half of an official text by default.
+    pub query_weight: f32,
+    /// Documents one indicator text counts as.
+    pub indicator_weight: f32,
+    /// Documents the Aurora paragraph on a goal counts as.
+    pub description_weight: f32,
     /// Weight a vocabulary phrase adds to its goal.
     pub phrase_weight: f32,
     /// Score a matched query line adds (ranking and display; matching suffices to suggest).
@@ -63,6 +71,9 @@ impl Default for Params {
             focus_targets: 2,
             other_words: 0.5,
             vocabulary_weight: 2.0,
+            query_weight: 0.5,
+            indicator_weight: 1.0,
+            description_weight: 1.0,
             phrase_weight: 1.0,
             line_weight: 10.0,
             near_degree: 0.75,
@@ -72,6 +83,20 @@ impl Default for Params {
             max_words: 8,
         }
     }
+}
+
+/// The raw signals of one text (see [`Engine::weigh`]).
+#[derive(Debug, Clone)]
+pub struct Weighed {
+    /// Words in the text.
+    pub len: usize,
+    /// Its weighed words and vocabulary phrases.
+    pub words: WordScores,
+    /// Every goal's score, goals 1–17 in order.
+    pub scores: Vec<GoalScore>,
+    /// Per goal (index = goal number), the highest degree of its query
+    /// lines that were evaluated (1 when one matched).
+    pub near: [f32; 18],
 }
 
 /// Why the engine could not be built.
@@ -144,6 +169,10 @@ impl Engine {
             });
         }
         let mut b = LexiconBuilder::new(params.phrase_weight);
+        b.source_weight(Source::AuroraQuery, params.query_weight)
+            .source_weight(Source::IndicatorText, params.indicator_weight)
+            .source_weight(Source::AuroraIndicator, params.indicator_weight)
+            .source_weight(Source::AuroraDescription, params.description_weight);
         for (i, t) in s.targets().iter().enumerate() {
             b.text(&t.text, t.goal, Source::TargetText, Some(i as u16));
         }
@@ -233,6 +262,41 @@ impl Engine {
     /// The parameters in use.
     pub fn params(&self) -> &Params {
         &self.params
+    }
+
+    /// The raw signals of a text for every goal, before the decision: its
+    /// weighed words and the goals' scores (analysis and benchmarks).
+    pub fn weigh(&self, text: &str) -> Weighed {
+        let doc = Document::new(text);
+        let words = self.lexicon.score(&doc);
+        let (hits, full_lines) = self.query_hits(&doc);
+        let mut near = [0f32; 18];
+        for (g, hs) in hits.iter().enumerate() {
+            near[g] = hs.iter().map(|h| h.degree).fold(0.0, f32::max);
+        }
+        let scores = goal_scores(
+            &words,
+            &self.target_goal,
+            &full_lines,
+            length_scale(doc.len()),
+            &self.params,
+        );
+        Weighed {
+            len: doc.len(),
+            words,
+            scores,
+            near,
+        }
+    }
+
+    /// The size of each goal's body (index = goal number).
+    pub fn body_sizes(&self) -> [f64; 18] {
+        self.lexicon.sizes()
+    }
+
+    /// The goal of each target, by the engine's index of targets.
+    pub fn target_goals(&self) -> &[u8] {
+        &self.target_goal
     }
 
     /// Suggests goals, targets and Action Lines for a text.

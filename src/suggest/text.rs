@@ -110,7 +110,8 @@ pub(crate) fn push_folded_char(out: &mut String, c: char) {
 
 /// The singular of a normalized word by Harman's S-stemmer: `-ies` → `-y`
 /// (not `-eies`, `-aies`), `-es` → `-e` (not `-aes`, `-ees`, `-oes`), `-s`
-/// dropped (not `-us`, `-ss`); words of three letters or fewer are kept.
+/// dropped (not `-us`, `-ss`, nor `-is`: `analysis`, `basis`, `this` are
+/// singulars); words of three letters or fewer are kept.
 pub fn lemma(word: &str) -> String {
     let n = word.len();
     if n <= 3 || !word.is_ascii() {
@@ -124,7 +125,11 @@ pub fn lemma(word: &str) -> String {
     {
         return word[..n - 1].to_string();
     }
-    if word.ends_with('s') && !word.ends_with("us") && !word.ends_with("ss") {
+    if word.ends_with('s')
+        && !word.ends_with("us")
+        && !word.ends_with("ss")
+        && !word.ends_with("is")
+    {
         return word[..n - 1].to_string();
     }
     word.to_string()
@@ -271,6 +276,8 @@ mod tests {
             ("goes", "goe"),
             ("gas", "gas"),
             ("houses", "house"),
+            ("analysis", "analysis"),
+            ("this", "this"),
         ] {
             assert_eq!(lemma(w), l, "{w}");
         }

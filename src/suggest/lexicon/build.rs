@@ -16,6 +16,8 @@ use crate::suggest::text::tokenize;
 #[derive(Debug, Default)]
 pub struct LexiconBuilder {
     lex: Lexicon,
+    /// Documents one document of each [`Source`] counts as (by its bit's index).
+    weights: [f32; 8],
 }
 
 impl LexiconBuilder {
@@ -26,7 +28,14 @@ impl LexiconBuilder {
                 phrase_weight,
                 ..Lexicon::default()
             },
+            weights: [1.0; 8],
         }
+    }
+
+    /// Sets how many documents one document of `src` counts as (1 unless set).
+    pub fn source_weight(&mut self, src: Source, weight: f32) -> &mut LexiconBuilder {
+        self.weights[src as usize] = weight;
+        self
     }
 
     fn add(
@@ -39,6 +48,14 @@ impl LexiconBuilder {
         w: f32,
     ) {
         let g = usize::from(goal.min(17));
+        let w = if src == Source::Vocabulary {
+            w
+        } else {
+            w * self.weights[src as usize]
+        };
+        if w <= 0.0 {
+            return;
+        }
         let map = if prefix {
             &mut self.lex.prefixes
         } else {

@@ -70,6 +70,8 @@ pub struct WordHit {
     sources: [u8; 18],
     /// Targets whose wording holds the word.
     pub targets: Vec<u16>,
+    /// Documents of each goal's body that hold the word (index = goal).
+    pub counts: [f32; 18],
 }
 
 impl WordHit {
@@ -82,6 +84,7 @@ impl WordHit {
             weights,
             sources: [0; 18],
             targets,
+            counts: [0.0; 18],
         }
     }
 
@@ -177,6 +180,7 @@ impl Lexicon {
                     weights,
                     sources: e.sources,
                     targets: e.targets,
+                    counts: e.counts,
                 });
             }
         }
@@ -198,6 +202,11 @@ impl Lexicon {
         }
     }
 
+    /// The size of each goal's body (documents' words, index = goal).
+    pub fn sizes(&self) -> [f64; 18] {
+        self.size
+    }
+
     /// The weight a vocabulary phrase adds to its goal.
     pub fn phrase_weight(&self) -> f32 {
         self.phrase_weight
@@ -207,6 +216,7 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::suggest::aurora::WordPattern;
 
     fn lex() -> Lexicon {
         let mut b = LexiconBuilder::new(1.0);
@@ -275,6 +285,35 @@ mod tests {
             .score(&Document::new("renewable renewable renewable"))
             .goals[7];
         assert!(thrice > once && thrice < 3.0 * once);
+    }
+
+    #[test]
+    fn a_source_weight_scales_its_documents() {
+        let build = |w: f32| {
+            let mut b = LexiconBuilder::new(1.0);
+            b.source_weight(Source::AuroraQuery, w);
+            b.text("solar energy for clinics", 7, Source::TargetText, Some(0));
+            b.text("water for clinics", 6, Source::TargetText, Some(1));
+            let words = [WordPattern::new("geothermal".into())];
+            b.query_words(words.iter(), 7, Some(0));
+            b.build()
+        };
+        let full = build(1.0);
+        let half = build(0.5);
+        let none = build(0.0);
+        let doc = Document::new("geothermal clinics");
+        let g = |l: &Lexicon| l.score(&doc).goals[7];
+        assert!(g(&full) > 0.0 && g(&half) > 0.0);
+        assert_eq!(full.size[7], 4.0);
+        assert_eq!(half.size[7], 3.5);
+        // a weight of 0 leaves the source out entirely
+        assert_eq!(none.size[7], 3.0);
+        assert!(
+            none.score(&doc)
+                .words
+                .iter()
+                .all(|w| w.lemma != "geothermal")
+        );
     }
 
     #[test]
