@@ -59,3 +59,27 @@ fn the_man_page_documents_the_commands() {
     }
     assert!(out.contains("Exit codes"), "the exit codes are documented");
 }
+
+/// `sdgmap man | head` and `sdgmap completions bash | head`: a reader that
+/// goes away before the output is written is no error.
+#[test]
+fn a_reader_gone_before_the_output_is_no_error() {
+    for args in [
+        &["man"][..],
+        &["completions", "bash"],
+        &["completions", "fish"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_sdgmap"))
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // the reading end closes at once, before the child can write
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.is_empty(), "{args:?}: {err}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+    }
+}

@@ -23,22 +23,30 @@ pub enum Shell {
 /// Writes the completion script for `shell` to stdout.
 pub fn completions(shell: Shell) -> anyhow::Result<ExitCode> {
     let mut cmd = Cli::command();
-    let mut out = std::io::stdout().lock();
     let sh = match shell {
         Shell::Bash => clap_complete::Shell::Bash,
         Shell::Zsh => clap_complete::Shell::Zsh,
         Shell::Fish => clap_complete::Shell::Fish,
     };
-    clap_complete::generate(sh, &mut cmd, "sdgmap", &mut out);
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    let mut script = Vec::new();
+    clap_complete::generate(sh, &mut cmd, "sdgmap", &mut script);
+    print(&script)
 }
 
 /// Writes the man page (roff) to stdout.
 pub fn man() -> anyhow::Result<ExitCode> {
     let cmd = Cli::command();
+    let mut page = Vec::new();
+    clap_mangen::Man::new(cmd).render(&mut page)?;
+    print(&page)
+}
+
+/// Writes `bytes` to stdout; a reader that went away (`sdgmap man | head`)
+/// is no error.
+fn print(bytes: &[u8]) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
-    clap_mangen::Man::new(cmd).render(&mut out)?;
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(ExitCode::SUCCESS),
+    }
 }
