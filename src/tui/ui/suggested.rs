@@ -104,13 +104,22 @@ pub fn rows(t: &Theme, s: &Snapshot, st: &StoredSuggestions) -> Vec<Row> {
         ));
         evidence(&mut out, &g.evidence);
         for x in &g.targets {
+            // the target's official text says what the code means
+            let text = s
+                .index()
+                .target(&x.code)
+                .map_or(String::new(), |id| format!(" · {}", s.target(id).text));
             out.push(Row::field(
                 "  target",
                 sug,
-                format!("{} · score {:.1}", x.code, x.score),
+                format!("{} · score {:.1}{text}", x.code, x.score),
                 sug,
             ));
-            evidence(&mut out, &x.evidence);
+            if x.evidence == g.evidence {
+                out.push(Row::field("", t.dim, "‣ the goal's words", t.dim));
+            } else {
+                evidence(&mut out, &x.evidence);
+            }
         }
     }
     for l in &st.action_lines {
