@@ -45,17 +45,15 @@ impl Component for Message {
     }
 
     fn update(&mut self, _ctx: &Ctx, action: Action) -> Vec<Effect> {
-        match action {
-            Action::Down | Action::ScrollDown | Action::PageDown => {
-                self.scroll = (self.scroll + 1).min(self.max.get())
-            }
-            Action::Up | Action::ScrollUp | Action::PageUp => {
-                self.scroll = self.scroll.saturating_sub(1)
-            }
-            Action::Back | Action::Quit | Action::ToggleHelp | Action::Cancel | Action::DrillIn => {
-                return vec![Effect::Close];
-            }
-            _ => {}
+        if matches!(
+            action,
+            Action::Back | Action::Quit | Action::ToggleHelp | Action::Cancel | Action::DrillIn
+        ) {
+            return vec![Effect::Close];
+        }
+        // a message is a few lines: a page moves a line
+        if let Some(at) = super::scroll::scrolled(action, self.scroll, self.max.get(), 1) {
+            self.scroll = at;
         }
         Vec::new()
     }

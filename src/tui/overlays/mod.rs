@@ -13,6 +13,7 @@ pub mod marks;
 pub mod message;
 pub mod palette;
 pub mod prompt;
+pub mod scroll;
 pub mod suggest;
 
 use ratatui::Frame;

@@ -79,20 +79,17 @@ impl Component for SuggestView {
     }
 
     fn update(&mut self, _ctx: &Ctx, action: Action) -> Vec<Effect> {
-        let (max, page) = (self.max.get(), self.page.get().max(1));
-        let by = |d: isize, s: usize| s.saturating_add_signed(d).min(max);
-        self.scroll = match action {
-            Action::Back | Action::Quit | Action::Cancel | Action::ToggleHelp => {
-                return vec![Effect::Close];
-            }
-            Action::Down | Action::ScrollDown => by(1, self.scroll),
-            Action::Up | Action::ScrollUp => by(-1, self.scroll),
-            Action::PageDown | Action::HalfPageDown => by(page as isize, self.scroll),
-            Action::PageUp | Action::HalfPageUp => by(-(page as isize), self.scroll),
-            Action::Top => 0,
-            Action::Bottom => max,
-            _ => self.scroll,
-        };
+        if matches!(
+            action,
+            Action::Back | Action::Quit | Action::Cancel | Action::ToggleHelp
+        ) {
+            return vec![Effect::Close];
+        }
+        if let Some(at) =
+            super::scroll::scrolled(action, self.scroll, self.max.get(), self.page.get())
+        {
+            self.scroll = at;
+        }
         Vec::new()
     }
 
