@@ -10,8 +10,6 @@ use std::cell::Cell;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Clear};
 
 use crate::tui::action::Action;
 use crate::tui::component::Component;
@@ -19,7 +17,7 @@ use crate::tui::ctx::Ctx;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{Context, KEYMAP, Key, key_name};
 use crate::tui::theme::Theme;
-use crate::tui::ui::card::{Row, wrap};
+use crate::tui::ui::card::Row;
 use crate::view::{Key as Facet, example};
 
 /// The help overlay.
@@ -161,34 +159,15 @@ impl Component for Help {
 
     fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let t = &ctx.theme;
-        let w = 90.min(area.width.saturating_sub(4));
         let mut rows = vec![Row::text("Keys that work here", t.title), Row::Blank];
         rows.extend(self.rows(t));
-        let lines = wrap(&rows, w.saturating_sub(2) as usize);
-        let h = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
-        let r = Rect {
-            x: area.x + (area.width - w) / 2,
-            y: area.y + (area.height - h) / 2,
-            width: w,
-            height: h,
-        };
-        frame.render_widget(Clear, r);
-        let block = Block::new()
-            .borders(Borders::ALL)
-            .border_style(t.border_focus)
-            .style(t.base)
-            .title(Span::styled(
-                " help — Esc to close, j/k to scroll ",
-                t.accent,
-            ));
-        let shown = crate::tui::ui::card::render(
+        let shown = super::scroll::draw_box(
             frame,
-            r,
-            block,
-            lines,
-            self.scroll,
-            t.accent,
-            &ctx.layout,
+            area,
+            ctx,
+            &rows,
+            (90.min(area.width.saturating_sub(4)), self.scroll),
+            (" help — Esc to close, j/k to scroll ".to_string(), t.accent),
         );
         self.max.set(shown.total.saturating_sub(shown.height));
         self.page.set(shown.height);

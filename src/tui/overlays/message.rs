@@ -5,8 +5,6 @@ use std::cell::Cell;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear};
 
 use crate::tui::action::Action;
 use crate::tui::component::Component;
@@ -60,40 +58,18 @@ impl Component for Message {
 
     fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let t = &ctx.theme;
-        let w = area.width.saturating_sub(4).min(110);
         let rows: Vec<crate::tui::ui::card::Row> = self
             .lines
             .iter()
             .map(|l| crate::tui::ui::card::Row::text(l.clone(), t.base))
             .collect();
-        let lines: Vec<Line<'static>> =
-            crate::tui::ui::card::wrap(&rows, w.saturating_sub(2) as usize);
-        let h = (lines.len() as u16 + 2)
-            .min(area.height.saturating_sub(2))
-            .max(3.min(area.height));
-        let r = Rect {
-            x: area.x + (area.width - w) / 2,
-            y: area.y + (area.height - h) / 2,
-            width: w,
-            height: h,
-        };
-        frame.render_widget(Clear, r);
-        let block = Block::new()
-            .borders(Borders::ALL)
-            .border_style(t.warn)
-            .style(t.base)
-            .title(Span::styled(
-                format!(" {} — Esc to close ", self.title),
-                t.warn,
-            ));
-        let shown = crate::tui::ui::card::render(
+        let shown = super::scroll::draw_box(
             frame,
-            r,
-            block,
-            lines,
-            self.scroll,
-            t.accent,
-            &ctx.layout,
+            area,
+            ctx,
+            &rows,
+            (area.width.saturating_sub(4).min(110), self.scroll),
+            (format!(" {} — Esc to close ", self.title), t.warn),
         );
         self.max.set(shown.total.saturating_sub(shown.height));
     }

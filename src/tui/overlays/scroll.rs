@@ -1,8 +1,55 @@
-//! Scrolling a text overlay (help, suggestions, messages): the movement keys
-//! move a line, a page, to the top or to the bottom, never past the last
-//! line — the same keys in every overlay that shows text to read.
+//! Text overlays (help, suggestions, messages): one centred, bordered box
+//! that scrolls, and one scroll rule — the movement keys move a line, a
+//! page, to the top or to the bottom, never past the last line — the same
+//! in every overlay that shows text to read.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Clear};
 
 use crate::tui::action::Action;
+use crate::tui::ctx::Ctx;
+use crate::tui::ui::card::{self, Row, Shown};
+
+/// Draws `rows` wrapped in a box at most `width` columns wide, centred in
+/// `area`, bordered and titled in `style`, from line `scroll`.
+pub fn draw_box(
+    frame: &mut Frame,
+    area: Rect,
+    ctx: &Ctx,
+    rows: &[Row],
+    (width, scroll): (u16, usize),
+    (title, style): (String, Style),
+) -> Shown {
+    let w = width.min(area.width);
+    let lines = card::wrap(rows, w.saturating_sub(2) as usize);
+    let h = (lines.len() as u16 + 2)
+        .min(area.height.saturating_sub(2))
+        .max(3.min(area.height));
+    let r = Rect {
+        x: area.x + area.width.saturating_sub(w) / 2,
+        y: area.y + area.height.saturating_sub(h) / 2,
+        width: w,
+        height: h,
+    };
+    frame.render_widget(Clear, r);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(style)
+        .style(ctx.theme.base)
+        .title(Span::styled(title, style));
+    card::render(
+        frame,
+        r,
+        block,
+        lines,
+        scroll,
+        ctx.theme.accent,
+        &ctx.layout,
+    )
+}
 
 /// The scroll after `action` from `at`, where `max` is the largest scroll
 /// and `page` the lines in view; `None` when `action` does not scroll.

@@ -12,8 +12,6 @@ use std::cell::Cell;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Clear};
 
 use crate::sanitize::{Lines, sanitize};
 use crate::suggest::StoredSuggestions;
@@ -22,7 +20,7 @@ use crate::tui::component::Component;
 use crate::tui::ctx::Ctx;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Context;
-use crate::tui::ui::card::{Row, wrap};
+use crate::tui::ui::card::Row;
 use crate::tui::ui::suggested::{rows, sanitized};
 
 /// The suggestions overlay.
@@ -94,39 +92,21 @@ impl Component for SuggestView {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        let t = &ctx.theme;
         let w = 100
             .min(area.width.saturating_sub(4))
             .max(area.width.min(20));
-        let lines = wrap(&self.rows(ctx), w.saturating_sub(2) as usize);
-        let h = (lines.len() as u16 + 2)
-            .min(area.height.saturating_sub(2))
-            .max(3.min(area.height));
-        let r = Rect {
-            x: area.x + (area.width.saturating_sub(w)) / 2,
-            y: area.y + (area.height.saturating_sub(h)) / 2,
-            width: w.min(area.width),
-            height: h,
-        };
-        frame.render_widget(Clear, r);
         let title = crate::tui::ui::card::pane_title(
             "suggest — inferred, not stated — Esc to close, j/k to scroll",
             None,
-            r.width,
+            w,
         );
-        let block = Block::new()
-            .borders(Borders::ALL)
-            .border_style(t.suggested)
-            .style(t.base)
-            .title(Span::styled(title, t.suggested));
-        let shown = crate::tui::ui::card::render(
+        let shown = super::scroll::draw_box(
             frame,
-            r,
-            block,
-            lines,
-            self.scroll,
-            t.accent,
-            &ctx.layout,
+            area,
+            ctx,
+            &self.rows(ctx),
+            (w, self.scroll),
+            (title, ctx.theme.suggested),
         );
         self.max.set(shown.total.saturating_sub(shown.height));
         self.page.set(shown.height);
