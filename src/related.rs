@@ -93,14 +93,54 @@ pub fn related_in(s: &Snapshot, sel: &Selection, e: EntityRef) -> Vec<Group> {
         }
         return groups;
     }
-    related(s, e)
+    let mut groups: Vec<Group> = related(s, e)
         .into_iter()
         .map(|mut g| {
             g.items.retain(|&x| selected(sel, x));
             g
         })
         .filter(|g| !g.items.is_empty())
-        .collect()
+        .collect();
+    if let EntityRef::Link(k) = e {
+        link_groups(s, sel, k, &mut groups);
+    }
+    groups
+}
+
+/// A link's activities as its cell has them — the counted ones, then the
+/// cross-cutting ones (under [`CROSS_CUTTING`]) unless the view counts
+/// them — and the distinct indicators of its targets under the view, so
+/// the link and its cell never disagree.
+fn link_groups(s: &Snapshot, sel: &Selection, k: LinkId, groups: &mut Vec<Group>) {
+    let link = s.link(k);
+    let c = crate::matrix::cell_content(
+        s,
+        sel,
+        link.action_line,
+        crate::matrix::Column::Sdg(link.sdg),
+    );
+    groups.retain(|g| g.kind != Kind::Activity);
+    let mut indicators: Vec<IndicatorId> = link_targets(s, k)
+        .into_iter()
+        .filter(|&t| sel.target(t))
+        .flat_map(|t| s.index().indicators_of_target(t).iter().copied())
+        .filter(|&i| sel.indicator(i))
+        .map(|i| crate::matrix::indicator_key(s, i))
+        .collect();
+    indicators.sort_unstable();
+    indicators.dedup();
+    let mut tail = Vec::new();
+    push(&mut tail, Kind::Activity, c.activities, EntityRef::Activity);
+    if push(
+        &mut tail,
+        Kind::Activity,
+        c.cross_cutting,
+        EntityRef::Activity,
+    ) {
+        note_last(&mut tail, CROSS_CUTTING);
+    }
+    push(&mut tail, Kind::Indicator, indicators, EntityRef::Indicator);
+    groups.append(&mut tail);
 }
 
 /// Whether `sel` lets `e` through (a cell: when its row and goal are in
@@ -291,6 +331,42 @@ mod tests {
         assert_eq!(keys(&s, cell, Kind::Target), ["9.1", "9.a", "9.c"]);
         assert_eq!(keys(&s, cell, Kind::Link), ["C2/9"]);
         assert!(!keys(&s, cell, Kind::Activity).is_empty());
+    }
+
+    /// The records of the groups of `kind`: (note, keys).
+    fn groups_of(
+        s: &Snapshot,
+        groups: &[Group],
+        kind: Kind,
+    ) -> Vec<(Option<&'static str>, Vec<String>)> {
+        groups
+            .iter()
+            .filter(|g| g.kind == kind)
+            .map(|g| (g.note, g.items.iter().map(|x| x.key(s)).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn a_link_splits_its_activities_as_its_cell_does() {
+        let s = load_bundled().unwrap();
+        let c2 = s.index().line("C2").unwrap();
+        let k = s.index().links_at(c2, 9)[0];
+        let sel = Selection::all(&s);
+        let link = related_in(&s, &sel, EntityRef::Link(k));
+        let cell = related_in(&s, &sel, EntityRef::Cell(c2, 9));
+        let acts = groups_of(&s, &link, Kind::Activity);
+        assert_eq!(acts, groups_of(&s, &cell, Kind::Activity));
+        // 6 counted, 5 cross-cutting under their note: 11 at the cell
+        assert_eq!(acts.len(), 2, "{acts:?}");
+        assert_eq!((acts[0].0, acts[0].1.len()), (None, 6));
+        assert_eq!((acts[1].0, acts[1].1.len()), (Some(CROSS_CUTTING), 5));
+        let all = keys(&s, EntityRef::Link(k), Kind::Activity).len();
+        assert_eq!(all, 11);
+        // the link's only targets: its indicators are the cell's
+        assert_eq!(
+            groups_of(&s, &link, Kind::Indicator),
+            groups_of(&s, &cell, Kind::Indicator)
+        );
     }
 
     #[test]

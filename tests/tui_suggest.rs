@@ -112,6 +112,15 @@ fn the_activity_card_shows_suggestions_apart_from_stated_links() {
         insta::assert_snapshot!(format!("card_with_suggestions_{w}x{h}"), t.backend());
         let text = screen_text(&t);
         assert!(text.contains("10.5281/zenodo.3817445"), "{text}");
+        // with the heading scrolled off, each suggestion still says it is one
+        let scored: Vec<&str> = text.lines().filter(|l| l.contains("· score")).collect();
+        assert!(!scored.is_empty(), "{text}");
+        for l in scored {
+            assert!(
+                l.contains("│suggested ") || l.contains("│  suggested "),
+                "{l}"
+            );
+        }
     }
     let (_, t) = card_at_end(160, 48);
     let text = screen_text(&t);
@@ -121,11 +130,11 @@ fn the_activity_card_shows_suggestions_apart_from_stated_links() {
     );
     assert!(text.contains(CREDIT), "{text}");
     assert!(
-        text.contains("SDG 3        Good health and well-being · score 15.8"),
+        text.contains("suggested    SDG 3 Good health and well-being · score 15.8"),
         "{text}"
     );
     assert!(
-        text.contains("Action Line  C7-e-health E-health · score 12.0"),
+        text.contains("suggested    Action Line C7-e-health E-health · score 12.0"),
         "{text}"
     );
 }

@@ -554,6 +554,9 @@ pub fn check_screen(
         cut_without_mark(subject, st, &lines, &mut out);
     }
     marked(st, term, &mut out);
+    if st.overlay().is_none() {
+        related_adds_up(st, &lines, &mut out);
+    }
     cursor_in_view(scenario, st, term, &mut out);
     title_share(scenario, st, &mut out);
     out
@@ -750,6 +753,60 @@ fn marked(st: &App, term: &Terminal<TestBackend>, out: &mut Vec<String>) {
                 "a pane at {area:?} shows {height} of {len} lines from {offset}, no \"above\": {top} … {bottom}"
             ));
         }
+    }
+}
+
+/// The numbers in `text` after `key` (`↓ 16 more` → 16 for key `↓ `).
+fn number_after(text: &str, key: &str) -> Option<usize> {
+    let at = text.find(key)? + key.len();
+    let digits: String = text[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    digits.parse().ok()
+}
+
+/// A related list's marks count what its title counts: the records above,
+/// the records shown (its clickable rows) and the records below add up to
+/// the `(N)` of its title — group headings are not records.
+pub fn related_adds_up(st: &App, lines: &[Vec<char>], out: &mut Vec<String>) {
+    let hits: Vec<ratatui::layout::Rect> = st
+        .ctx
+        .layout
+        .hits
+        .borrow()
+        .iter()
+        .filter(|(_, h)| matches!(h, sdgmap::tui::layout::Hit::RelatedRow(_)))
+        .map(|(r, _)| *r)
+        .collect();
+    let Some(first) = hits.first() else { return };
+    let (x0, x1) = (first.x.saturating_sub(1) as usize, first.right() as usize);
+    let at = |y: usize, x: usize| lines.get(y).and_then(|l| l.get(x)).copied();
+    let mut top = first.y as usize;
+    while top > 0 && at(top, x0) != Some('┌') {
+        top -= 1;
+    }
+    let mut bottom = first.y as usize;
+    while bottom + 1 < lines.len() && at(bottom, x0) != Some('└') {
+        bottom += 1;
+    }
+    let row = |y: usize| -> String { lines[y][x0..=x1.min(lines[y].len() - 1)].iter().collect() };
+    let (title, foot) = (row(top), row(bottom));
+    // the title's count is the last `(N)` on its border
+    let Some(total) = title
+        .rmatch_indices('(')
+        .find_map(|(i, _)| number_after(&title[i..], "("))
+    else {
+        return;
+    };
+    let shown = hits.iter().filter(|r| r.x == first.x).count();
+    let below = number_after(&foot, "↓ ").unwrap_or(0);
+    let above = number_after(&foot, "↑ ").unwrap_or(0);
+    if above + shown + below != total {
+        out.push(format!(
+            "the related list's title counts {total} but it shows {shown}, \
+             with {above} above and {below} below: {title} … {foot}"
+        ));
     }
 }
 

@@ -80,6 +80,15 @@ impl Finder {
     }
 }
 
+/// `12 matches`, or `200 of 214 listed` when only the best are kept.
+fn listed(hits: usize, total: usize) -> String {
+    match (hits, total) {
+        (h, t) if h < t => format!("{h} of {t} listed"),
+        (_, 1) => "1 match".to_string(),
+        (_, t) => format!("{t} matches"),
+    }
+}
+
 /// The command word that turns the finder's text into a `:suggest`.
 pub const SUGGEST: &str = ":suggest";
 
@@ -166,7 +175,7 @@ impl Component for Finder {
         let status = if self.busy {
             "searching…".to_string()
         } else {
-            format!("{} of {} shown", self.hits.len(), self.total)
+            listed(self.hits.len(), self.total)
         };
         let block = Block::new()
             .borders(Borders::ALL)
@@ -222,17 +231,19 @@ impl Component for Finder {
             .skip(offset)
             .take(height)
             .map(|(j, r)| match r {
-                // a heading names the kind of the hit that follows it
+                // a heading names the kind of the hits that follow it and
+                // how many of them are listed
                 None => {
                     let next = rows
                         .get(j + 1)
                         .copied()
                         .flatten()
                         .and_then(|i| self.hits.get(i));
-                    ListItem::new(Line::styled(
-                        next.map_or("", |h| h.kind().heading()).to_string(),
-                        t.title,
-                    ))
+                    let text = next.map_or(String::new(), |h| {
+                        let n = self.hits.iter().filter(|x| x.kind() == h.kind()).count();
+                        format!("{} ({n})", h.kind().heading())
+                    });
+                    ListItem::new(Line::styled(text, t.title))
                 }
                 Some(i) => ListItem::new(self.hit_line(ctx, *i, width)),
             })
@@ -242,6 +253,11 @@ impl Component for Finder {
             .highlight_symbol("▌");
         let mut state = ListState::default().with_selected(sel_row.map(|r| r - offset));
         frame.render_stateful_widget(list_w, list, &mut state);
+        // the marks count hits, as the headings and the status do
+        let hits_in = |r: &[Option<usize>]| r.iter().filter(|x| x.is_some()).count();
+        let end = (offset + height).min(rows.len());
+        let (above, shown) = (hits_in(&rows[..offset]), hits_in(&rows[offset..end]));
+        crate::tui::ui::list::scroll_marks(frame, r, ctx, above, shown, self.hits.len());
         if self.hits.is_empty() && !self.busy && !self.input.text().is_empty() {
             frame.render_widget(
                 Paragraph::new("no match").style(t.dim),

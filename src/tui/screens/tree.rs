@@ -22,7 +22,7 @@ use crate::tui::ctx::Ctx;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Context;
 use crate::tui::layout::{Cursor, Pane};
-use crate::tui::ui::list::render_tree;
+use crate::tui::ui::list::{render_tree, tree_title};
 use crate::view::Show;
 
 /// Which tree a [`Tree`] shows.
@@ -108,6 +108,14 @@ impl Tree {
             }
         }
         out
+    }
+
+    /// How many of the listed items are top-level lines (not sub-lines).
+    fn top_lines(&self, ctx: &Ctx) -> usize {
+        self.items(ctx)
+            .iter()
+            .filter(|e| matches!(e, EntityRef::Line(l) if ctx.snap.line(*l).parent.is_none()))
+            .count()
     }
 
     /// Whether `e` is an expanded goal, target or line.
@@ -217,18 +225,36 @@ impl Component for Tree {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
                 .areas(area);
+        let items = self.items(ctx);
+        let of = |f: fn(&EntityRef) -> bool| items.iter().filter(|e| f(e)).count();
         let title = match self.kind {
-            TreeKind::Sdgs => "SDGs",
-            TreeKind::Lines => "Action Lines",
+            TreeKind::Sdgs => tree_title(
+                "SDGs",
+                of(|e| matches!(e, EntityRef::Sdg(_))),
+                &[
+                    (of(|e| matches!(e, EntityRef::Target(_))), "target"),
+                    (of(|e| matches!(e, EntityRef::Indicator(_))), "indicator"),
+                ],
+                left.width,
+            ),
+            TreeKind::Lines => {
+                let top = self.top_lines(ctx);
+                tree_title(
+                    "Action Lines",
+                    top,
+                    &[(items.len() - top, "sub-line")],
+                    left.width,
+                )
+            }
         };
         render_tree(
             frame,
             left,
             ctx,
-            &self.items(ctx),
+            &items,
             &self.cursor,
             self.panes.pane == Pane::Main,
-            title,
+            &title,
             &|e| self.is_open(e),
             &self.panes.page,
         );

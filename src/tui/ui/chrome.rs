@@ -45,23 +45,18 @@ pub fn render_too_small(frame: &mut Frame, area: Rect, ctx: &Ctx) {
     );
 }
 
-/// The header: what changes the picture first (the view's count, the
-/// comparison), then the snapshot's title and date, then its counts; the
-/// least important items are dropped whole to fit. `merged`: drawn on the
-/// tab line, so it leaves out the program name.
-pub fn render_header(frame: &mut Frame, area: Rect, ctx: &Ctx, merged: bool) {
-    let s = Summary::counts(&ctx.snap);
-    let t = &ctx.theme;
-    let mut items = Vec::new();
-    if !merged {
-        items.push(Item::new(10, "sdgmap", t.accent));
-    }
+/// What the header must say whatever the width, most important first:
+/// how many activities the view shows (`[74 of 722 activities shown]`,
+/// or `[74 of 722 shown]` when that does not fit) and what `--compare`
+/// changed. Each entry is its full text and its short one.
+fn must_say(ctx: &Ctx) -> Vec<(String, String)> {
+    let total = Summary::counts(&ctx.snap).activities;
+    let mut out = Vec::new();
     let shown = ctx.sel().activity_count();
-    if shown != s.activities {
-        items.push(Item::new(
-            9,
-            format!("[{shown} of {} activities shown]", s.activities),
-            t.warn,
+    if shown != total {
+        out.push((
+            format!("[{shown} of {total} activities shown]"),
+            format!("[{shown} of {total} shown]"),
         ));
     }
     if let Some(c) = &ctx.compare {
@@ -71,26 +66,74 @@ pub fn render_header(frame: &mut Frame, area: Rect, ctx: &Ctx, merged: bool) {
             c.name,
             if n == 1 { "" } else { "s" }
         );
-        items.push(Item::new(9, msg, t.warn));
+        out.push((msg.clone(), format!("[{n} changed]")));
+    }
+    out
+}
+
+/// The columns the header needs on the tab line for what it must say in
+/// its short form (0 when it must say nothing).
+fn header_needs(ctx: &Ctx) -> usize {
+    let must = must_say(ctx);
+    if must.is_empty() {
+        return 0;
+    }
+    let w: usize = must.iter().map(|(_, short)| text::width(short)).sum();
+    w + 3 * must.len() + 1
+}
+
+/// The header: what changes the picture first (the view's count, the
+/// comparison — never cut: its short form when the full one does not
+/// fit), then the snapshot's title and date, then its counts (left out
+/// under a filter, where they would read as the view's); the least
+/// important items are dropped whole to fit, never cut. `merged`: drawn on
+/// the tab line, so it leaves out the program name.
+pub fn render_header(frame: &mut Frame, area: Rect, ctx: &Ctx, merged: bool) {
+    let s = Summary::counts(&ctx.snap);
+    let t = &ctx.theme;
+    let sep = Span::styled(" · ", t.dim);
+    let lead = if merged { " │ " } else { " " };
+    let room = (area.width as usize).saturating_sub(1 + text::width(lead));
+    let mut items = Vec::new();
+    if !merged {
+        items.push(Item::new(10, "sdgmap", t.accent));
+    }
+    let must = must_say(ctx);
+    let full_w: usize = must.iter().map(|(f, _)| text::width(f) + 3).sum();
+    for (full, short) in &must {
+        let text = if full_w <= room + 3 { full } else { short };
+        items.push(Item::new(9, text.clone(), t.warn));
     }
     items.push(Item::new(5, ctx.snap.meta().title.clone(), t.title));
     items.push(Item::new(4, ctx.snap.meta().snapshot_date.clone(), t.dim));
-    for (p, text) in [
-        (2, format!("{} activities", s.activities)),
-        (1, format!("{} links", s.links)),
-        (1, format!("{} rows", s.matrix_rows)),
-        (1, format!("{} targets", s.targets)),
-        (1, format!("{} SDGs", s.sdgs)),
-    ] {
-        items.push(Item::new(p, text, t.dim));
+    if ctx.sel().activity_count() == s.activities {
+        let totals = [
+            (2, format!("{} activities", s.activities)),
+            (1, format!("{} links", s.links)),
+            (1, format!("{} rows", s.matrix_rows)),
+            (1, format!("{} targets", s.targets)),
+            (1, format!("{} SDGs", s.sdgs)),
+        ];
+        if merged {
+            // beside the tabs the totals go together or not at all: a lone
+            // `18 rows` says nothing
+            let all: Vec<String> = totals.into_iter().map(|(_, x)| x).collect();
+            items.push(Item::new(2, all.join(" · "), t.dim));
+        } else {
+            for (p, text) in totals {
+                items.push(Item::new(p, text, t.dim));
+            }
+        }
     }
-    let sep = Span::styled(" · ", t.dim);
-    let lead = if merged { " │ " } else { " " };
-    let mut line = fit_items(
-        &items,
-        sep,
-        (area.width as usize).saturating_sub(1 + lead.len()),
-    );
+    // an item too wide for the line even alone is left out, not cut
+    items.retain(|i| {
+        i.spans
+            .iter()
+            .map(|s| text::width(&s.content))
+            .sum::<usize>()
+            <= room
+    });
+    let mut line = fit_items(&items, sep, room);
     if !line.spans.is_empty() {
         line.spans.insert(0, Span::styled(lead, t.dim));
     }
@@ -114,8 +157,17 @@ pub fn render_tabs(
     let t = &ctx.theme;
     let mut spans = Vec::new();
     let mut x = area.x;
-    // the program's name gives way to a breadcrumb
-    if merged && crumbs.is_empty() {
+    // what the header must say on this line keeps its room
+    let needs = if merged { header_needs(ctx) } else { 0 };
+    let keys: u16 = (1..=screens.len())
+        .map(|i| text::width(&format!(" {i} ")) as u16)
+        .sum();
+    // the program's name gives way to a breadcrumb, and to the header's
+    // must-say when the tabs by key would leave it no room
+    let named = merged
+        && crumbs.is_empty()
+        && usize::from(8 + keys + 20) + needs <= usize::from(area.width);
+    if named {
         spans.push(Span::styled(" sdgmap ", t.accent));
         x += 8;
     }
@@ -137,7 +189,7 @@ pub fn render_tabs(
                 .map(|c| 3 + text::width(&text::clip(c, 28)))
                 .sum::<usize>()
     };
-    let compact = usize::from(x - area.x + full) + trail > usize::from(area.width);
+    let compact = usize::from(x - area.x + full) + trail + needs > usize::from(area.width);
     for (i, screen) in screens.iter().enumerate() {
         let label = if compact && *screen != current {
             format!(" {} ", i + 1)

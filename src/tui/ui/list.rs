@@ -13,9 +13,38 @@ use crate::entity::EntityRef;
 use crate::tui::ctx::Ctx;
 use crate::tui::layout::{Cursor, Hit};
 
+/// The title of a tree pane: `SDGs (17) · 8 targets open` — the count of
+/// the kind it names (its top-level records), then what is open under
+/// them (`what` in the singular), which the scroll marks count as rows
+/// too; what is open is
+/// dropped before the name is cut.
+pub fn tree_title(name: &str, count: usize, open_counts: &[(usize, &str)], width: u16) -> String {
+    let open: Vec<String> = open_counts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}{}", if *n == 1 { "" } else { "s" }))
+        .collect();
+    let plain = super::card::pane_title(name, Some(count), width);
+    if open.is_empty() {
+        return plain;
+    }
+    let full = format!("{plain}· {} open ", open.join(", "));
+    let rows: usize = open_counts.iter().map(|(n, _)| n).sum();
+    let short = format!("{plain}· +{rows} open ");
+    let fits = |s: &str| crate::tui::text::width(s) + 2 <= width as usize;
+    if fits(&full) {
+        full
+    } else if fits(&short) {
+        short
+    } else {
+        plain
+    }
+}
+
 /// A tree list (SDGs with their targets, Action Lines with their
-/// sub-lines) in a bordered pane titled `title (n)`; `open` says whether an
-/// item is expanded. While `focused`, the rows that fit are stored in `page`.
+/// sub-lines) in a bordered pane titled `title` (see [`tree_title`]);
+/// `open` says whether an item is expanded. While `focused`, the rows that
+/// fit are stored in `page`.
 #[allow(clippy::too_many_arguments)] // the pane's parts, each needed
 pub fn render_tree(
     frame: &mut Frame,
@@ -33,7 +62,7 @@ pub fn render_tree(
         .borders(Borders::ALL)
         .border_style(if focused { t.border_focus } else { t.border })
         .title(Span::styled(
-            super::card::pane_title(title, Some(items.len()), area.width),
+            title.to_string(),
             if focused { t.accent } else { t.dim },
         ));
     let inner = block.inner(area);
@@ -75,7 +104,9 @@ pub fn register_rows(ctx: &Ctx, inner: Rect, offset: usize, len: usize, pos: usi
 
 /// Marks on a bordered list's bottom border how many rows lie above and
 /// below the `height` rows shown from `offset`, out of `len`, and records
-/// the list for the screen check.
+/// the list for the screen check. A list whose title counts records but
+/// whose rows include headings passes records: records above, records
+/// shown, records in all.
 pub fn scroll_marks(
     frame: &mut Frame,
     area: Rect,
@@ -104,4 +135,34 @@ pub fn scroll_marks(
         );
     }
     ctx.layout.push_mark((area, offset, height, len));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tree_title;
+
+    #[test]
+    fn a_tree_title_counts_its_kind_and_says_what_is_open() {
+        let sdgs = [(8, "target"), (0, "indicator")];
+        assert_eq!(
+            tree_title("SDGs", 17, &sdgs, 60),
+            " SDGs (17) · 8 targets open "
+        );
+        let one = [(1, "sub-line")];
+        assert_eq!(
+            tree_title("Action Lines", 1, &one, 60),
+            " Action Lines (1) · 1 sub-line open "
+        );
+        // narrower: the rows open in one number, then only the count
+        let lines = [(8, "sub-line")];
+        assert_eq!(
+            tree_title("Action Lines", 11, &lines, 36),
+            " Action Lines (11) · +8 open "
+        );
+        assert_eq!(
+            tree_title("Action Lines", 11, &lines, 24),
+            " Action Lines (11) "
+        );
+        assert_eq!(tree_title("SDGs", 17, &[(0, "target")], 60), " SDGs (17) ");
+    }
 }

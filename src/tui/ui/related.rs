@@ -36,6 +36,9 @@ fn key_width(ctx: &Ctx, items: &[EntityRef]) -> usize {
         + 1
 }
 
+/// The year column of an activity row: two spaces and four digits.
+const YEAR_W: usize = 6;
+
 /// One row of a related list, `width` columns, its key column `key_w` wide.
 pub fn related_item(ctx: &Ctx, e: EntityRef, width: usize, key_w: usize) -> Line<'static> {
     let s = &ctx.snap;
@@ -106,11 +109,19 @@ pub fn related_item(ctx: &Ctx, e: EntityRef, width: usize, key_w: usize) -> Line
             ])
         }
         EntityRef::Activity(a) => {
+            // the year is a column of its own at the right, dim, apart from
+            // the title (`Mision TIC 2022` is a title, not a year)
             let act = s.activity(a);
-            let year = act.year().map(|y| format!(" {y}")).unwrap_or_default();
-            let title = clip(act.title(), width.saturating_sub(width_of(&year)));
+            let year = act.year().map(|y| y.to_string()).unwrap_or_default();
+            let year_w = if width >= 24 { YEAR_W } else { 0 };
+            let room = width.saturating_sub(year_w);
+            let title = clip(act.title(), room);
+            let pad = room.saturating_sub(width_of(&title));
             let mut spans = matching::spans(ctx, e, &title, t.base);
-            spans.push(Span::styled(year, t.dim));
+            if year_w > 0 {
+                spans.push(Span::raw(" ".repeat(pad)));
+                spans.push(Span::styled(format!("{year:>w$}", w = year_w), t.dim));
+            }
             Line::from(spans)
         }
     }
@@ -238,5 +249,47 @@ pub fn render_related(
         .highlight_symbol("▌");
     let mut state = ListState::default().with_selected(sel_row.and_then(|r| r.checked_sub(offset)));
     frame.render_stateful_widget(list, area, &mut state);
-    super::list::scroll_marks(frame, area, ctx, offset, height, rows.len());
+    // the marks count records, as the title does: a group heading scrolled
+    // out of view hides no record
+    let (above, shown) = items_in_view(&rows, offset, height);
+    super::list::scroll_marks(frame, area, ctx, above, shown, total);
+}
+
+/// How many records lie above the `height` rows shown from `offset` and how
+/// many are shown, of `rows` (group headings are `None` and not counted).
+fn items_in_view(rows: &[(Option<usize>, usize)], offset: usize, height: usize) -> (usize, usize) {
+    let records = |r: &[(Option<usize>, usize)]| r.iter().filter(|(i, _)| i.is_some()).count();
+    let offset = offset.min(rows.len());
+    let end = offset.saturating_add(height).min(rows.len());
+    (records(&rows[..offset]), records(&rows[offset..end]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::items_in_view;
+
+    #[test]
+    fn marks_count_records_not_headings() {
+        // [H a b] [H c d e] [H f]: 6 records under 3 headings
+        let rows: Vec<(Option<usize>, usize)> = vec![
+            (None, 0),
+            (Some(0), 0),
+            (Some(1), 0),
+            (None, 1),
+            (Some(2), 1),
+            (Some(3), 1),
+            (Some(4), 1),
+            (None, 2),
+            (Some(5), 2),
+        ];
+        // the first 4 rows show a, b (and two headings): 4 records below
+        assert_eq!(items_in_view(&rows, 0, 4), (0, 2));
+        // rows 3..7 show c, d, e: a and b above, f below
+        let (above, shown) = items_in_view(&rows, 3, 4);
+        assert_eq!((above, shown), (2, 3));
+        assert_eq!(6 - above - shown, 1);
+        // every row shown
+        assert_eq!(items_in_view(&rows, 0, 20), (0, 6));
+        assert_eq!(items_in_view(&rows, 0, 0), (0, 0));
+    }
 }

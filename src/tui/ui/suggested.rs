@@ -19,6 +19,10 @@ use crate::tui::theme::Theme;
 /// The heading of every list of suggestions.
 pub const HEADING: &str = "Suggested (not stated by the source)";
 
+/// The key of every suggested goal, target and Action Line, so a row
+/// reads as suggested once the heading has scrolled away.
+pub const KEY: &str = "suggested";
+
 /// A stored record from the model's (codes and ids for the snapshot's records).
 pub fn stored_of(s: &Snapshot, g: &Suggested) -> StoredSuggestions {
     StoredSuggestions {
@@ -97,9 +101,9 @@ pub fn rows(t: &Theme, s: &Snapshot, st: &StoredSuggestions) -> Vec<Row> {
     for g in &st.goals {
         let name = s.sdg(g.goal).map_or("", |x| x.short_name.as_str());
         out.push(Row::field(
-            &format!("SDG {}", g.goal),
+            KEY,
             sug,
-            format!("{name} · score {:.1}", g.score),
+            format!("SDG {} {name} · score {:.1}", g.goal, g.score),
             sug,
         ));
         evidence(&mut out, &g.evidence);
@@ -110,9 +114,9 @@ pub fn rows(t: &Theme, s: &Snapshot, st: &StoredSuggestions) -> Vec<Row> {
                 .target(&x.code)
                 .map_or(String::new(), |id| format!(" · {}", s.target(id).text));
             out.push(Row::field(
-                "  target",
+                &format!("  {KEY}"),
                 sug,
-                format!("{} · score {:.1}{text}", x.code, x.score),
+                format!("target {} · score {:.1}{text}", x.code, x.score),
                 sug,
             ));
             if x.evidence == g.evidence {
@@ -128,9 +132,9 @@ pub fn rows(t: &Theme, s: &Snapshot, st: &StoredSuggestions) -> Vec<Row> {
             .line(&l.id)
             .map_or("", |x| s.line(x).short_name.as_str());
         out.push(Row::field(
-            "Action Line",
+            KEY,
             sug,
-            format!("{} {name} · score {:.1}", l.id, l.score),
+            format!("Action Line {} {name} · score {:.1}", l.id, l.score),
             sug,
         ));
         evidence(&mut out, &l.evidence);

@@ -108,6 +108,31 @@ pub fn cell(c: &mut Card, e: EntityRef) {
     c.field("", v);
 }
 
+/// What a link's card counts at its cell: `6 + 5 cross-cutting` — the
+/// activities its cell counts and the cross-cutting ones it leaves out (the
+/// CLI's `activities` column is their sum).
+pub fn link_counts(c: &mut Card, e: EntityRef) {
+    let EntityRef::Link(k) = e else { return };
+    let ctx = c.ctx;
+    let link = ctx.snap.link(k);
+    let cell = cell_content(
+        &ctx.snap,
+        ctx.sel(),
+        link.action_line,
+        Column::Sdg(link.sdg),
+    );
+    c.field("activities", activities_text(&cell));
+}
+
+/// `6 + 5 cross-cutting (not counted; x counts them)`, or `6`.
+pub fn activities_text(cell: &crate::matrix::CellContent) -> String {
+    let n = cell.activities.len();
+    match cell.cross_cutting.len() {
+        0 => n.to_string(),
+        x => format!("{n} + {x} cross-cutting (not counted; x counts them)"),
+    }
+}
+
 /// One Matrix link: status, scope, rationale, note, source and targets.
 pub fn link(c: &mut Card, e: EntityRef) {
     let EntityRef::Link(k) = e else { return };

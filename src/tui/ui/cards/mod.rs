@@ -44,6 +44,7 @@ pub const SECTIONS: &[(Kind, Section)] = &[
     (Kind::Line, links::rationales),
     (Kind::Link, cell::link_head),
     (Kind::Link, cell::link),
+    (Kind::Link, cell::link_counts),
     (Kind::Cell, cell::cell),
     (Kind::Activity, activity::activity),
     (Kind::Activity, activity::matrix_goals),
@@ -97,6 +98,23 @@ pub fn render_card(
     }
 }
 
+/// The title of `e`'s card: its label, `C2 × SDG 9 link` for a link (a
+/// cell's card has the same label without the word).
+pub fn card_title(ctx: &Ctx, e: EntityRef) -> String {
+    match e {
+        EntityRef::Link(k) => {
+            let (s, link) = (&ctx.snap, ctx.snap.link(k));
+            let d = if link.status == crate::snapshot::LinkStatus::Disputed {
+                " (disputed)"
+            } else {
+                ""
+            };
+            format!("{} × SDG {} link{d}", s.line(link.action_line).id, link.sdg)
+        }
+        _ => e.label(&ctx.snap),
+    }
+}
+
 /// Draws `e`'s card (which takes the keys through `view`) across the top of
 /// `area`: as tall as it is, but at most `max_h` rows and at least three
 /// (as many as there are); returns the area left below it.
@@ -118,7 +136,7 @@ pub fn card_above(
         card,
         ctx,
         e,
-        &e.label(&ctx.snap),
+        &card_title(ctx, e),
         Some(view),
         focused,
     );
