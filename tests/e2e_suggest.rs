@@ -22,7 +22,7 @@ fn suggest_on_typed_text_shows_a_goal_and_the_credit() {
         "the overlay says what it is:\n{}",
         frame(&screen)
     );
-    let screen = p.wait_for("SDG 7        Affordable and clean energy");
+    let screen = p.wait_for("suggested    SDG 7 Affordable and clean energy");
     assert!(
         !screen.contains("find — Enter to open"),
         "{}",

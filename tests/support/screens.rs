@@ -769,7 +769,7 @@ fn number_after(text: &str, key: &str) -> Option<usize> {
 /// A related list's marks count what its title counts: the records above,
 /// the records shown (its clickable rows) and the records below add up to
 /// the `(N)` of its title — group headings are not records.
-pub fn related_adds_up(st: &App, lines: &[Vec<char>], out: &mut Vec<String>) {
+fn related_adds_up(st: &App, lines: &[Vec<char>], out: &mut Vec<String>) {
     let hits: Vec<ratatui::layout::Rect> = st
         .ctx
         .layout

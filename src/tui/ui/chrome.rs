@@ -66,7 +66,10 @@ fn must_say(ctx: &Ctx) -> Vec<(String, String)> {
             c.name,
             if n == 1 { "" } else { "s" }
         );
-        out.push((msg.clone(), format!("[{n} changed]")));
+        out.push((
+            msg.clone(),
+            format!("[{n} cell{} changed]", if n == 1 { "" } else { "s" }),
+        ));
     }
     out
 }
