@@ -32,7 +32,7 @@ pub fn render(frame: &mut Frame, app: &App) {
             area,
             ctx,
             &app.presenter,
-            app.selected(),
+            app.presenter.heading_focus(app.selected()),
             app.screen == Screen::Matrix,
         );
         app.render_main(frame, main);

@@ -53,6 +53,20 @@ pub struct Presenter {
 }
 
 impl Presenter {
+    /// What the heading names: on a tour's step, the step's focus — none
+    /// when the step has none (a step about the whole map is not about the
+    /// cell the cursor happens to rest on) — else what is `selected`.
+    pub fn heading_focus(&self, selected: Option<EntityRef>) -> Option<EntityRef> {
+        match &self.tour {
+            Some(run) if !run.state.is_off_tour() => run
+                .tour
+                .steps
+                .get(run.state.step())
+                .and_then(|step| step.focus),
+            _ => selected,
+        }
+    }
+
     /// Whether a tour is running and on its steps (not stepped off).
     pub fn on_tour(&self) -> bool {
         self.tour.as_ref().is_some_and(|t| !t.state.is_off_tour())
