@@ -127,10 +127,9 @@ impl Presenter {
         };
         match run.state.apply(action) {
             Ok(Outcome::Show(i)) => self.show_step(i),
-            Ok(Outcome::SteppedOff) => vec![Effect::Status(
-                "off the tour: explore freely, . snaps back".into(),
-            )],
-            Ok(Outcome::Unchanged) => Vec::new(),
+            // the caption's rule says it ("off the tour — . snaps back"):
+            // a status line saying it again only took a row
+            Ok(Outcome::SteppedOff | Outcome::Unchanged) => Vec::new(),
             Err(e) => vec![Effect::Status(e.to_string())],
         }
     }
