@@ -105,6 +105,9 @@ pub fn render_presenter_chrome(
         );
     } else {
         let mut spans = Vec::new();
+        if word.is_none() {
+            spans.push(Span::raw(" "));
+        }
         if let Some(word) = word {
             spans.push(Span::styled(
                 format!(" {word} "),
