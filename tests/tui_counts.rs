@@ -127,6 +127,9 @@ fn related_numbers(st: &App, lines: &[String]) -> (usize, usize, usize, usize) {
     )
 }
 
+/// Keys, screen size, the title's count, records shown, records below.
+type Case<'a> = (&'a [Action], (u16, u16), usize, usize, usize);
+
 const C2_SDG9: [Action; 9] = [Down, Right, Right, Right, Right, Right, Right, Right, Right];
 
 #[test]
@@ -141,7 +144,7 @@ fn related_marks_count_the_records_the_title_counts() {
     .concat();
     let lines_c7 = [&[Show(Screen::Lines)][..], &[Down; 6], &[ToggleExpand]].concat();
     // (keys, size, the title's count, records shown, records below)
-    let cases: [(&[Action], (u16, u16), usize, usize, usize); 4] = [
+    let cases: [Case; 4] = [
         // 6 headings among the first 13 rows: 7 records shown, 14 below
         (&drill_cell, (80, 24), 21, 7, 14),
         (&drill_target, (80, 24), 23, 9, 14),
