@@ -46,7 +46,8 @@ pub const CROSS_CUTTING: &str = "cross-cutting, not counted (x counts them)";
 /// [`crate::matrix::cell_content`]) — targets, activities and the distinct
 /// indicators of its targets — with the targets (and indicators) only a
 /// disputed link names and the cross-cutting activities in groups of their
-/// own.
+/// own. A Matrix link splits its activities the same way as its cell and
+/// lists the distinct indicators of its targets, so the two agree.
 pub fn related_in(s: &Snapshot, sel: &Selection, e: EntityRef) -> Vec<Group> {
     if let EntityRef::Cell(l, n) = e {
         let c = crate::matrix::cell_content(s, sel, l, crate::matrix::Column::Sdg(n));
