@@ -17,7 +17,6 @@ pub use builder::build;
 pub(crate) use builder::{Builder, Head};
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::fmt;
 
 use super::Problem;
@@ -148,7 +147,8 @@ fn plain_ascii(s: &str, lines: Lines) -> bool {
 pub(super) struct Validator {
     problems: Vec<Problem>,
     index: Index,
-    sdg_numbers: HashSet<u8>,
+    /// The goal numbers of `sdgs` (1–17) seen so far.
+    sdg_numbers: SdgSet,
 }
 
 impl Validator {

@@ -3,7 +3,6 @@
 //! from the rest of validation only to keep each file about one thing.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt;
 
 use super::{ActivityName, At, Validator, clean};
@@ -19,7 +18,7 @@ impl Validator {
         lines: &[ActionLine],
         targets: &[Target],
     ) -> Vec<Link> {
-        let mut seen: HashMap<(String, u8, bool), usize> = HashMap::new();
+        let mut seen: foldhash::HashMap<(String, u8, bool), usize> = Default::default();
         let mut out = Vec::with_capacity(raw.len());
         for (i, l) in raw.into_iter().enumerate() {
             let path = format!("links[{i}]");
@@ -47,7 +46,7 @@ impl Validator {
                 }
                 Some(id) => Some(id),
             };
-            if !self.sdg_numbers.contains(&l.sdg) {
+            if !self.sdg_numbers.contains(l.sdg) {
                 self.err(
                     format!("{path}.sdg"),
                     format!("{name} refers to SDG {}, which is not in sdgs", l.sdg),
@@ -158,7 +157,7 @@ impl Validator {
         let name = ActivityName(&a.id);
         let mut sdgs = SdgSet::EMPTY;
         for (j, &s) in a.sdgs.iter().enumerate() {
-            if self.sdg_numbers.contains(&s) {
+            if self.sdg_numbers.contains(s) {
                 sdgs.insert(s);
             } else {
                 self.err(

@@ -58,13 +58,14 @@ impl Validator {
                 );
                 continue;
             }
-            if !self.sdg_numbers.insert(s.number) {
+            if self.sdg_numbers.contains(s.number) {
                 self.err(
                     format!("{path}.number"),
                     format!("SDG {} appears more than once", s.number),
                 );
                 continue;
             }
+            self.sdg_numbers.insert(s.number);
             let color = parse_color(&s.color).unwrap_or_else(|| {
                 self.err(
                     format!("{path}.color"),
