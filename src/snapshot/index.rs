@@ -120,9 +120,10 @@ pub(crate) struct IdMap<V> {
 const ENTRY: u64 = u32::MAX as u64;
 
 impl<V: Copy> IdMap<V> {
-    /// Makes room for `n` more keys.
-    pub(crate) fn reserve(&mut self, n: usize) {
+    /// Makes room for `n` more keys of `bytes` bytes in all.
+    pub(crate) fn reserve(&mut self, n: usize, bytes: usize) {
         self.entries.reserve(n);
+        self.arena.reserve(bytes);
         self.grow_to(self.entries.len() + n);
     }
 
@@ -490,7 +491,7 @@ mod tests {
         assert_eq!(m.get("id-999"), Some(999));
         assert_eq!(m.get("id-1000"), None);
         assert_eq!(m.get(""), None);
-        m.reserve(5000);
+        m.reserve(5000, 50_000);
         assert_eq!(m.get("id-500"), Some(500));
     }
 

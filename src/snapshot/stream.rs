@@ -11,7 +11,9 @@
 //! Any serde error here only means "take the precise path": [`super::load`]
 //! then parses again, reporting every problem with its path and position.
 
+use std::borrow::Cow;
 use std::fmt;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Mutex, PoisonError};
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
@@ -21,7 +23,7 @@ use super::bounded::{Bounded, Skip};
 use super::raw::{
     CowStr, RawActionLine, RawActivityRef, RawCountry, RawIndicator, RawLink, RawMeta, RawSdg,
 };
-use super::validate::{Builder, Head};
+use super::validate::{Builder, Head, format_problem};
 use super::{Problem, Snapshot};
 
 /// What a file's bytes build into: a snapshot, or its validation problems.
@@ -31,15 +33,17 @@ pub(crate) type Built = Result<Snapshot, Vec<Problem>>;
 /// the caller reports it through the precise path.
 pub(crate) fn load(text: &str) -> Result<Built, serde_json::Error> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let built = Document.deserialize(&mut de)?;
+    let built = Document { text }.deserialize(&mut de)?;
     de.end()?;
     Ok(built)
 }
 
-/// The top-level object.
-struct Document;
+/// The top-level object of `text`.
+struct Document<'de> {
+    text: &'de str,
+}
 
-impl<'de> DeserializeSeed<'de> for Document {
+impl<'de> DeserializeSeed<'de> for Document<'de> {
     type Value = Built;
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Built, D::Error> {
         d.deserialize_map(self)
@@ -124,7 +128,7 @@ where
     Ok(())
 }
 
-impl<'de> Visitor<'de> for Document {
+impl<'de> Visitor<'de> for Document<'de> {
     type Value = Built;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -163,13 +167,18 @@ impl<'de> Visitor<'de> for Document {
                         None => Activities::Held(
                             map.next_value::<Bounded<Vec<RawActivityRef<'de>>>>()?.0,
                         ),
-                        Some(head) => Activities::Done(Box::new(match Builder::new(head) {
-                            Ok(builder) => map.next_value_seed(Stream(builder))?,
-                            Err(problems) => {
-                                map.next_value::<Skip>()?;
-                                Err(problems)
-                            }
-                        })),
+                        Some(head) => Activities::Done(Box::new(
+                            match format_problem(&head.format, head.version.into()) {
+                                None => map.next_value_seed(Stream {
+                                    head,
+                                    text: self.text,
+                                })?,
+                                Some(problem) => {
+                                    map.next_value::<Skip>()?;
+                                    Err(vec![problem])
+                                }
+                            },
+                        )),
                     };
                 }
                 // unknown keys are skipped, within the nesting limit
@@ -186,9 +195,10 @@ impl<'de> Visitor<'de> for Document {
                     return Err(de::Error::missing_field(s.missing().unwrap_or("meta")));
                 };
                 Ok(Builder::new(head).and_then(|mut builder| {
-                    builder.reserve(held.len());
-                    for a in held {
-                        builder.push(a);
+                    let ids = held.iter().map(|a| a.id.len()).sum();
+                    builder.reserve(held.len(), ids);
+                    for mut a in held {
+                        builder.push(&mut a);
                     }
                     builder.finish()
                 }))
@@ -197,75 +207,158 @@ impl<'de> Visitor<'de> for Document {
     }
 }
 
-/// The `activities` array, each element validated into the builder.
-struct Stream(Builder);
+/// The `activities` array, validated into a [`Builder`] of `head` as it is
+/// parsed.
+struct Stream<'de> {
+    head: Head,
+    text: &'de str,
+}
 
-impl<'de> DeserializeSeed<'de> for Stream {
+impl<'de> DeserializeSeed<'de> for Stream<'de> {
     type Value = Built;
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Built, D::Error> {
         d.deserialize_seq(self)
     }
 }
 
-impl<'de> Visitor<'de> for Stream {
+/// The next activity of the array, if any.
+fn next<'de, A: SeqAccess<'de>>(seq: &mut A) -> Result<Option<RawActivityRef<'de>>, A::Error> {
+    Ok(seq
+        .next_element::<Bounded<RawActivityRef<'de>>>()?
+        .map(|b| b.0))
+}
+
+/// Validates `batch` into `builder` where it lies, then empties it.
+fn push_all(builder: &mut Builder, batch: &mut Vec<RawActivityRef<'_>>) {
+    for a in batch.iter_mut() {
+        builder.push(a);
+    }
+    batch.clear();
+}
+
+/// The validator's side: the head, then every batch as it arrives. Every
+/// batch is read to the end even when the head fails, so the parser is
+/// never left waiting; emptied batches go back to the parser for reuse.
+fn validate<'de>(
+    head: Head,
+    reserve: (usize, usize),
+    batches: Receiver<Vec<RawActivityRef<'de>>>,
+    spent: &SyncSender<Vec<RawActivityRef<'de>>>,
+) -> Built {
+    let mut builder = Builder::new(head);
+    if let Ok(b) = &mut builder {
+        b.reserve(reserve.0, reserve.1);
+    }
+    for mut batch in batches {
+        if let Ok(b) = &mut builder {
+            push_all(b, &mut batch);
+        }
+        batch.clear();
+        // the parser may have finished already: a lost batch is only memory
+        let _ = spent.try_send(batch);
+    }
+    builder?.finish()
+}
+
+/// How many more activities the array likely holds, and how many bytes of
+/// ids, judged from the bytes `batch` spans in `text` (ids without escapes
+/// are borrowed from it). Only a guess to reserve room, so that the model
+/// and the id table do not grow by doubling; `(0, 0)` when the batch cannot
+/// tell. At most one per 32 bytes left (no activity is shorter), so memory
+/// stays linear in the input even when other keys follow the array.
+fn estimate(text: &str, batch: &[RawActivityRef<'_>]) -> (usize, usize) {
+    let offset = |a: &RawActivityRef<'_>| match &a.id.0 {
+        Cow::Borrowed(id) => (id.as_ptr() as usize)
+            .checked_sub(text.as_ptr() as usize)
+            .filter(|&o| o <= text.len()),
+        Cow::Owned(_) => None,
+    };
+    let (Some(first), Some(last)) = (batch.first(), batch.last()) else {
+        return (0, 0);
+    };
+    let (Some(from), Some(to)) = (offset(first), offset(last)) else {
+        return (0, 0);
+    };
+    let span = to.saturating_sub(from);
+    if batch.len() < 2 || span == 0 {
+        return (0, 0);
+    }
+    let left = text.len() - to;
+    let per = span / (batch.len() - 1);
+    let n = (left / per.max(1)).min(left / 32) + 1;
+    let id_bytes: usize = batch.iter().map(|a| a.id.len()).sum();
+    (n, n.saturating_mul(id_bytes / batch.len() + 1))
+}
+
+impl<'de> Visitor<'de> for Stream<'de> {
     type Value = Built;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an array of activities")
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<Built, A::Error> {
-        // A small array is validated as it is read. Past the first batch,
-        // parsing (this thread) and validating (a second one) overlap: the
-        // parser hands over batches of records borrowed from the text.
-        let mut batch = Vec::with_capacity(BATCH);
-        while batch.len() < BATCH {
-            match seq
-                .next_element::<Bounded<RawActivityRef<'de>>>()?
-                .map(|b| b.0)
-            {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Built, A::Error> {
+        let Stream { head, text } = self;
+        // A small array is validated on this thread once it is read.
+        let mut batch = Vec::with_capacity(FIRST);
+        while batch.len() < FIRST {
+            match next(&mut seq)? {
                 Some(a) => batch.push(a),
                 None => {
-                    batch.into_iter().for_each(|a| self.0.push(a));
-                    return Ok(self.0.finish());
+                    return Ok(Builder::new(head).and_then(|mut b| {
+                        push_all(&mut b, &mut batch);
+                        b.finish()
+                    }));
                 }
             }
         }
-        // The builder stays here, behind a lock the worker holds while it
-        // runs, so that if no thread can be started this thread validates.
-        let slot = Mutex::new(self.0);
-        let lock = || slot.lock().unwrap_or_else(PoisonError::into_inner);
-        let parsed = std::thread::scope(|scope| {
-            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<RawActivityRef<'de>>>(4);
+        // Past the first batch, parsing (this thread) and validating (a
+        // second one, which starts with the head) overlap: the parser hands
+        // over batches of records borrowed from the text. The head waits
+        // behind a lock, so that if no thread can be started this thread
+        // takes it and validates.
+        let (n, id_bytes) = estimate(text, &batch);
+        let reserve = (n + batch.len(), id_bytes);
+        let slot = Mutex::new(Some(head));
+        let take = || slot.lock().unwrap_or_else(PoisonError::into_inner).take();
+        std::thread::scope(|scope| {
+            let (tx, rx) = sync_channel::<Vec<RawActivityRef<'de>>>(QUEUE);
+            let (spent_tx, spent) = sync_channel::<Vec<RawActivityRef<'de>>>(QUEUE + 2);
             let worker = std::thread::Builder::new()
                 .spawn_scoped(scope, move || {
-                    let mut builder = lock();
-                    for batch in rx {
-                        batch.into_iter().for_each(|a| builder.push(a));
-                    }
+                    take().map(|h| validate(h, reserve, rx, &spent_tx))
                 })
                 .ok();
-            let hand_over = |batch: Vec<RawActivityRef<'de>>| match &worker {
+            // Without a worker this thread validates each batch itself.
+            let mut alone = match worker {
+                Some(_) => None,
+                None => take().map(|h| {
+                    Builder::new(h).map(|mut b| {
+                        b.reserve(reserve.0, reserve.1);
+                        b
+                    })
+                }),
+            };
+            let mut hand_over = |mut full: Vec<RawActivityRef<'de>>| match &mut alone {
                 // A send fails only when the worker panicked: re-raised below.
-                Some(_) => tx.send(batch).is_ok(),
-                None => {
-                    let mut builder = lock();
-                    batch.into_iter().for_each(|a| builder.push(a));
+                None => tx.send(full).is_ok(),
+                Some(Ok(b)) => {
+                    push_all(b, &mut full);
                     true
                 }
+                Some(Err(_)) => true,
             };
             let mut parsed = Ok(());
-            let mut batch = batch;
             loop {
-                if batch.len() == BATCH
-                    && !hand_over(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))
-                {
-                    break;
+                if batch.len() >= BATCH || batch.len() == FIRST {
+                    let fresh = spent
+                        .try_recv()
+                        .unwrap_or_else(|_| Vec::with_capacity(BATCH));
+                    if !hand_over(std::mem::replace(&mut batch, fresh)) {
+                        break;
+                    }
                 }
-                match seq
-                    .next_element::<Bounded<RawActivityRef<'de>>>()
-                    .map(|a| a.map(|b| b.0))
-                {
+                match next(&mut seq) {
                     Ok(Some(a)) => batch.push(a),
                     Ok(None) => break,
                     Err(e) => {
@@ -277,19 +370,28 @@ impl<'de> Visitor<'de> for Stream {
             if parsed.is_ok() && !batch.is_empty() {
                 hand_over(batch);
             }
+            drop(hand_over);
             drop(tx);
-            if let Some(Err(panic)) = worker.map(|w| w.join()) {
-                std::panic::resume_unwind(panic);
-            }
-            parsed
-        });
-        parsed.map(|()| {
-            slot.into_inner()
-                .unwrap_or_else(PoisonError::into_inner)
-                .finish()
+            let built = match worker.map(|w| w.join()) {
+                Some(Err(panic)) => std::panic::resume_unwind(panic),
+                Some(Ok(built)) => built,
+                None => alone.map(|b| b.and_then(Builder::finish)),
+            };
+            // The head is taken by exactly one thread; should it not be,
+            // the precise path reads the file again.
+            parsed.and_then(|()| {
+                built.ok_or_else(|| de::Error::custom("the activities were not validated"))
+            })
         })
     }
 }
 
+/// Activities in the first batch, read before the validator starts: a
+/// small array is validated without a second thread.
+const FIRST: usize = 64;
+
 /// Activities per batch handed from the parser to the validator.
-const BATCH: usize = 512;
+const BATCH: usize = 256;
+
+/// Batches the parser may be ahead of the validator.
+const QUEUE: usize = 4;

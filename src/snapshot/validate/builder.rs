@@ -19,9 +19,10 @@ pub fn build(raw: RawSnapshot) -> Result<Snapshot, Vec<Problem>> {
         links: raw.links,
         countries: raw.countries,
     })?;
-    builder.reserve(raw.activities.len());
+    let ids = raw.activities.iter().map(|a| a.id.len()).sum();
+    builder.reserve(raw.activities.len(), ids);
     for a in raw.activities {
-        builder.push(a.into());
+        builder.push(&mut a.into());
     }
     builder.finish()
 }
@@ -81,14 +82,16 @@ impl Builder {
         })
     }
 
-    /// Makes room for `n` more activities.
-    pub(crate) fn reserve(&mut self, n: usize) {
+    /// Makes room for `n` more activities whose ids are `id_bytes` long in all.
+    pub(crate) fn reserve(&mut self, n: usize, id_bytes: usize) {
         self.activities.reserve(n);
-        self.v.index.activity_by_id.reserve(n);
+        self.v.index.activity_by_id.reserve(n, id_bytes);
     }
 
-    /// Validates the next activity and adds it.
-    pub(crate) fn push(&mut self, a: RawActivityRef<'_>) {
+    /// Validates the next activity and adds it. Takes the record by
+    /// reference (its `suggested` is taken out), so a batch of them is
+    /// validated where it lies instead of each being moved out first.
+    pub(crate) fn push(&mut self, a: &mut RawActivityRef<'_>) {
         let i = self.activities.len();
         let activity = self.v.activity(i, a, &self.targets);
         self.activities.push(activity);

@@ -51,10 +51,12 @@ fn clean(s: &str) -> String {
 
 /// Whether `id` is usable as a stable key in view strings and bookmarks.
 pub fn is_valid_id(id: &str) -> bool {
+    // Bytes, not chars: every byte of a non-ASCII character fails the test
+    // as the character does.
     !id.is_empty()
         && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
 /// What `id` would mean as a stable key of another kind of record (see
@@ -62,6 +64,14 @@ pub fn is_valid_id(id: &str) -> bool {
 /// `SDG9`), a target (`9.c`), an indicator (`9.c.1`) or an existing Action
 /// Line (`is_line`). Activity ids must not read as any of them.
 pub(super) fn other_kind_key(id: &str, is_line: impl FnOnce(&str) -> bool) -> Option<String> {
+    // A goal, target or indicator key starts with a number (after spaces; a
+    // `+` sign parses too) or with `SDG`: any other id can only be a line's,
+    // and is checked without the copies below (the common case, once per
+    // activity).
+    let numeric = matches!(id.trim_start().bytes().next(), Some(b'0'..=b'9' | b'+'));
+    if !numeric && !id.starts_with("SDG") && !id.starts_with("sdg") {
+        return is_line(id).then(|| format!("the Action Line {id}"));
+    }
     let goal = |s: &str| s.trim().parse::<u8>().ok();
     if let Some(n) = goal(id) {
         return Some(format!("the key of SDG {n}"));

@@ -134,9 +134,11 @@ impl Validator {
     pub(super) fn activity(
         &mut self,
         i: usize,
-        a: RawActivityRef<'_>,
+        a: &mut RawActivityRef<'_>,
         targets: &[Target],
     ) -> Activity {
+        let stored = a.suggested.take();
+        let a: &RawActivityRef<'_> = a;
         let root = At::Key("activities");
         let path = root.at(i);
         self.unique_id(path.field("id"), "activity", &a.id, |ix| {
@@ -241,9 +243,8 @@ impl Validator {
             .note
             .as_deref()
             .map(|n| self.text_ref(path.field("note"), n, Lines::Multi));
-        let suggested = a
-            .suggested
-            .map(|s| self.suggested(&path.field("suggested"), &name, s, targets));
+        let suggested =
+            stored.map(|s| self.suggested(&path.field("suggested"), &name, *s, targets));
         let parts = ActivityParts {
             id: &a.id,
             title: &title,
