@@ -230,9 +230,7 @@ fn next<'de, A: SeqAccess<'de>>(seq: &mut A) -> Result<Option<RawActivityRef<'de
 
 /// Validates `batch` into `builder` where it lies, then empties it.
 fn push_all(builder: &mut Builder, batch: &mut Vec<RawActivityRef<'_>>) {
-    for a in batch.iter_mut() {
-        builder.push(a);
-    }
+    builder.push_all(batch);
     batch.clear();
 }
 

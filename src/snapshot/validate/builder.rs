@@ -97,6 +97,15 @@ impl Builder {
         self.activities.push(activity);
     }
 
+    /// Validates and adds a batch of activities, each where it lies.
+    pub(crate) fn push_all(&mut self, batch: &mut [RawActivityRef<'_>]) {
+        let ids = &self.v.index.activity_by_id;
+        ids.touch(batch.iter().map(|a| &*a.id));
+        for a in batch {
+            self.push(a);
+        }
+    }
+
     /// The snapshot, or every problem when there is at least one error.
     pub(crate) fn finish(mut self) -> Result<Snapshot, Vec<Problem>> {
         if self

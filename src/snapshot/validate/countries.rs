@@ -16,6 +16,9 @@ impl Validator {
     pub(super) fn countries(&mut self, raw: Vec<RawCountry>) -> Vec<Country> {
         let mut out: Vec<Country> = Vec::with_capacity(raw.len());
         let mut alpha2: foldhash::HashMap<String, usize> = Default::default();
+        // maps sized once: they would otherwise grow (and rehash) several times
+        alpha2.reserve(raw.len());
+        self.index.country_by_code.reserve(raw.len());
         for (i, c) in raw.into_iter().enumerate() {
             let path = format!("countries[{i}]");
             if !upper_letters(&c.code, 3) {

@@ -143,14 +143,30 @@ impl fmt::Display for ActivityName<'_> {
 fn plain_ascii(s: &str, lines: Lines) -> bool {
     let newline_ok = lines == Lines::Multi;
     let bad = |b: u8| (b < 0x20 && !(newline_ok && b == b'\n')) || b >= 0x7f;
-    // Branch-free over fixed chunks so the compiler can vectorize it.
-    let mut chunks = s.as_bytes().chunks_exact(16);
-    for chunk in &mut chunks {
-        if chunk.iter().fold(false, |acc, &b| acc | bad(b)) {
+    // Eight bytes at a time: a word is looked at byte by byte only when it
+    // may hold a byte of 0x80 or more, one under 0x20 or a 0x7f (each test
+    // flags at least the first such byte; a newline is let through there).
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = s.as_bytes().chunks_exact(8);
+    for word in &mut words {
+        let mut w = [0; 8];
+        w.copy_from_slice(word);
+        let w = u64::from_le_bytes(w);
+        let del = w ^ (ONES * 0x7f);
+        let suspect = (w | (w.wrapping_sub(ONES * 0x20) & !w) | (del.wrapping_sub(ONES) & !del))
+            & HIGH;
+        if suspect != 0 && word.iter().any(|&b| bad(b)) {
             return false;
         }
     }
-    !chunks.remainder().iter().any(|&b| bad(b))
+    !words.remainder().iter().any(|&b| bad(b))
+}
+
+/// Whether `s` is empty or only white space (`str::trim`'s), looking no
+/// further than its first character that is not.
+fn blank(s: &str) -> bool {
+    s.trim_start().is_empty()
 }
 
 #[derive(Default)]
@@ -193,7 +209,7 @@ impl Validator {
     }
 
     fn required(&mut self, path: impl fmt::Display, s: String, lines: Lines) -> String {
-        if s.trim().is_empty() {
+        if blank(&s) {
             self.err(&path, "must not be empty");
         }
         self.text(path, s, lines)
@@ -313,6 +329,36 @@ mod tests {
         assert!(is_iso_date("2026-11-27"));
         assert!(!is_iso_date("2026-13-01"));
         assert!(!is_iso_date("26-11-27"));
+    }
+
+    #[test]
+    fn plain_ascii_flags_every_unsafe_byte_wherever_it_is() {
+        let base = "abcdefghijklmnopqrstuvwxyz0123456789";
+        for at in 0..base.len() {
+            for bad in ["\u{0}", "\u{1f}", "\u{7f}", "\u{80}", "é", "\t", "\r", "\u{202e}"] {
+                let s = format!("{}{bad}{}", &base[..at], &base[at..]);
+                assert!(!plain_ascii(&s, Lines::Single), "{s:?}");
+                assert!(!plain_ascii(&s, Lines::Multi), "{s:?}");
+            }
+            let s = format!("{}\n{}", &base[..at], &base[at..]);
+            assert!(!plain_ascii(&s, Lines::Single), "{s:?}");
+            assert!(plain_ascii(&s, Lines::Multi), "{s:?}");
+        }
+        assert!(plain_ascii(base, Lines::Single));
+        assert!(plain_ascii(" ~!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}", Lines::Single));
+        assert!(plain_ascii("", Lines::Single));
+        for b in 0..=255u8 {
+            let ok = (0x20..0x7f).contains(&b);
+            let s = String::from_utf8_lossy(&[b'a'; 9].iter().copied().chain([b]).collect::<Vec<_>>()).into_owned();
+            assert_eq!(plain_ascii(&s, Lines::Single), ok, "{b:#x}");
+        }
+    }
+
+    #[test]
+    fn blank_is_trim_empty() {
+        for s in ["", " ", "\t\n", "\u{3000}", " x", "x ", "\u{a0}y"] {
+            assert_eq!(blank(s), s.trim().is_empty(), "{s:?}");
+        }
     }
 
     #[test]

@@ -19,6 +19,7 @@ impl Validator {
         targets: &[Target],
     ) -> Vec<Link> {
         let mut seen: foldhash::HashMap<(String, u8, bool), usize> = Default::default();
+        seen.reserve(raw.len());
         let mut out = Vec::with_capacity(raw.len());
         for (i, l) in raw.into_iter().enumerate() {
             let path = format!("links[{i}]");
@@ -224,7 +225,7 @@ impl Validator {
             );
         }
         let source = self.source_ref(path.field("source"), &name, &a.source);
-        if a.title.trim().is_empty() {
+        if super::blank(&a.title) {
             self.err(path.field("title"), "must not be empty");
         }
         let title = self.text_ref(path.field("title"), &a.title, Lines::Single);
