@@ -12,6 +12,7 @@ mod load;
 mod model;
 mod problem;
 pub mod raw;
+mod read;
 mod stream;
 pub mod suggested;
 mod tier;
