@@ -7,6 +7,7 @@
 mod activity;
 mod bounded;
 pub mod country;
+mod handoff;
 mod index;
 mod load;
 mod model;

@@ -1,5 +1,7 @@
-//! The fast path of loading: one pass over the file's bytes that validates
-//! each activity into the model as soon as it is parsed.
+//! The fast path of loading: one pass over the file's bytes, the parser on
+//! this thread handing each section and each batch of activities to a
+//! validator thread as soon as it is read (see `handoff.rs`), so the two
+//! work side by side from the first section on.
 //!
 //! Strings are borrowed from the bytes wherever they have no escapes, and an
 //! activity's raw form lives only while it is being converted, so loading a
@@ -13,17 +15,13 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
-use std::sync::{Mutex, PoisonError};
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use super::bounded::{Bounded, Skip};
-
-use super::raw::{
-    CowStr, RawActionLine, RawActivityRef, RawCountry, RawIndicator, RawLink, RawMeta, RawSdg,
-};
-use super::validate::{Builder, Head, format_problem};
+use super::handoff::{Msg, Sink};
+use super::raw::{CowStr, RawActivityRef};
+use super::validate::{Section, format_problem};
 use super::{Problem, Snapshot};
 
 /// What a file's bytes build into: a snapshot, or its validation problems.
@@ -32,70 +30,58 @@ pub(crate) type Built = Result<Snapshot, Vec<Problem>>;
 /// Parses and validates `text` in one pass. `Err` is a parse or type error:
 /// the caller reports it through the precise path.
 pub(crate) fn load(text: &str) -> Result<Built, serde_json::Error> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let built = Document { text }.deserialize(&mut de)?;
-    de.end()?;
-    Ok(built)
+    std::thread::scope(|scope| {
+        let mut sink = Sink::start(scope);
+        let mut de = serde_json::Deserializer::from_str(text);
+        let read = Document {
+            text,
+            sink: &mut sink,
+        }
+        .deserialize(&mut de)
+        .and_then(|read| de.end().map(|()| read));
+        // the validator is waited for even when parsing failed
+        let built = sink.finish();
+        match read? {
+            Read::Refused(problems) => Ok(Err(problems)),
+            // The activities always begin when the document is read whole;
+            // should they not have, the precise path reads it again.
+            Read::Handed => built.ok_or_else(|| de::Error::custom("the activities were not validated")),
+        }
+    })
+}
+
+/// How reading the document ended.
+enum Read {
+    /// Everything went to the validator.
+    Handed,
+    /// The format or version is not this build's: that problem alone,
+    /// the activities skipped.
+    Refused(Vec<Problem>),
 }
 
 /// The top-level object of `text`.
-struct Document<'de> {
+struct Document<'a, 'scope, 'de> {
     text: &'de str,
+    sink: &'a mut Sink<'scope, 'de>,
 }
 
-impl<'de> DeserializeSeed<'de> for Document<'de> {
-    type Value = Built;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Built, D::Error> {
+impl<'scope, 'de: 'scope> DeserializeSeed<'de> for Document<'_, 'scope, 'de> {
+    type Value = Read;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Read, D::Error> {
         d.deserialize_map(self)
     }
 }
 
-/// The sections before the activities, as they are read.
-#[derive(Default)]
-struct Sections {
-    format: Option<String>,
-    version: Option<u32>,
-    meta: Option<RawMeta>,
-    sdgs: Option<Vec<RawSdg>>,
-    indicators: Option<Vec<RawIndicator>>,
-    action_lines: Option<Vec<RawActionLine>>,
-    links: Option<Vec<RawLink>>,
-    /// Optional: a file without countries has none.
-    countries: Option<Vec<RawCountry>>,
-}
-
-impl Sections {
-    /// All of them, once every one has been read.
-    fn take_head(&mut self) -> Option<Head> {
-        self.missing().is_none().then_some(())?;
-        let s = std::mem::take(self);
-        Some(Head {
-            format: s.format?,
-            version: s.version?,
-            meta: s.meta?,
-            sdgs: s.sdgs?,
-            indicators: s.indicators?,
-            action_lines: s.action_lines?,
-            links: s.links?,
-            countries: s.countries.unwrap_or_default(),
-        })
-    }
-
-    /// The name of the first required key not read yet.
-    fn missing(&self) -> Option<&'static str> {
-        [
-            ("format", self.format.is_none()),
-            ("version", self.version.is_none()),
-            ("meta", self.meta.is_none()),
-            ("sdgs", self.sdgs.is_none()),
-            ("indicators", self.indicators.is_none()),
-            ("action_lines", self.action_lines.is_none()),
-            ("links", self.links.is_none()),
-        ]
-        .into_iter()
-        .find_map(|(key, missing)| missing.then_some(key))
-    }
-}
+/// The keys a snapshot must have before its activities can be validated.
+const REQUIRED: [&str; 7] = [
+    "format",
+    "version",
+    "meta",
+    "sdgs",
+    "indicators",
+    "action_lines",
+    "links",
+];
 
 /// Where the activities went.
 enum Activities<'de> {
@@ -103,19 +89,15 @@ enum Activities<'de> {
     Unread,
     /// Read before the sections they refer to: kept raw.
     Held(Vec<RawActivityRef<'de>>),
-    /// Validated into the builder as they were read (or skipped, when the
-    /// head already failed).
-    Done(Box<Built>),
+    /// Handed to the validator as they were read.
+    Handed,
+    /// Skipped: the head's format or version is wrong.
+    Refused(Vec<Problem>),
 }
 
-/// Reads a section into `slot`; a key seen before (even one already handed
-/// to the builder) is an error, as serde's derive has it.
-fn once<'de, A, T>(
-    map: &mut A,
-    seen: &mut Vec<&'static str>,
-    slot: &mut Option<T>,
-    key: &'static str,
-) -> Result<(), A::Error>
+/// Reads the value of section `key`; a key seen before is an error, as
+/// serde's derive has it.
+fn once<'de, A, T>(map: &mut A, seen: &mut Vec<&'static str>, key: &'static str) -> Result<T, A::Error>
 where
     A: MapAccess<'de>,
     T: de::Deserialize<'de>,
@@ -124,99 +106,115 @@ where
         return Err(de::Error::duplicate_field(key));
     }
     seen.push(key);
-    *slot = Some(map.next_value::<Bounded<T>>()?.0);
-    Ok(())
+    Ok(map.next_value::<Bounded<T>>()?.0)
 }
 
-impl<'de> Visitor<'de> for Document<'de> {
-    type Value = Built;
+impl<'scope, 'de: 'scope> Visitor<'de> for Document<'_, 'scope, 'de> {
+    type Value = Read;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a snapshot object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Built, A::Error> {
-        let mut s = Sections::default();
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Read, A::Error> {
+        let Document { text, sink } = self;
         let mut activities = Activities::Unread;
-        let mut seen = Vec::with_capacity(7);
+        let mut seen = Vec::with_capacity(REQUIRED.len() + 1);
+        // kept here too: a wrong one means the activities are skipped
+        let (mut format, mut version) = (None, None);
         while let Some(key) = map.next_key::<CowStr<'de>>()? {
-            match &*key {
-                "format" => once(&mut map, &mut seen, &mut s.format, "format")?,
-                "version" => once(&mut map, &mut seen, &mut s.version, "version")?,
-                "meta" => once(&mut map, &mut seen, &mut s.meta, "meta")?,
-                "sdgs" => once(&mut map, &mut seen, &mut s.sdgs, "sdgs")?,
-                "indicators" => once(&mut map, &mut seen, &mut s.indicators, "indicators")?,
-                "action_lines" => once(&mut map, &mut seen, &mut s.action_lines, "action_lines")?,
-                "links" => once(&mut map, &mut seen, &mut s.links, "links")?,
+            let section = match &*key {
+                "format" => {
+                    let f: String = once(&mut map, &mut seen, "format")?;
+                    format = Some(f.clone());
+                    Section::Format(f)
+                }
+                "version" => {
+                    let v = once(&mut map, &mut seen, "version")?;
+                    version = Some(v);
+                    Section::Version(v)
+                }
+                "meta" => Section::Meta(once(&mut map, &mut seen, "meta")?),
+                "sdgs" => Section::Sdgs(once(&mut map, &mut seen, "sdgs")?),
+                "indicators" => Section::Indicators(once(&mut map, &mut seen, "indicators")?),
+                "action_lines" => Section::Lines(once(&mut map, &mut seen, "action_lines")?),
+                "links" => Section::Links(once(&mut map, &mut seen, "links")?),
                 "countries" => {
                     // Activities already validated without them could not
                     // resolve their countries: the precise path reads the
                     // file in any order.
-                    if matches!(activities, Activities::Done(_)) {
+                    if matches!(activities, Activities::Handed) {
                         return Err(de::Error::custom(
                             "countries after activities: read in two passes",
                         ));
                     }
-                    once(&mut map, &mut seen, &mut s.countries, "countries")?
+                    Section::Countries(once(&mut map, &mut seen, "countries")?)
                 }
                 "activities" => {
                     if !matches!(activities, Activities::Unread) {
                         return Err(de::Error::duplicate_field("activities"));
                     }
-                    activities = match s.take_head() {
-                        None => Activities::Held(
+                    let head = REQUIRED.iter().all(|k| seen.contains(k));
+                    let refused = (format.as_deref())
+                        .zip(version)
+                        .and_then(|(f, v)| format_problem(f, v.into()));
+                    activities = match (head, refused) {
+                        (false, _) => Activities::Held(
                             map.next_value::<Bounded<Vec<RawActivityRef<'de>>>>()?.0,
                         ),
-                        Some(head) => Activities::Done(Box::new(
-                            match format_problem(&head.format, head.version.into()) {
-                                None => map.next_value_seed(Stream {
-                                    head,
-                                    text: self.text,
-                                })?,
-                                Some(problem) => {
-                                    map.next_value::<Skip>()?;
-                                    Err(vec![problem])
-                                }
-                            },
-                        )),
+                        (true, Some(problem)) => {
+                            map.next_value::<Skip>()?;
+                            Activities::Refused(vec![problem])
+                        }
+                        (true, None) => {
+                            map.next_value_seed(Stream {
+                                text,
+                                sink: &mut *sink,
+                            })?;
+                            Activities::Handed
+                        }
                     };
+                    continue;
                 }
                 // unknown keys are skipped, within the nesting limit
                 _ => {
                     map.next_value::<Skip>()?;
+                    continue;
                 }
+            };
+            if !sink.send(Msg::Section(section)) {
+                return Err(de::Error::custom("the validator stopped"));
             }
         }
         match activities {
-            Activities::Done(built) => Ok(*built),
+            Activities::Handed => Ok(Read::Handed),
+            Activities::Refused(problems) => Ok(Read::Refused(problems)),
             Activities::Unread => Err(de::Error::missing_field("activities")),
             Activities::Held(held) => {
-                let Some(head) = s.take_head() else {
-                    return Err(de::Error::missing_field(s.missing().unwrap_or("meta")));
-                };
-                Ok(Builder::new(head).and_then(|mut builder| {
-                    let ids = held.iter().map(|a| a.id.len()).sum();
-                    builder.reserve(held.len(), ids);
-                    for mut a in held {
-                        builder.push(&mut a);
-                    }
-                    builder.finish()
-                }))
+                if let Some(key) = REQUIRED.iter().find(|k| !seen.contains(k)) {
+                    return Err(de::Error::missing_field(key));
+                }
+                let ids = held.iter().map(|a| a.id.len()).sum();
+                let sent = sink.send(Msg::Activities(held.len(), ids)) && sink.send(Msg::Batch(held));
+                if !sent {
+                    return Err(de::Error::custom("the validator stopped"));
+                }
+                Ok(Read::Handed)
             }
         }
     }
 }
 
-/// The `activities` array, validated into a [`Builder`] of `head` as it is
+/// The `activities` array, handed to the validator in batches as it is
 /// parsed.
-struct Stream<'de> {
-    head: Head,
+struct Stream<'a, 'scope, 'de> {
     text: &'de str,
+    sink: &'a mut Sink<'scope, 'de>,
 }
 
-impl<'de> DeserializeSeed<'de> for Stream<'de> {
-    type Value = Built;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Built, D::Error> {
+impl<'scope, 'de: 'scope> DeserializeSeed<'de> for Stream<'_, 'scope, 'de> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_seq(self)
     }
 }
@@ -226,36 +224,6 @@ fn next<'de, A: SeqAccess<'de>>(seq: &mut A) -> Result<Option<RawActivityRef<'de
     Ok(seq
         .next_element::<Bounded<RawActivityRef<'de>>>()?
         .map(|b| b.0))
-}
-
-/// Validates `batch` into `builder` where it lies, then empties it.
-fn push_all(builder: &mut Builder, batch: &mut Vec<RawActivityRef<'_>>) {
-    builder.push_all(batch);
-    batch.clear();
-}
-
-/// The validator's side: the head, then every batch as it arrives. Every
-/// batch is read to the end even when the head fails, so the parser is
-/// never left waiting; emptied batches go back to the parser for reuse.
-fn validate<'de>(
-    head: Head,
-    reserve: (usize, usize),
-    batches: Receiver<Vec<RawActivityRef<'de>>>,
-    spent: &SyncSender<Vec<RawActivityRef<'de>>>,
-) -> Built {
-    let mut builder = Builder::new(head);
-    if let Ok(b) = &mut builder {
-        b.reserve(reserve.0, reserve.1);
-    }
-    for mut batch in batches {
-        if let Ok(b) = &mut builder {
-            push_all(b, &mut batch);
-        }
-        batch.clear();
-        // the parser may have finished already: a lost batch is only memory
-        let _ = spent.try_send(batch);
-    }
-    builder?.finish()
 }
 
 /// How many more activities the array likely holds, and how many bytes of
@@ -288,108 +256,47 @@ fn estimate(text: &str, batch: &[RawActivityRef<'_>]) -> (usize, usize) {
     (n, n.saturating_mul(id_bytes / batch.len() + 1))
 }
 
-impl<'de> Visitor<'de> for Stream<'de> {
-    type Value = Built;
+impl<'scope, 'de: 'scope> Visitor<'de> for Stream<'_, 'scope, 'de> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an array of activities")
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Built, A::Error> {
-        let Stream { head, text } = self;
-        // A small array is validated on this thread once it is read.
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let Stream { text, sink } = self;
+        let stopped = || de::Error::custom("the validator stopped");
         let mut batch = Vec::with_capacity(FIRST);
-        while batch.len() < FIRST {
-            match next(&mut seq)? {
-                Some(a) => batch.push(a),
-                None => {
-                    return Ok(Builder::new(head).and_then(|mut b| {
-                        push_all(&mut b, &mut batch);
-                        b.finish()
-                    }));
+        let mut begun = false;
+        while let Some(a) = next(&mut seq)? {
+            batch.push(a);
+            if batch.len() == FIRST && !begun || batch.len() >= BATCH {
+                if !begun {
+                    let (n, id_bytes) = estimate(text, &batch);
+                    begun = sink.send(Msg::Activities(n + batch.len(), id_bytes));
+                }
+                let fresh = sink.spare().unwrap_or_else(|| Vec::with_capacity(BATCH));
+                if !begun || !sink.send(Msg::Batch(std::mem::replace(&mut batch, fresh))) {
+                    return Err(stopped());
                 }
             }
         }
-        // Past the first batch, parsing (this thread) and validating (a
-        // second one, which starts with the head) overlap: the parser hands
-        // over batches of records borrowed from the text. The head waits
-        // behind a lock, so that if no thread can be started this thread
-        // takes it and validates.
-        let (n, id_bytes) = estimate(text, &batch);
-        let reserve = (n + batch.len(), id_bytes);
-        let slot = Mutex::new(Some(head));
-        let take = || slot.lock().unwrap_or_else(PoisonError::into_inner).take();
-        std::thread::scope(|scope| {
-            let (tx, rx) = sync_channel::<Vec<RawActivityRef<'de>>>(QUEUE);
-            let (spent_tx, spent) = sync_channel::<Vec<RawActivityRef<'de>>>(QUEUE + 2);
-            let worker = std::thread::Builder::new()
-                .spawn_scoped(scope, move || {
-                    take().map(|h| validate(h, reserve, rx, &spent_tx))
-                })
-                .ok();
-            // Without a worker this thread validates each batch itself.
-            let mut alone = match worker {
-                Some(_) => None,
-                None => take().map(|h| {
-                    Builder::new(h).map(|mut b| {
-                        b.reserve(reserve.0, reserve.1);
-                        b
-                    })
-                }),
-            };
-            let mut hand_over = |mut full: Vec<RawActivityRef<'de>>| match &mut alone {
-                // A send fails only when the worker panicked: re-raised below.
-                None => tx.send(full).is_ok(),
-                Some(Ok(b)) => {
-                    push_all(b, &mut full);
-                    true
-                }
-                Some(Err(_)) => true,
-            };
-            let mut parsed = Ok(());
-            loop {
-                if batch.len() >= BATCH || batch.len() == FIRST {
-                    let fresh = spent
-                        .try_recv()
-                        .unwrap_or_else(|_| Vec::with_capacity(BATCH));
-                    if !hand_over(std::mem::replace(&mut batch, fresh)) {
-                        break;
-                    }
-                }
-                match next(&mut seq) {
-                    Ok(Some(a)) => batch.push(a),
-                    Ok(None) => break,
-                    Err(e) => {
-                        parsed = Err(e);
-                        break;
-                    }
-                }
+        if !begun {
+            let ids = batch.iter().map(|a| a.id.len()).sum();
+            if !sink.send(Msg::Activities(batch.len(), ids)) {
+                return Err(stopped());
             }
-            if parsed.is_ok() && !batch.is_empty() {
-                hand_over(batch);
-            }
-            drop(hand_over);
-            drop(tx);
-            let built = match worker.map(|w| w.join()) {
-                Some(Err(panic)) => std::panic::resume_unwind(panic),
-                Some(Ok(built)) => built,
-                None => alone.map(|b| b.and_then(Builder::finish)),
-            };
-            // The head is taken by exactly one thread; should it not be,
-            // the precise path reads the file again.
-            parsed.and_then(|()| {
-                built.ok_or_else(|| de::Error::custom("the activities were not validated"))
-            })
-        })
+        }
+        if !batch.is_empty() && !sink.send(Msg::Batch(batch)) {
+            return Err(stopped());
+        }
+        Ok(())
     }
 }
 
-/// Activities in the first batch, read before the validator starts: a
-/// small array is validated without a second thread.
+/// Activities in the first batch, after which the validator learns how
+/// many to make room for.
 const FIRST: usize = 64;
 
 /// Activities per batch handed from the parser to the validator.
 const BATCH: usize = 256;
-
-/// Batches the parser may be ahead of the validator.
-const QUEUE: usize = 4;

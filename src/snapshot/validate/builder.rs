@@ -1,6 +1,7 @@
 //! Building a snapshot: the sections first, then activities one at a time.
 
-use super::{Validator, format_problem};
+use super::Validator;
+use super::staged::{Section, Staged};
 use crate::snapshot::index::Parts;
 use crate::snapshot::model::*;
 use crate::snapshot::raw::*;
@@ -59,17 +60,35 @@ impl Builder {
     /// version fails here (nothing else can then be trusted); other problems
     /// are collected and reported by [`Builder::finish`].
     pub(crate) fn new(head: Head) -> Result<Builder, Vec<Problem>> {
-        if let Some(p) = format_problem(&head.format, head.version.into()) {
-            return Err(vec![p]);
+        let mut staged = Staged::default();
+        for section in [
+            Section::Format(head.format),
+            Section::Version(head.version),
+            Section::Meta(head.meta),
+            Section::Sdgs(head.sdgs),
+            Section::Indicators(head.indicators),
+            Section::Lines(head.action_lines),
+            Section::Links(head.links),
+            Section::Countries(head.countries),
+        ] {
+            staged.offer(section);
         }
-        let mut v = Validator::default();
-        let meta = v.meta(head.meta);
-        let (sdgs, targets) = v.sdgs(head.sdgs);
-        let indicators = v.indicators(head.indicators);
-        let action_lines = v.lines(head.action_lines);
-        let links = v.links(head.links, &action_lines, &targets);
-        let countries = v.countries(head.countries);
-        Ok(Builder {
+        staged.builder()
+    }
+
+    /// A builder of the validated head (see [`Staged`]).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn from_parts(
+        v: Validator,
+        meta: Meta,
+        sdgs: Vec<Sdg>,
+        targets: Vec<Target>,
+        indicators: Vec<Indicator>,
+        action_lines: Vec<ActionLine>,
+        links: Vec<Link>,
+        countries: Vec<Country>,
+    ) -> Builder {
+        Builder {
             v,
             meta,
             sdgs,
@@ -79,7 +98,7 @@ impl Builder {
             links,
             countries,
             activities: Vec::new(),
-        })
+        }
     }
 
     /// Makes room for `n` more activities whose ids are `id_bytes` long in all.

@@ -11,10 +11,12 @@ mod builder;
 mod countries;
 mod relations;
 mod sections;
+mod staged;
 mod suggested;
 
 pub use builder::build;
-pub(crate) use builder::{Builder, Head};
+pub(crate) use builder::Builder;
+pub(crate) use staged::{Section, Staged};
 
 use std::borrow::Cow;
 use std::fmt;
