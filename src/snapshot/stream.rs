@@ -251,7 +251,10 @@ fn estimate(text: &str, batch: &[RawActivityRef<'_>]) -> (usize, usize) {
     }
     let left = text.len() - to;
     let per = span / (batch.len() - 1);
-    let n = (left / per.max(1)).min(left / 32) + 1;
+    // An eighth more than the first records suggest: falling short by one
+    // would double the model's vector, and for a moment hold both copies.
+    let guess = left / per.max(1);
+    let n = (guess + guess / 8).min(left / 32) + 1;
     let id_bytes: usize = batch.iter().map(|a| a.id.len()).sum();
     (n, n.saturating_mul(id_bytes / batch.len() + 1))
 }
