@@ -101,7 +101,17 @@ fn compare_marks_each_changed_cell() {
     );
     let wide = screen(&st, 160, 30);
     assert!(wide.contains("[vs old.json: 6 cells changed]"), "{wide}");
-    assert!(wide.contains("+ − ± changed since old.json"), "{wide}");
+    assert!(
+        wide.contains("+ − ± or reversed: changed since old.json"),
+        "{wide}"
+    );
+    // a change never hides the link's status: C2 × 9 went confirmed →
+    // partial and shows `~` (drawn reversed), not a bare `±`
+    let c2 = wide
+        .lines()
+        .find(|l| l.contains("C2 Infrastructure"))
+        .unwrap();
+    assert!(c2.contains("2~") && !c2.contains("2±"), "{c2}");
     let text = screen(&st, 100, 30);
     insta::assert_snapshot!("compare_matrix_100x30", text);
 }

@@ -12,9 +12,10 @@
 
 use std::collections::HashMap;
 
-use super::resolve::{CountryResolver, action_line, slug};
+use super::ids::{Piece, expand, make_ids, template_pieces};
+use super::resolve::{CountryResolver, action_line};
 use super::table::{self, CsvRow, Table};
-use super::{Field, IdRule, ImportError, Imported, Options, Report, RowProblem, blank, clean};
+use super::{Field, ImportError, Imported, Options, Report, RowProblem, blank, clean};
 use crate::sanitize::{Lines, sanitize};
 use crate::snapshot::raw::{RawActionLine, RawActivity, RawSnapshot};
 use crate::snapshot::{Problem, Severity, build, target_goal};
@@ -32,9 +33,6 @@ const SUGGESTED_COLUMNS: [&str; 3] = [
     "suggested_targets",
     "suggested_action_lines",
 ];
-
-/// The longest id made from a title, before the prefix.
-const SLUG_MAX: usize = 60;
 
 /// Merges the activities of the CSV `bytes` (named `file` in messages) into
 /// `base` and validates the result. Nothing is written here.
@@ -459,105 +457,4 @@ fn activity(
     } else {
         Err(errs)
     }
-}
-
-/// A template's pieces: text, or the position of a column named `{Column}`.
-enum Piece {
-    Text(String),
-    Column(usize),
-}
-
-fn template_pieces(t: &Table, template: &str) -> Result<Vec<Piece>, String> {
-    let mut out = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let close = rest[open..]
-            .find('}')
-            .ok_or_else(|| format!("\"{}\" has a '{{' without its '}}'", clean(template)))?;
-        if open > 0 {
-            out.push(Piece::Text(rest[..open].to_string()));
-        }
-        let name = &rest[open + 1..open + close];
-        let at = t.header(name).ok_or_else(|| {
-            format!(
-                "\"{}\" names column \"{}\", which the CSV does not have",
-                clean(template),
-                clean(name)
-            )
-        })?;
-        out.push(Piece::Column(at));
-        rest = &rest[open + close + 1..];
-    }
-    if !rest.is_empty() {
-        out.push(Piece::Text(rest.to_string()));
-    }
-    Ok(out)
-}
-
-/// The template filled from `row`; empty when a column it names is empty.
-fn expand(pieces: &[Piece], row: &CsvRow) -> String {
-    let mut out = String::new();
-    for p in pieces {
-        match p {
-            Piece::Text(s) => out.push_str(s),
-            Piece::Column(i) => {
-                let cell = row.cells.get(*i).map_or("", |c| c.trim());
-                if cell.is_empty() {
-                    return String::new();
-                }
-                out.push_str(cell);
-            }
-        }
-    }
-    out
-}
-
-/// Ids for every row (by row number) made by `rule`, and a warning for each
-/// id moved aside because an activity of another source has it.
-fn make_ids(
-    t: &Table,
-    rule: &IdRule,
-    base: &RawSnapshot,
-) -> (HashMap<usize, String>, Vec<RowProblem>) {
-    let existing: HashMap<&str, &str> = base
-        .activities
-        .iter()
-        .map(|a| (a.id.as_str(), a.source.as_str()))
-        .collect();
-    let mut used = std::collections::HashSet::new();
-    let mut ids = HashMap::new();
-    let mut warnings = Vec::new();
-    for row in &t.rows {
-        let text = t.cell(row, rule.from).unwrap_or("").trim();
-        let s = slug(text, SLUG_MAX);
-        let stem = if s.is_empty() {
-            format!("{}row-{}", rule.prefix, row.row)
-        } else {
-            format!("{}{s}", rule.prefix)
-        };
-        let source = t.cell(row, Field::Source).unwrap_or("").trim();
-        let taken = |id: &str| existing.get(id).is_some_and(|&src| src != source);
-        let mut id = stem.clone();
-        let mut n = 1;
-        while used.contains(&id) || taken(&id) {
-            if taken(&id) && !used.contains(&id) {
-                warnings.push(RowProblem {
-                    severity: Severity::Warning,
-                    row: row.row,
-                    column: Some(clean(&t.column_name(rule.from))),
-                    id: Some(clean(&id)),
-                    message: format!(
-                        "id \"{}\" belongs to an activity of source \"{}\"; this row's gets the next free one",
-                        clean(&id),
-                        clean(existing.get(id.as_str()).copied().unwrap_or(""))
-                    ),
-                });
-            }
-            n += 1;
-            id = format!("{stem}-{n}");
-        }
-        used.insert(id.clone());
-        ids.insert(row.row, id);
-    }
-    (ids, warnings)
 }

@@ -73,19 +73,26 @@ pub fn mark_meaning(glyph: char) -> &'static str {
         '•' => "whole goal",
         '~' => "partial",
         '?' => "disputed",
-        '*' => "also a disputed link",
+        '*' => "also disputed",
         _ => "",
     }
 }
 
-/// A row's Σ: distinct targets (activities, indicators), and `+N•` for
-/// goals the row links as a whole.
+/// A row's Σ: distinct targets (activities, indicators), `+N•` for goals
+/// the row links as a whole, and — counting activities — `+N∅` for its
+/// activities that state no goal (in the Σ, in no cell): `18+35∅`.
 pub fn row_total(m: &Matrix, r: usize) -> String {
     let t = m.row_totals.get(r).copied().unwrap_or(0);
-    match m.row_goals.get(r).copied().unwrap_or(0) {
-        0 => t.to_string(),
-        n => format!("{t}+{n}•"),
+    let none = m.row_goalless.get(r).copied().unwrap_or(0);
+    let mut out = if none > 0 {
+        format!("{}+{none}∅", t.saturating_sub(none))
+    } else {
+        t.to_string()
+    };
+    if let Some(n) = m.row_goals.get(r).copied().filter(|&n| n > 0) {
+        out.push_str(&format!("+{n}•"));
     }
+    out
 }
 
 /// A column's Σ in full: distinct targets (activities, indicators), and
@@ -142,8 +149,8 @@ pub struct LegendItem {
     pub priority: u8,
 }
 
-/// The legend of a grid: the scale, the marks, and notes that apply to
-/// this grid only (`+N•` totals, cross-cutting activities left out, the
+/// The legend of a grid: the scale, the marks the grid shows, and notes
+/// that apply to this grid only (`+N•` totals, cross-cutting activities left out, the
 /// whole-goal column of a zoom). `cross_cutting_counted` is the view's
 /// `with:cross-cutting`.
 pub fn legend(m: &Matrix, cross_cutting_counted: bool) -> Vec<LegendItem> {
@@ -154,25 +161,34 @@ pub fn legend(m: &Matrix, cross_cutting_counted: bool) -> Vec<LegendItem> {
         priority,
     };
     let shades: String = SHADES[1..].iter().collect();
-    let mut items = vec![
-        item(&shades, m.metric.name(), Tone::Scale, 5),
-        item("•", mark_meaning('•'), Tone::Accent, 6),
-    ];
-    if m.metric.counts_link_cover() && m.row_goals.iter().any(|&n| n > 0) {
-        items.push(item("+N•", "in Σ: goals linked whole", Tone::Accent, 6));
+    // a mark is explained where the grid shows it, and only there
+    let shown: Vec<char> = (0..m.rows.len())
+        .flat_map(|r| (0..m.columns.len()).filter_map(move |c| cell_mark(m, r, c)))
+        .collect();
+    let on_grid = |g: char| shown.contains(&g);
+    // the metric is also named in the grid's corner: its scale goes first
+    let mut items = vec![item(&shades, m.metric.name(), Tone::Scale, 4)];
+    if on_grid('•') {
+        items.push(item("•", mark_meaning('•'), Tone::Accent, 6));
     }
-    items.push(item("~", mark_meaning('~'), Tone::Accent, 0));
-    items.push(item("?", mark_meaning('?'), Tone::Warn, 0));
-    items.push(item("*", mark_meaning('*'), Tone::Warn, 0));
+    if m.metric.counts_link_cover() && m.row_goals.iter().any(|&n| n > 0) {
+        items.push(item("+N•", "in Σ: linked whole", Tone::Accent, 5));
+    }
+    if m.row_goalless.iter().any(|&n| n > 0) {
+        // what makes a row's Σ more than its cells: kept the longest
+        items.push(item("+N∅", "in Σ: no stated goal", Tone::Accent, 8));
+    }
+    for (g, tone) in [('~', Tone::Accent), ('?', Tone::Warn), ('*', Tone::Warn)] {
+        if on_grid(g) {
+            items.push(item(&g.to_string(), mark_meaning(g), tone, 6));
+        }
+    }
     if m.metric == Metric::Activities {
         let n = m.cross_cutting;
         let text = if cross_cutting_counted {
             "cross-cutting activities counted".to_string()
         } else {
-            format!(
-                "{n} cross-cutting activit{} not counted",
-                if n == 1 { "y" } else { "ies" }
-            )
+            format!("{n} cross-cutting left out")
         };
         items.push(item("x", &text, Tone::Accent, 7));
     }

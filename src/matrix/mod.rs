@@ -129,6 +129,10 @@ pub struct Matrix {
     /// links as a whole (confirmed or partial links of scope `goal`); 0
     /// under activities.
     pub row_goals: Vec<u32>,
+    /// Per row, under the activities metric (not zoomed): activities of
+    /// the row that state no goal — in its Σ, in none of its cells (the
+    /// WSIS Prizes nominees state an Action Line and no goal).
+    pub row_goalless: Vec<u32>,
     /// Per column, under the targets and indicators metrics: rows linking
     /// the column's goal as a whole; 0 under activities and for target
     /// columns.
@@ -157,6 +161,7 @@ impl Matrix {
         let mut marks = vec![Mark::None; nr * nc];
         let mut disputed = vec![false; nr * nc];
         let mut row_goals = vec![0u32; nr];
+        let mut row_goalless = vec![0u32; nr];
         let mut column_goals = vec![0u32; nc];
         let mut row_sets: Vec<Vec<u32>> = vec![Vec::new(); nr];
         let mut col_sets: Vec<Vec<u32>> = vec![Vec::new(); nc];
@@ -201,7 +206,9 @@ impl Matrix {
                 }
             }
             if metric == Metric::Activities && zoom.is_none() {
-                row_sets[r].extend(goalless_activities(s, sel, line).iter().map(|a| a.0));
+                let none = goalless_activities(s, sel, line);
+                row_goalless[r] = none.len() as u32;
+                row_sets[r].extend(none.iter().map(|a| a.0));
             }
         }
         let distinct = |mut v: Vec<u32>| {
@@ -224,6 +231,7 @@ impl Matrix {
             row_totals,
             column_totals,
             row_goals,
+            row_goalless,
             column_goals,
             cross_cutting: left_out.len() as u32,
             max,
@@ -393,6 +401,61 @@ mod tests {
         // a zoom with no whole-goal link in view gets no such column
         let m = grid(&s, Metric::Targets, Some(9), "al:C2");
         assert!(matches!(m.columns[0], Column::Target(_)));
+    }
+
+    #[test]
+    fn a_row_sigma_is_its_cells_plus_its_activities_stating_no_goal() {
+        let s = load_bundled().unwrap();
+        let m = grid(&s, Metric::Activities, None, "");
+        let nc = m.columns.len();
+        let mut any = false;
+        for (r, &line) in m.rows.iter().enumerate() {
+            let mut in_cells: Vec<u32> = (0..nc)
+                .flat_map(|c| cell_content(&s, &Selection::all(&s), line, m.columns[c]).activities)
+                .map(|a| a.0)
+                .collect();
+            in_cells.sort_unstable();
+            in_cells.dedup();
+            let none = s
+                .index()
+                .activities_of_line(line)
+                .iter()
+                .filter(|&&a| s.activity(a).sdgs().is_empty())
+                .count() as u32;
+            assert_eq!(m.row_goalless[r], none, "{}", s.line(line).id);
+            assert_eq!(m.row_totals[r], in_cells.len() as u32 + none);
+            let shown = key::row_total(&m, r);
+            let want = match none {
+                0 => in_cells.len().to_string(),
+                n => format!("{}+{n}∅", in_cells.len()),
+            };
+            assert_eq!(shown, want, "{}", s.line(line).id);
+            any |= none > 0;
+        }
+        assert!(any, "the bundled nominees state no goal");
+        assert!(key::legend(&m, false).iter().any(|i| i.key == "+N∅"));
+        // other metrics and a zoom have no such part
+        let t = grid(&s, Metric::Targets, None, "");
+        assert!(t.row_goalless.iter().all(|&n| n == 0));
+        let z = grid(&s, Metric::Activities, Some(9), "");
+        assert!(z.row_goalless.iter().all(|&n| n == 0));
+    }
+
+    #[test]
+    fn the_legend_explains_the_marks_on_the_grid_and_no_others() {
+        let s = load_bundled().unwrap();
+        for view in ["", "al:C2", "sdg:9", "al:C3 sdg:4", "status:disputed"] {
+            let m = grid(&s, Metric::Targets, None, view);
+            let mut shown = Vec::new();
+            for r in 0..m.rows.len() {
+                shown.extend((0..m.columns.len()).filter_map(|c| key::cell_mark(&m, r, c)));
+            }
+            let items = key::legend(&m, false);
+            for g in ['•', '~', '?', '*'] {
+                let listed = items.iter().any(|i| i.key == g.to_string());
+                assert_eq!(listed, shown.contains(&g), "{view:?}: {g}");
+            }
+        }
     }
 
     #[test]

@@ -16,13 +16,9 @@
 //! so a newer keystroke can abandon a stale search. Highlighting is left to
 //! [`Query::highlight`], called for visible rows only.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
-use std::ops::Range;
 use std::sync::Arc;
 
-use super::corpus::exact_bit;
-use super::query::subsequence_end;
+use super::rank::{Buffers, Cands, Plan, Tail, rank};
 use super::{CancelToken, Corpus, Query, Term};
 use crate::entity::{EntityRef, Kind};
 use crate::snapshot::Snapshot;
@@ -62,6 +58,8 @@ pub struct Finder {
     corpus: Arc<Corpus>,
     kinds: Vec<Kind>,
     last: Option<Last>,
+    /// The buffers of the search before the last, reused by the next one.
+    spare: Buffers,
 }
 
 /// What the last search left for the next one to narrow from.
@@ -69,81 +67,14 @@ pub struct Finder {
 struct Last {
     text: String,
     query: Query,
-    /// Matching records, ascending.
-    matched: Vec<u32>,
-    /// When the query's last group is a resumable fuzzy term: per matched
-    /// record, where in its haystack the greedy match of that term ended
-    /// ([`UNKNOWN`] when a character-class mask alone proved the match).
-    ends: Option<Vec<u32>>,
+    /// Matching records, ascending, and — when `tracked`, the query's last
+    /// group being a resumable fuzzy term — per matched record where in its
+    /// haystack the greedy match of that term ended
+    /// ([`super::rank::UNKNOWN`] when a character-class mask alone proved
+    /// the match).
+    found: Buffers,
+    tracked: bool,
 }
-
-/// An end not computed yet.
-const UNKNOWN: u32 = u32::MAX;
-
-/// How the query's last group is tested when it is a resumable fuzzy term,
-/// so that typing one more character costs one byte search per candidate.
-#[derive(Debug, Clone, Copy)]
-enum Tail<'a> {
-    /// Not tracked (the last group, if any, is tested with the others).
-    None,
-    /// Matched from the start, noting where the match ends.
-    Fresh(&'a [u8]),
-    /// The same term as last time: its ends carry over.
-    Same,
-    /// The last term grew by `rest`: continue from the previous end (from
-    /// the start with `full` where that end is unknown).
-    Resume { full: &'a [u8], rest: &'a [u8] },
-}
-
-/// What one search tests per candidate.
-#[derive(Debug, Clone, Copy)]
-struct Plan<'a> {
-    /// Groups tested in full.
-    check: &'a [Vec<Term>],
-    /// Character classes a candidate must contain.
-    mask: u64,
-    tail: Tail<'a>,
-}
-
-/// The records to test: a whole range, or a previous search's matches with
-/// their tail ends.
-#[derive(Debug, Clone)]
-enum Cands<'a> {
-    Range(Range<u32>),
-    List(&'a [u32], Option<&'a [u32]>),
-}
-
-impl Cands<'_> {
-    fn len(&self) -> usize {
-        match self {
-            Cands::Range(r) => r.len(),
-            Cands::List(l, _) => l.len(),
-        }
-    }
-    /// Splits into at most `n` contiguous parts, in order.
-    fn split(&self, n: usize) -> Vec<Self> {
-        let chunk = self.len().div_ceil(n.max(1)).max(1);
-        match self {
-            Cands::Range(r) => (r.start..r.end)
-                .step_by(chunk)
-                .map(|a| Cands::Range(a..a.saturating_add(chunk as u32).min(r.end)))
-                .collect(),
-            Cands::List(l, e) => l
-                .chunks(chunk)
-                .enumerate()
-                .map(|(k, part)| {
-                    let ends = e.and_then(|e| e.get(k * chunk..k * chunk + part.len()));
-                    Cands::List(part, ends)
-                })
-                .collect(),
-        }
-    }
-}
-
-/// Below this many candidates a single thread is faster than spawning.
-const PARALLEL_MIN: usize = 20_000;
-/// How many records a worker checks between looks at the cancel token.
-const POLL_EVERY: usize = 4096;
 
 fn same_group(a: &[Term], b: &[Term]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.same(y))
@@ -160,6 +91,7 @@ impl Finder {
             corpus,
             kinds: Vec::new(),
             last: None,
+            spare: Buffers::default(),
         }
     }
     /// The shared corpus.
@@ -169,7 +101,15 @@ impl Finder {
     /// Searches only records of `kinds` from now on (empty: every kind).
     pub fn restrict(&mut self, kinds: &[Kind]) {
         self.kinds = kinds.to_vec();
-        self.last = None;
+        self.forget();
+    }
+
+    /// Forgets the last search (the next one starts afresh), keeping its
+    /// memory for the next.
+    fn forget(&mut self) {
+        if let Some(l) = self.last.take() {
+            self.spare = l.found;
+        }
     }
 
     /// The best `limit` records for `query` (fzf syntax), or `None` when
@@ -194,7 +134,7 @@ impl Finder {
             }
             None => (0, &[][..]),
         };
-        let prev_ends = prev.and_then(|l| l.ends.as_deref());
+        let prev_ends = prev.filter(|l| l.tracked).map(|l| l.found.ends.as_slice());
         let tail_term = groups
             .last()
             .filter(|g| g.len() == 1)
@@ -235,7 +175,7 @@ impl Finder {
         let restricted;
         let cands = match prev {
             Some(l) => Cands::List(
-                &l.matched,
+                &l.found.matched,
                 prev_ends.filter(|_| matches!(tail, Tail::Same | Tail::Resume { .. })),
             ),
             None if self.kinds.is_empty() => Cands::Range(0..self.corpus.len() as u32),
@@ -244,22 +184,21 @@ impl Finder {
                 Cands::List(&restricted, None)
             }
         };
-        let ranked = rank(&self.corpus, &q, &plan, cands, limit, cancel);
-        let Some(Ranked {
-            matched,
-            ends,
-            hits,
-        }) = ranked
-        else {
+        let mut out = std::mem::take(&mut self.spare);
+        let Some(hits) = rank(&self.corpus, &q, &plan, cands, limit, cancel, &mut out) else {
             self.last = last;
+            self.spare = out;
             return None;
         };
-        let total = matched.len();
+        let total = out.matched.len();
+        if let Some(l) = last {
+            self.spare = l.found;
+        }
         self.last = Some(Last {
             text: query.to_string(),
             query: q.clone(),
-            matched,
-            ends: (!matches!(tail, Tail::None)).then_some(ends),
+            found: out,
+            tracked: tail.tracked(),
         });
         Some(Results {
             hits,
@@ -296,225 +235,4 @@ pub fn can_narrow(prev: &str, new: &str) -> bool {
     }
     let last = prev.rsplit(char::is_whitespace).next().unwrap_or("");
     !(last.starts_with('!') || last.ends_with('$') || last.ends_with('\\'))
-}
-
-/// What a search (or one worker's part of it) found.
-#[derive(Debug, Default)]
-struct Ranked {
-    matched: Vec<u32>,
-    ends: Vec<u32>,
-    hits: Vec<Hit>,
-}
-
-/// Tests `cands` (ascending) and keeps the best `limit` hits.
-fn rank(
-    c: &Corpus,
-    q: &Query,
-    plan: &Plan<'_>,
-    cands: Cands<'_>,
-    limit: usize,
-    cancel: &CancelToken,
-) -> Option<Ranked> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let parts: Vec<Option<Ranked>> = if threads > 1 && cands.len() >= PARALLEL_MIN {
-        std::thread::scope(|sc| {
-            let handles: Vec<_> = cands
-                .split(threads)
-                .into_iter()
-                .map(|part| sc.spawn(move || rank_chunk(c, q, plan, part, limit, cancel)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().ok().flatten())
-                .collect()
-        })
-    } else {
-        vec![rank_chunk(c, q, plan, cands, limit, cancel)]
-    };
-    let mut all = Ranked::default();
-    let track = !matches!(plan.tail, Tail::None);
-    for p in parts {
-        let p = p?;
-        if all.matched.is_empty() {
-            all.matched = p.matched;
-            all.ends = p.ends;
-        } else {
-            all.matched.extend(p.matched);
-            if track {
-                all.ends.extend(p.ends);
-            }
-        }
-        all.hits.extend(p.hits);
-    }
-    all.hits.sort_by_key(|h| (Reverse(h.score), h.record));
-    all.hits.truncate(limit);
-    Some(all)
-}
-
-/// Whether record `i` passes `plan`; `Some(end of the tail match)` if so.
-#[inline]
-fn test(c: &Corpus, plan: &Plan<'_>, i: u32, end: u32) -> Option<u32> {
-    if c.mask(i) & plan.mask != plan.mask {
-        return None;
-    }
-    if !plan.check.is_empty() {
-        let hay = c.text(i);
-        if !plan.check.iter().all(|g| g.iter().any(|t| t.matches(hay))) {
-            return None;
-        }
-    }
-    let to_u32 = |e: usize| u32::try_from(e).unwrap_or(UNKNOWN);
-    // The haystack is read only when needed: at a million records, touching
-    // each one's memory costs more than the tests.
-    match plan.tail {
-        Tail::None => Some(UNKNOWN),
-        Tail::Same => Some(end),
-        // The mask proved a single letter or digit occurs; where is found
-        // only if the term grows.
-        Tail::Fresh([b]) if exact_bit(*b) => Some(UNKNOWN),
-        Tail::Fresh(t) => subsequence_end(t, c.bytes(i), 0).map(to_u32),
-        Tail::Resume { full, .. } if end == UNKNOWN => {
-            subsequence_end(full, c.bytes(i), 0).map(to_u32)
-        }
-        Tail::Resume { rest, .. } => subsequence_end(rest, c.bytes(i), end as usize).map(to_u32),
-    }
-}
-
-fn rank_chunk(
-    c: &Corpus,
-    q: &Query,
-    plan: &Plan<'_>,
-    cands: Cands<'_>,
-    limit: usize,
-    cancel: &CancelToken,
-) -> Option<Ranked> {
-    match cands {
-        Cands::Range(r) => rank_iter(
-            c,
-            q,
-            plan,
-            r.clone().map(|i| (i, UNKNOWN)),
-            r.len(),
-            limit,
-            cancel,
-        ),
-        Cands::List(l, Some(e)) => rank_iter(
-            c,
-            q,
-            plan,
-            l.iter().copied().zip(e.iter().copied()),
-            l.len(),
-            limit,
-            cancel,
-        ),
-        Cands::List(l, None) => rank_iter(
-            c,
-            q,
-            plan,
-            l.iter().map(|&i| (i, UNKNOWN)),
-            l.len(),
-            limit,
-            cancel,
-        ),
-    }
-}
-
-fn rank_iter(
-    c: &Corpus,
-    q: &Query,
-    plan: &Plan<'_>,
-    cands: impl Iterator<Item = (u32, u32)>,
-    len: usize,
-    limit: usize,
-    cancel: &CancelToken,
-) -> Option<Ranked> {
-    // Pass 1: prefilter, and note records that provably score the best.
-    let track = !matches!(plan.tail, Tail::None);
-    let mut matched = Vec::with_capacity(len);
-    let mut ends = Vec::with_capacity(if track { len } else { 0 });
-    let mut best = Vec::new();
-    let skip_top = q.is_empty() || limit == 0;
-    for (n, (i, end)) in cands.enumerate() {
-        if n % POLL_EVERY == 0 && cancel.is_cancelled() {
-            return None;
-        }
-        let Some(end) = test(c, plan, i, end) else {
-            continue;
-        };
-        matched.push(i);
-        if track {
-            ends.push(end);
-        }
-        if !skip_top
-            && best.len() < limit
-            && let Some(score) = q.top_score(c.text(i))
-        {
-            best.push((score, i));
-        }
-    }
-    let hit = |(score, record): (i64, u32)| {
-        c.entity(record).map(|entity| Hit {
-            record,
-            entity,
-            score,
-        })
-    };
-    if best.len() >= limit || q.is_empty() && matched.len() >= limit {
-        // The first `limit` best records win every tie with later ones.
-        let hits = if q.is_empty() {
-            matched
-                .iter()
-                .take(limit)
-                .map(|&i| (0, i))
-                .filter_map(hit)
-                .collect()
-        } else {
-            best.into_iter().filter_map(hit).collect()
-        };
-        return Some(Ranked {
-            matched,
-            ends,
-            hits,
-        });
-    }
-    // Pass 2: score, keeping a bounded heap; stop scoring once it is full at the bound.
-    let bound = q.bound();
-    let mut heap: BinaryHeap<(Reverse<i64>, u32)> = BinaryHeap::with_capacity(limit + 1);
-    for (n, &i) in matched.iter().enumerate() {
-        if n % POLL_EVERY == 0 && cancel.is_cancelled() {
-            return None;
-        }
-        if limit == 0
-            || heap.len() == limit && heap.peek().is_some_and(|&(Reverse(w), _)| w >= bound)
-        {
-            break;
-        }
-        let hay = c.text(i);
-        let score = if q.is_empty() {
-            0
-        } else {
-            q.top_score(hay).unwrap_or_else(|| q.score(hay))
-        };
-        if heap.len() < limit {
-            heap.push((Reverse(score), i));
-        } else if heap
-            .peek()
-            .is_some_and(|&(Reverse(worst), _)| score > worst)
-        {
-            heap.pop();
-            heap.push((Reverse(score), i));
-        }
-    }
-    let hits = heap
-        .into_iter()
-        .map(|(Reverse(s), r)| (s, r))
-        .filter_map(hit)
-        .collect();
-    Some(Ranked {
-        matched,
-        ends,
-        hits,
-    })
 }

@@ -12,6 +12,7 @@
 mod corpus;
 mod finder;
 mod query;
+mod rank;
 mod score;
 mod single;
 #[cfg(test)]

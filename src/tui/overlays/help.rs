@@ -6,7 +6,7 @@
 //! view language's own list — so the help cannot drift from what the keys
 //! and views do. It scrolls like a card and says what it hides.
 
-use std::cell::Cell;
+use super::scroll::{CLOSES, Scroll};
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -25,12 +25,8 @@ use crate::view::{Key as Facet, example};
 pub struct Help {
     /// The contexts of what is under the help, most specific first.
     pub under: Vec<Context>,
-    /// Lines scrolled.
-    pub scroll: usize,
-    /// The largest scroll, last frame.
-    max: Cell<usize>,
-    /// Lines that fit, last frame.
-    page: Cell<usize>,
+    /// How far it is scrolled.
+    pub scroll: Scroll,
 }
 
 impl Help {
@@ -38,9 +34,7 @@ impl Help {
     pub fn new(under: Vec<Context>) -> Help {
         Help {
             under,
-            scroll: 0,
-            max: Cell::new(usize::MAX),
-            page: Cell::new(10),
+            scroll: Scroll::default(),
         }
     }
 
@@ -143,18 +137,7 @@ impl Component for Help {
     }
 
     fn update(&mut self, _ctx: &Ctx, action: Action) -> Vec<Effect> {
-        if matches!(
-            action,
-            Action::Back | Action::Quit | Action::ToggleHelp | Action::Cancel
-        ) {
-            return vec![Effect::Close];
-        }
-        if let Some(at) =
-            super::scroll::scrolled(action, self.scroll, self.max.get(), self.page.get())
-        {
-            self.scroll = at;
-        }
-        Vec::new()
+        self.scroll.update(action, CLOSES)
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
@@ -166,10 +149,9 @@ impl Component for Help {
             area,
             ctx,
             &rows,
-            (90.min(area.width.saturating_sub(4)), self.scroll),
+            (90.min(area.width.saturating_sub(4)), self.scroll.at),
             (" help — Esc to close, j/k to scroll ".to_string(), t.accent),
         );
-        self.max.set(shown.total.saturating_sub(shown.height));
-        self.page.set(shown.height);
+        self.scroll.drawn(&shown, shown.height);
     }
 }

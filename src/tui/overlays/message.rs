@@ -1,7 +1,7 @@
 //! A message with several lines over the screen (why a reload failed),
 //! scrolled with the movement keys and closed with `Esc`, `q` or `Enter`.
 
-use std::cell::Cell;
+use super::scroll::Scroll;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,6 +12,15 @@ use crate::tui::ctx::Ctx;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Context;
 
+/// What closes a message: what closes help, and `Enter`.
+const CLOSES: &[Action] = &[
+    Action::Back,
+    Action::Quit,
+    Action::ToggleHelp,
+    Action::Cancel,
+    Action::DrillIn,
+];
+
 /// A message box.
 #[derive(Debug, Clone)]
 pub struct Message {
@@ -19,10 +28,8 @@ pub struct Message {
     pub title: String,
     /// The text, one entry per line.
     pub lines: Vec<String>,
-    /// Lines scrolled.
-    pub scroll: usize,
-    /// The largest scroll, last frame.
-    max: Cell<usize>,
+    /// How far it is scrolled.
+    pub scroll: Scroll,
 }
 
 impl Message {
@@ -31,8 +38,7 @@ impl Message {
         Message {
             title,
             lines,
-            scroll: 0,
-            max: Cell::new(usize::MAX),
+            scroll: Scroll::default(),
         }
     }
 }
@@ -43,17 +49,7 @@ impl Component for Message {
     }
 
     fn update(&mut self, _ctx: &Ctx, action: Action) -> Vec<Effect> {
-        if matches!(
-            action,
-            Action::Back | Action::Quit | Action::ToggleHelp | Action::Cancel | Action::DrillIn
-        ) {
-            return vec![Effect::Close];
-        }
-        // a message is a few lines: a page moves a line
-        if let Some(at) = super::scroll::scrolled(action, self.scroll, self.max.get(), 1) {
-            self.scroll = at;
-        }
-        Vec::new()
+        self.scroll.update(action, CLOSES)
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
@@ -68,9 +64,10 @@ impl Component for Message {
             area,
             ctx,
             &rows,
-            (area.width.saturating_sub(4).min(110), self.scroll),
+            (area.width.saturating_sub(4).min(110), self.scroll.at),
             (format!(" {} — Esc to close ", self.title), t.warn),
         );
-        self.max.set(shown.total.saturating_sub(shown.height));
+        // a message is a few lines: a page moves a line
+        self.scroll.drawn(&shown, 1);
     }
 }

@@ -3,6 +3,8 @@
 //! page, to the top or to the bottom, never past the last line — the same
 //! in every overlay that shows text to read.
 
+use std::cell::Cell;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -11,6 +13,7 @@ use ratatui::widgets::{Block, Borders, Clear};
 
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
+use crate::tui::effect::Effect;
 use crate::tui::ui::card::{self, Row, Shown};
 
 /// Draws `rows` wrapped in a box at most `width` columns wide, centred in
@@ -50,6 +53,55 @@ pub fn draw_box(
         &ctx.layout,
     )
 }
+
+/// How far a text overlay is scrolled, and what the last frame showed of
+/// it (its largest scroll and the lines in view), which bound the next move.
+#[derive(Debug, Clone)]
+pub struct Scroll {
+    /// Lines scrolled.
+    pub at: usize,
+    max: Cell<usize>,
+    page: Cell<usize>,
+}
+
+impl Default for Scroll {
+    fn default() -> Self {
+        Scroll {
+            at: 0,
+            max: Cell::new(usize::MAX),
+            page: Cell::new(10),
+        }
+    }
+}
+
+impl Scroll {
+    /// The keys of a text overlay: `closes` close it, the movement keys
+    /// scroll it, anything else does nothing.
+    pub fn update(&mut self, action: Action, closes: &[Action]) -> Vec<Effect> {
+        if closes.contains(&action) {
+            return vec![Effect::Close];
+        }
+        if let Some(at) = scrolled(action, self.at, self.max.get(), self.page.get()) {
+            self.at = at;
+        }
+        Vec::new()
+    }
+
+    /// Notes what a frame showed: the text's length and the lines in view
+    /// (`page`: how far a page key moves).
+    pub fn drawn(&self, shown: &Shown, page: usize) {
+        self.max.set(shown.total.saturating_sub(shown.height));
+        self.page.set(page);
+    }
+}
+
+/// What closes help and the suggestions overlay.
+pub const CLOSES: &[Action] = &[
+    Action::Back,
+    Action::Quit,
+    Action::ToggleHelp,
+    Action::Cancel,
+];
 
 /// The scroll after `action` from `at`, where `max` is the largest scroll
 /// and `page` the lines in view; `None` when `action` does not scroll.

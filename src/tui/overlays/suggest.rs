@@ -8,7 +8,7 @@
 //! how far it is scrolled. Everything drawn is sanitized; it scrolls like
 //! a card and says what it hides; `Esc` closes it.
 
-use std::cell::Cell;
+use super::scroll::{CLOSES, Scroll};
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -30,12 +30,8 @@ pub struct SuggestView {
     pub text: String,
     /// What the engine suggests (`None` when it could not be built).
     pub result: Option<StoredSuggestions>,
-    /// Lines scrolled.
-    pub scroll: usize,
-    /// The largest scroll, last frame.
-    max: Cell<usize>,
-    /// Lines that fit, last frame.
-    page: Cell<usize>,
+    /// How far it is scrolled.
+    pub scroll: Scroll,
 }
 
 impl SuggestView {
@@ -47,9 +43,7 @@ impl SuggestView {
         SuggestView {
             text: sanitize(text, Lines::Single).into_owned(),
             result,
-            scroll: 0,
-            max: Cell::new(usize::MAX),
-            page: Cell::new(10),
+            scroll: Scroll::default(),
         }
     }
 
@@ -77,18 +71,7 @@ impl Component for SuggestView {
     }
 
     fn update(&mut self, _ctx: &Ctx, action: Action) -> Vec<Effect> {
-        if matches!(
-            action,
-            Action::Back | Action::Quit | Action::Cancel | Action::ToggleHelp
-        ) {
-            return vec![Effect::Close];
-        }
-        if let Some(at) =
-            super::scroll::scrolled(action, self.scroll, self.max.get(), self.page.get())
-        {
-            self.scroll = at;
-        }
-        Vec::new()
+        self.scroll.update(action, CLOSES)
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
@@ -105,10 +88,9 @@ impl Component for SuggestView {
             area,
             ctx,
             &self.rows(ctx),
-            (w, self.scroll),
+            (w, self.scroll.at),
             (title, ctx.theme.suggested),
         );
-        self.max.set(shown.total.saturating_sub(shown.height));
-        self.page.set(shown.height);
+        self.scroll.drawn(&shown, shown.height);
     }
 }

@@ -23,7 +23,7 @@ use crate::tui::effect::Effect;
 use crate::tui::keymap::Context;
 use crate::tui::layout::{CardView, Cursor, Hit, Pane};
 use crate::tui::matching;
-use crate::tui::ui::cards::{card_len, render_card};
+use crate::tui::ui::cards::{card_above, render_card};
 use crate::tui::ui::related::render_related;
 
 /// One drill-down level: a focused record and the cursor in its related list.
@@ -195,19 +195,13 @@ impl Component for Drill {
         let e = crumb.entity;
         let focused = self.pane == Pane::Card;
         let share = if focused { 3 } else { 2 };
-        let card_h = (card_len(ctx, e, area.width) + 2)
-            .min(area.height * share / 5)
-            .max(3.min(area.height));
-        let [card, below] =
-            Layout::vertical([Constraint::Length(card_h), Constraint::Min(0)]).areas(area);
-        render_card(
+        let below = card_above(
             frame,
-            card,
+            area,
             ctx,
             e,
-            &e.label(&ctx.snap),
-            Some(&self.card),
-            focused,
+            (&self.card, focused),
+            area.height * share / 5,
         );
         if below.height < 3 {
             return;

@@ -9,7 +9,7 @@
 use std::cell::Cell;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::entity::EntityRef;
@@ -18,7 +18,7 @@ use crate::tui::ctx::Ctx;
 use crate::tui::effect::Effect;
 use crate::tui::layout::{CardView, Cursor, Hit, Pane};
 use crate::tui::matching;
-use crate::tui::ui::cards::{card_len, render_card};
+use crate::tui::ui::cards::card_above;
 use crate::tui::ui::related::render_related;
 
 /// How far a movement action moves in a list whose page is `page` rows;
@@ -66,6 +66,13 @@ impl ListPanes {
     pub fn focus_main(&mut self) {
         self.pane = Pane::Main;
         self.card.scroll = 0;
+    }
+
+    /// Back to the main list with the card and the related list from the
+    /// top: what a screen does when it is opened or focused anew.
+    pub fn restart(&mut self) {
+        self.focus_main();
+        self.moved();
     }
 
     /// The view changed: the related list of `sel` may be shorter now. Only
@@ -221,19 +228,13 @@ impl ListPanes {
             return;
         };
         let share = if self.pane == Pane::Card { 2 } else { 1 };
-        let card_h = (card_len(ctx, e, area.width) + 2)
-            .min(area.height * share / (share + 1))
-            .max(3.min(area.height));
-        let [card, rel] =
-            Layout::vertical([Constraint::Length(card_h), Constraint::Min(0)]).areas(area);
-        render_card(
+        let rel = card_above(
             frame,
-            card,
+            area,
             ctx,
             e,
-            &e.label(&ctx.snap),
-            Some(&self.card),
-            self.pane == Pane::Card,
+            (&self.card, self.pane == Pane::Card),
+            area.height * share / (share + 1),
         );
         if rel.height > 2 {
             let groups = ctx.related_to(e);

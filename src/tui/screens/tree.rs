@@ -292,8 +292,7 @@ impl ScreenView for Tree {
             }
         }
         self.cursor = Cursor::default();
-        self.panes.focus_main();
-        self.panes.moved();
+        self.panes.restart();
     }
 
     fn reset(&mut self, _ctx: &Ctx) {
@@ -315,7 +314,6 @@ impl ScreenView for Tree {
     }
 
     fn focus_main(&mut self) {
-        self.panes.focus_main();
-        self.panes.related = Cursor::default();
+        self.panes.restart();
     }
 }

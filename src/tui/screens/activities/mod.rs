@@ -99,8 +99,7 @@ impl ScreenView for Activities {
 
     fn open(&mut self, _ctx: &Ctx, _show: Option<Show>) {
         self.cursor = Cursor::default();
-        self.panes.focus_main();
-        self.panes.moved();
+        self.panes.restart();
     }
 
     fn reset(&mut self, ctx: &Ctx) {
@@ -116,7 +115,6 @@ impl ScreenView for Activities {
     }
 
     fn focus_main(&mut self) {
-        self.panes.focus_main();
-        self.panes.related = Cursor::default();
+        self.panes.restart();
     }
 }

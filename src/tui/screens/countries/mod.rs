@@ -209,16 +209,14 @@ impl ScreenView for Countries {
         self.panes.refresh(ctx, sel);
     }
 
-    fn open(&mut self, ctx: &Ctx, show: Option<Show>) {
+    fn open(&mut self, _ctx: &Ctx, show: Option<Show>) {
         if show == Some(Show::Countries) {
             // the countries are what the view shows: every region opens
             let names: Vec<String> = self.regions.iter().map(|r| r.name.clone()).collect();
             self.open.extend(names);
         }
-        let _ = ctx;
         self.cursor = Cursor::default();
-        self.panes.focus_main();
-        self.panes.moved();
+        self.panes.restart();
     }
 
     fn reset(&mut self, ctx: &Ctx) {
@@ -234,7 +232,6 @@ impl ScreenView for Countries {
     }
 
     fn focus_main(&mut self) {
-        self.panes.focus_main();
-        self.panes.related = Cursor::default();
+        self.panes.restart();
     }
 }

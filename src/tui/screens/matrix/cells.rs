@@ -20,14 +20,11 @@ use crate::tui::theme::SHADES;
 /// The Matrix screen and the context it is drawn in.
 type St<'a> = (&'a Screen, &'a Ctx);
 
-/// The mark of a cell: its link kind, `*` beside a disputed link, or the
-/// change since `--compare`.
+/// The mark of a cell: its link kind or `*` beside a disputed link; where
+/// it has none, the change since `--compare` (a changed cell is drawn
+/// reversed too, so a change never hides the link's status).
 fn mark(st: St, r: usize, c: usize) -> Option<char> {
-    let ch = key::cell_mark(&st.0.grid, r, c);
-    match change(st, r, c) {
-        Some(k) => Some(change_mark(k)),
-        None => ch,
-    }
+    key::cell_mark(&st.0.grid, r, c).or_else(|| change(st, r, c).map(change_mark))
 }
 
 fn change(st: St, r: usize, c: usize) -> Option<crate::diff::ChangeKind> {

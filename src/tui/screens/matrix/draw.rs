@@ -174,11 +174,17 @@ pub fn render_matrix(frame: &mut Frame, area: Rect, m: &Matrix, ctx: &Ctx) {
         width: area.width,
         height: area.bottom().saturating_sub(y),
     };
-    render_below(frame, rest, m, ctx, grid.legend);
+    render_below(frame, rest, m, ctx, (grid.legend, grid.glyphs));
 }
 
 /// The cell line, the legend and (with room) the cell's card.
-fn render_below(frame: &mut Frame, area: Rect, m: &Matrix, ctx: &Ctx, legend: bool) {
+fn render_below(
+    frame: &mut Frame,
+    area: Rect,
+    m: &Matrix,
+    ctx: &Ctx,
+    (legend, glyphs): (bool, bool),
+) {
     let t = &ctx.theme;
     let w = area.width as usize;
     let mut y = area.y;
@@ -192,7 +198,7 @@ fn render_below(frame: &mut Frame, area: Rect, m: &Matrix, ctx: &Ctx, legend: bo
     }
     if legend && y < area.bottom() {
         frame.render_widget(
-            Paragraph::new(legend_line(m, ctx, w)),
+            Paragraph::new(legend_line(m, ctx, w, glyphs)),
             Rect {
                 y,
                 height: 1,
@@ -215,15 +221,34 @@ fn render_below(frame: &mut Frame, area: Rect, m: &Matrix, ctx: &Ctx, legend: bo
             body,
             ctx,
             e,
-            "cell details — Enter to drill in, Tab to scroll",
+            &card_title(m, ctx),
             Some(&m.card),
             m.pane == Pane::Card,
         );
     }
 }
 
+/// The cell card's title: zoomed into a goal, the card (and `Enter`) is the
+/// whole cell, not the target column the cursor is on, and says so.
+fn card_title(m: &Matrix, ctx: &Ctx) -> String {
+    match m.zoom {
+        Some(n) => {
+            let row = m
+                .grid
+                .rows
+                .get(m.row)
+                .map(|&l| ctx.snap.line(l).id.as_str());
+            format!(
+                "the whole {} × SDG {n} cell, all its targets — Enter to drill in",
+                row.unwrap_or("")
+            )
+        }
+        None => "cell details — Enter to drill in, Tab to scroll".into(),
+    }
+}
+
 /// What the glyphs and marks mean, the least needed parts dropped first.
-fn legend_line(m: &Matrix, ctx: &Ctx, width: usize) -> Line<'static> {
+fn legend_line(m: &Matrix, ctx: &Ctx, width: usize, glyphs: bool) -> Line<'static> {
     let t = &ctx.theme;
     let g = &m.grid;
     let key = |k: &str, kst, what: &str| {
@@ -237,7 +262,11 @@ fn legend_line(m: &Matrix, ctx: &Ctx, width: usize) -> Line<'static> {
     };
     let mut items: Vec<Item> = crate::matrix::key::legend(g, ctx.sel().cross_cutting())
         .into_iter()
-        .map(|i| {
+        .map(|mut i| {
+            // no shading glyphs drawn (a narrow grid): the numbers are the key
+            if i.tone == Tone::Scale && !glyphs {
+                i.key = "n".into();
+            }
             let kst = match i.tone {
                 Tone::Scale => t.dim,
                 Tone::Accent => t.accent,
@@ -249,7 +278,11 @@ fn legend_line(m: &Matrix, ctx: &Ctx, width: usize) -> Line<'static> {
         })
         .collect();
     if let Some(c) = &ctx.compare {
-        let mut i = Item::new(8, format!("+ − ± changed since {}", c.name), t.warn);
+        let mut i = Item::new(
+            8,
+            format!("+ − ± or reversed: changed since {}", c.name),
+            t.warn,
+        );
         i.priority = 8;
         items.push(i);
     }

@@ -97,6 +97,34 @@ pub fn render_card(
     }
 }
 
+/// Draws `e`'s card (which takes the keys through `view`) across the top of
+/// `area`: as tall as it is, but at most `max_h` rows and at least three
+/// (as many as there are); returns the area left below it.
+pub fn card_above(
+    frame: &mut ratatui::Frame,
+    area: ratatui::layout::Rect,
+    ctx: &Ctx,
+    e: EntityRef,
+    (view, focused): (&CardView, bool),
+    max_h: u16,
+) -> ratatui::layout::Rect {
+    use ratatui::layout::{Constraint, Layout};
+    let h = (card_len(ctx, e, area.width) + 2)
+        .min(max_h)
+        .max(3.min(area.height));
+    let [card, below] = Layout::vertical([Constraint::Length(h), Constraint::Min(0)]).areas(area);
+    render_card(
+        frame,
+        card,
+        ctx,
+        e,
+        &e.label(&ctx.snap),
+        Some(view),
+        focused,
+    );
+    below
+}
+
 /// How many lines the card of `e` takes at `width` (border excluded).
 pub fn card_len(ctx: &Ctx, e: EntityRef, width: u16) -> u16 {
     super::card::wrap(&card_rows(ctx, e), width.saturating_sub(2) as usize).len() as u16
