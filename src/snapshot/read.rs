@@ -76,7 +76,13 @@ mod tests {
 
     #[test]
     fn reads_small_and_large_files_whole() {
-        for len in [0, 1, 1000, PARALLEL_FROM as usize, PARALLEL_FROM as usize + 7] {
+        for len in [
+            0,
+            1,
+            1000,
+            PARALLEL_FROM as usize,
+            PARALLEL_FROM as usize + 7,
+        ] {
             let bytes: Vec<u8> = (0..len).map(|i| (i * 31 % 251) as u8).collect();
             let (_dir, file) = file_of(&bytes);
             let read = read_all(file, len as u64, 1 << 30).expect("reads");

@@ -45,7 +45,9 @@ pub(crate) fn load(text: &str) -> Result<Built, serde_json::Error> {
             Read::Refused(problems) => Ok(Err(problems)),
             // The activities always begin when the document is read whole;
             // should they not have, the precise path reads it again.
-            Read::Handed => built.ok_or_else(|| de::Error::custom("the activities were not validated")),
+            Read::Handed => {
+                built.ok_or_else(|| de::Error::custom("the activities were not validated"))
+            }
         }
     })
 }
@@ -97,7 +99,11 @@ enum Activities<'de> {
 
 /// Reads the value of section `key`; a key seen before is an error, as
 /// serde's derive has it.
-fn once<'de, A, T>(map: &mut A, seen: &mut Vec<&'static str>, key: &'static str) -> Result<T, A::Error>
+fn once<'de, A, T>(
+    map: &mut A,
+    seen: &mut Vec<&'static str>,
+    key: &'static str,
+) -> Result<T, A::Error>
 where
     A: MapAccess<'de>,
     T: de::Deserialize<'de>,
@@ -195,7 +201,8 @@ impl<'scope, 'de: 'scope> Visitor<'de> for Document<'_, 'scope, 'de> {
                     return Err(de::Error::missing_field(key));
                 }
                 let ids = held.iter().map(|a| a.id.len()).sum();
-                let sent = sink.send(Msg::Activities(held.len(), ids)) && sink.send(Msg::Batch(held));
+                let sent =
+                    sink.send(Msg::Activities(held.len(), ids)) && sink.send(Msg::Batch(held));
                 if !sent {
                     return Err(de::Error::custom("the validator stopped"));
                 }

@@ -14,8 +14,8 @@ mod sections;
 mod staged;
 mod suggested;
 
-pub use builder::build;
 pub(crate) use builder::Builder;
+pub use builder::build;
 pub(crate) use staged::{Section, Staged};
 
 use std::borrow::Cow;
@@ -156,8 +156,8 @@ fn plain_ascii(s: &str, lines: Lines) -> bool {
         w.copy_from_slice(word);
         let w = u64::from_le_bytes(w);
         let del = w ^ (ONES * 0x7f);
-        let suspect = (w | (w.wrapping_sub(ONES * 0x20) & !w) | (del.wrapping_sub(ONES) & !del))
-            & HIGH;
+        let suspect =
+            (w | (w.wrapping_sub(ONES * 0x20) & !w) | (del.wrapping_sub(ONES) & !del)) & HIGH;
         if suspect != 0 && word.iter().any(|&b| bad(b)) {
             return false;
         }
@@ -337,7 +337,9 @@ mod tests {
     fn plain_ascii_flags_every_unsafe_byte_wherever_it_is() {
         let base = "abcdefghijklmnopqrstuvwxyz0123456789";
         for at in 0..base.len() {
-            for bad in ["\u{0}", "\u{1f}", "\u{7f}", "\u{80}", "é", "\t", "\r", "\u{202e}"] {
+            for bad in [
+                "\u{0}", "\u{1f}", "\u{7f}", "\u{80}", "é", "\t", "\r", "\u{202e}",
+            ] {
                 let s = format!("{}{bad}{}", &base[..at], &base[at..]);
                 assert!(!plain_ascii(&s, Lines::Single), "{s:?}");
                 assert!(!plain_ascii(&s, Lines::Multi), "{s:?}");
@@ -347,11 +349,16 @@ mod tests {
             assert!(plain_ascii(&s, Lines::Multi), "{s:?}");
         }
         assert!(plain_ascii(base, Lines::Single));
-        assert!(plain_ascii(" ~!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}", Lines::Single));
+        assert!(plain_ascii(
+            " ~!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}",
+            Lines::Single
+        ));
         assert!(plain_ascii("", Lines::Single));
         for b in 0..=255u8 {
             let ok = (0x20..0x7f).contains(&b);
-            let s = String::from_utf8_lossy(&[b'a'; 9].iter().copied().chain([b]).collect::<Vec<_>>()).into_owned();
+            let s =
+                String::from_utf8_lossy(&[b'a'; 9].iter().copied().chain([b]).collect::<Vec<_>>())
+                    .into_owned();
             assert_eq!(plain_ascii(&s, Lines::Single), ok, "{b:#x}");
         }
     }

@@ -10,9 +10,9 @@
 
 use super::builder::Builder;
 use super::{Validator, format_problem};
+use crate::snapshot::Problem;
 use crate::snapshot::model::*;
 use crate::snapshot::raw::*;
-use crate::snapshot::Problem;
 
 /// One section of the head, as read.
 pub(crate) enum Section {
@@ -107,7 +107,8 @@ impl Staged {
             self.lines = Some(v.lines(l));
         }
         if self.links.is_none() {
-            let (Some(l), Some(lines), Some((_, targets))) = (r.links.take(), &self.lines, &self.sdgs)
+            let (Some(l), Some(lines), Some((_, targets))) =
+                (r.links.take(), &self.lines, &self.sdgs)
             else {
                 return;
             };
@@ -133,7 +134,11 @@ impl Staged {
         }
         let missing = |key: &str| vec![Problem::error(key, "missing required key")];
         if !self.checked {
-            let key = if self.read.format.is_none() { "format" } else { "version" };
+            let key = if self.read.format.is_none() {
+                "format"
+            } else {
+                "version"
+            };
             return Err(missing(key));
         }
         let meta = self.meta.ok_or_else(|| missing("meta"))?;
