@@ -12,6 +12,7 @@ pub mod atomic;
 pub mod bookmarks;
 pub mod build;
 pub mod check;
+pub mod collate;
 pub mod diff;
 pub mod entity;
 pub mod export;

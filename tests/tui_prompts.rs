@@ -306,6 +306,22 @@ fn prompt_screens() {
         for (w, h) in [(80, 24), (160, 48)] {
             let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
             t.draw(|f| render(f, &st)).unwrap();
+            if name == "filter" && h == 24 {
+                // the bar docks under the screen, which keeps the rows
+                // above it and says how many it no longer shows
+                let text = format!("{}", t.backend());
+                assert!(text.contains(" Σ ↓12 more"), "{text}");
+            }
+            if name == "filter_panel" {
+                // the chosen facet is marked without colour, and its name
+                // is ruled off from the values of the facet beside it
+                let text = format!("{}", t.backend());
+                assert!(
+                    text.contains("\"▸al        │ [ ] C2 Infrastructure"),
+                    "{text}"
+                );
+                assert!(text.contains("\" status    │ [ ]"), "{text}");
+            }
             insta::assert_snapshot!(format!("{name}_{w}x{h}"), t.backend());
         }
     }

@@ -32,7 +32,7 @@ pub fn render(frame: &mut Frame, app: &App) {
             area,
             ctx,
             &app.presenter,
-            app.selected(),
+            app.presenter.heading_focus(app.selected()),
             app.screen == Screen::Matrix,
         );
         app.render_main(frame, main);
@@ -78,7 +78,20 @@ pub fn render(frame: &mut Frame, app: &App) {
     } else {
         render_header(frame, header, ctx, false);
     }
-    app.render_main(frame, main);
+    // a docked overlay (the filter bar) leaves the screen the rows above it
+    let docked = app
+        .overlays
+        .iter()
+        .filter_map(|o| o.docked(main))
+        .max()
+        .unwrap_or(0);
+    app.render_main(
+        frame,
+        Rect {
+            height: main.height.saturating_sub(docked).max(1),
+            ..main
+        },
+    );
     render_hints(frame, hints, ctx, &app.contexts());
     app.render_overlays(frame, area, main);
 }

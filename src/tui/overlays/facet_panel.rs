@@ -45,7 +45,13 @@ pub fn draw(
             } else {
                 t.dim
             };
-            Line::styled(format!(" {:<10}", k.name()), style)
+            // the chosen facet is marked without colour too, and a rule
+            // keeps its name apart from the values beside it
+            let mark = if i == facet { "▸" } else { " " };
+            Line::from(vec![
+                Span::styled(format!("{mark}{:<10}", k.name()), style),
+                Span::styled("│", t.dim),
+            ])
         })
         .collect();
     if kh < PANEL.len() {
@@ -55,7 +61,7 @@ pub fn draw(
             (a, 0) => format!(" ↑ {a} more"),
             (a, b) => format!(" ↑{a} ↓{b}"),
         };
-        key_lines.push(Line::styled(mark, t.dim));
+        key_lines.push(Line::styled(format!("{:<11}│", mark), t.dim));
     }
     frame.render_widget(Paragraph::new(key_lines), keys);
     // when the values do not all fit, the last line says how many more
@@ -80,9 +86,9 @@ pub fn draw(
             let style = if v.count == 0 { t.dim } else { t.base };
             // the count is never cut: the label gives way
             let count = format!(" ({})", v.count);
-            let room = (list_rect.width as usize).saturating_sub(5 + width(&count));
+            let room = (list_rect.width as usize).saturating_sub(6 + width(&count));
             ListItem::new(Line::from(vec![
-                Span::styled(format!("{mark} "), t.accent),
+                Span::styled(format!(" {mark} "), t.accent),
                 Span::styled(clip(&format!("{}{label}", v.value), room), style),
                 Span::styled(count, style),
             ]))

@@ -230,7 +230,7 @@ impl Component for FilterBar {
     /// The bar: text with count or error, chips, and the facet panel.
     fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let t = &ctx.theme;
-        let h = area.height.min(16).max(area.height.min(8));
+        let h = height(area);
         let r = Rect {
             y: area.bottom() - h,
             height: h,
@@ -315,6 +315,12 @@ impl Component for FilterBar {
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// How many rows of `area` (the main area) the filter bar takes, docked at
+/// its bottom: up to 16, at least 8 where there are 8.
+pub fn height(area: Rect) -> u16 {
+    area.height.min(16).max(area.height.min(8))
 }
 
 #[cfg(test)]

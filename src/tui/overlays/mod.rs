@@ -118,6 +118,17 @@ impl Overlay {
 
     /// Draws the overlay: the help and messages over the whole terminal,
     /// the others over the screen between the chrome.
+    /// The rows at the bottom of `main` the overlay takes while the screen
+    /// stays usable above it (the filter bar), so the screen is drawn in
+    /// the rest and marks what no longer fits; `None` for an overlay drawn
+    /// over the screen.
+    pub fn docked(&self, main: Rect) -> Option<u16> {
+        match self {
+            Overlay::Filter(_) => Some(filter::height(main)),
+            _ => None,
+        }
+    }
+
     pub fn draw(&self, frame: &mut Frame, full: Rect, main: Rect, ctx: &Ctx) {
         let area = match self {
             Overlay::Help(_) | Overlay::Message(_) | Overlay::Suggest(_) => full,

@@ -16,8 +16,13 @@ use crate::tui::ctx::Ctx;
 use crate::tui::effect::Effect;
 use crate::tui::ui::card::{self, Row, Shown};
 
+/// The fewest columns left beside a text overlay (both sides together);
+/// with less, the overlay takes the whole width.
+const MIN_MARGINS: u16 = 10;
+
 /// Draws `rows` wrapped in a box at most `width` columns wide, centred in
-/// `area`, bordered and titled in `style`, from line `scroll`.
+/// `area` (the whole width when the margins would be thinner than
+/// [`MIN_MARGINS`]), bordered and titled in `style`, from line `scroll`.
 pub fn draw_box(
     frame: &mut Frame,
     area: Rect,
@@ -26,7 +31,13 @@ pub fn draw_box(
     (width, scroll): (u16, usize),
     (title, style): (String, Style),
 ) -> Shown {
-    let w = width.min(area.width);
+    // a margin too thin to read what lies under it only shows fragments of
+    // the screen: then the box takes the whole width
+    let w = if width.saturating_add(MIN_MARGINS) > area.width {
+        area.width
+    } else {
+        width
+    };
     let lines = card::wrap(rows, w.saturating_sub(2) as usize);
     let h = (lines.len() as u16 + 2)
         .min(area.height.saturating_sub(2))

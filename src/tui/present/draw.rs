@@ -29,7 +29,14 @@ pub fn render_presenter_chrome(
 ) -> Rect {
     let t = &ctx.theme;
     let big = area.width >= 100 && area.height >= 34;
-    let head_h: u16 = if big { 9 } else { 1 };
+    let (word, goal, line) = heading(&ctx.snap, focus);
+    // nothing in focus (a step about the whole map): no heading — not the
+    // cell the cursor happens to rest on; the caption says what it is about
+    let head_h: u16 = match (&word, big) {
+        (None, _) if line.is_empty() => 0,
+        (Some(_), true) => 9,
+        _ => 1,
+    };
     let caption = p.tour.as_ref().map(|run| {
         let step = &run.tour.steps[run.state.step()];
         (
@@ -67,7 +74,6 @@ pub fn render_presenter_chrome(
     ])
     .areas(area);
 
-    let (word, goal, line) = heading(&ctx.snap, focus);
     let goal_style = match goal.and_then(|n| ctx.snap.sdg(n)) {
         Some(g) => t.title.patch(goal_fg(t, g.color)),
         None => t.accent,
@@ -99,6 +105,9 @@ pub fn render_presenter_chrome(
         );
     } else {
         let mut spans = Vec::new();
+        if word.is_none() {
+            spans.push(Span::raw(" "));
+        }
         if let Some(word) = word {
             spans.push(Span::styled(
                 format!(" {word} "),

@@ -53,6 +53,20 @@ pub struct Presenter {
 }
 
 impl Presenter {
+    /// What the heading names: on a tour's step, the step's focus — none
+    /// when the step has none (a step about the whole map is not about the
+    /// cell the cursor happens to rest on) — else what is `selected`.
+    pub fn heading_focus(&self, selected: Option<EntityRef>) -> Option<EntityRef> {
+        match &self.tour {
+            Some(run) if !run.state.is_off_tour() => run
+                .tour
+                .steps
+                .get(run.state.step())
+                .and_then(|step| step.focus),
+            _ => selected,
+        }
+    }
+
     /// Whether a tour is running and on its steps (not stepped off).
     pub fn on_tour(&self) -> bool {
         self.tour.as_ref().is_some_and(|t| !t.state.is_off_tour())
@@ -113,10 +127,9 @@ impl Presenter {
         };
         match run.state.apply(action) {
             Ok(Outcome::Show(i)) => self.show_step(i),
-            Ok(Outcome::SteppedOff) => vec![Effect::Status(
-                "off the tour: explore freely, . snaps back".into(),
-            )],
-            Ok(Outcome::Unchanged) => Vec::new(),
+            // the caption's rule says it ("off the tour — . snaps back"):
+            // a status line saying it again only took a row
+            Ok(Outcome::SteppedOff | Outcome::Unchanged) => Vec::new(),
             Err(e) => vec![Effect::Status(e.to_string())],
         }
     }

@@ -75,18 +75,27 @@ impl Activities {
             .map(ActivityId)
             .filter(|&a| ctx.sel().activity(a))
             .collect();
-        let key = self.sort;
-        order.sort_by(|&a, &b| {
-            let (x, y) = (s.activity(a), s.activity(b));
-            let ord = match key {
-                SortKey::Title => x.title().to_lowercase().cmp(&y.title().to_lowercase()),
-                SortKey::Lead => x.lead().cmp(&y.lead()),
-                SortKey::Year => x.year().cmp(&y.year()),
-                SortKey::Sector => x.sector().cmp(&y.sector()),
-                SortKey::Sdgs => x.sdgs().cmp(&y.sdgs()),
-            };
-            ord.then_with(|| x.id().cmp(y.id()))
-        });
+        // names sort as a reader expects (case, opening quotes ignored),
+        // each key made once; ties by id as everywhere
+        let by_name = |f: fn(&crate::snapshot::Activity) -> &str, order: &mut Vec<ActivityId>| {
+            order.sort_by_cached_key(|&a| {
+                let x = s.activity(a);
+                (crate::collate::key(f(x)), x.id().to_string())
+            });
+        };
+        match self.sort {
+            SortKey::Title => by_name(|a| a.title(), &mut order),
+            SortKey::Lead => by_name(|a| a.lead().unwrap_or(""), &mut order),
+            key => order.sort_by(|&a, &b| {
+                let (x, y) = (s.activity(a), s.activity(b));
+                let ord = match key {
+                    SortKey::Year => x.year().cmp(&y.year()),
+                    SortKey::Sector => x.sector().cmp(&y.sector()),
+                    _ => x.sdgs().cmp(&y.sdgs()),
+                };
+                ord.then_with(|| x.id().cmp(y.id()))
+            }),
+        }
         if self.desc {
             order.reverse();
         }

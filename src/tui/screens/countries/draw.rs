@@ -186,12 +186,16 @@ pub fn region_card(ctx: &Ctx, m: &Countries, r: usize) -> Vec<CardRow> {
         .copied()
         .filter(|&c| sel.country(c))
         .collect();
-    let in_group = |g: &str| listed.iter().filter(|&&c| s.country(c).in_group(g)).count();
+    // the region's members of each group, and (under a filter) how many
+    // of them this view lists, worded like the counts above
+    let members = |cs: &[crate::snapshot::CountryId], g: &str| {
+        cs.iter().filter(|&&c| s.country(c).in_group(g)).count() as u32
+    };
     let groups: Vec<String> = [("LDC", "ldc"), ("LLDC", "lldc"), ("SIDS", "sids")]
         .into_iter()
-        .map(|(label, g)| (label, in_group(g)))
-        .filter(|&(_, n)| n > 0)
-        .map(|(label, n)| format!("{label} {n}"))
+        .map(|(label, g)| (label, members(&region.countries, g), members(&listed, g)))
+        .filter(|&(_, all, _)| all > 0)
+        .map(|(label, all, shown)| format!("{label} {}", count(all, shown)))
         .collect();
     if !groups.is_empty() {
         out.push(field("groups", groups.join(" · ")));

@@ -75,10 +75,16 @@ pub fn render_matrix(frame: &mut Frame, area: Rect, m: &Matrix, ctx: &Ctx) {
 
     // column headers, with marks for columns out of view
     let mut y = area.y;
-    let head_label = if first_col > 0 {
-        format!("‹{first_col} {}", m.metric.name())
+    // the metric's name, or its one word where the name would be cut
+    let name = if width(m.metric.name()) + 2 <= grid.label_w {
+        m.metric.name()
     } else {
-        m.metric.name().to_string()
+        m.metric.key()
+    };
+    let head_label = if first_col > 0 {
+        format!("‹{first_col} {name}")
+    } else {
+        name.to_string()
     };
     let mut head = vec![Span::styled(
         fit(&format!(" {head_label}"), grid.label_w),
