@@ -30,12 +30,12 @@ pub const BUNDLED_NAME: &str = "<bundled snapshot>";
 
 /// Loads the snapshot compiled into the binary.
 pub fn load_bundled() -> Result<Snapshot, LoadError> {
-    load_bytes(BUNDLED_NAME, BUNDLED.as_bytes())
+    // Text already (`include_str!`): the fast path needs no UTF-8 check.
+    fast(BUNDLED_NAME, BUNDLED).unwrap_or_else(|| load_bytes(BUNDLED_NAME, BUNDLED.as_bytes()))
 }
 
 /// Loads and validates the snapshot at `path`.
 pub fn load_file(path: &Path) -> Result<Snapshot, LoadError> {
-    use std::io::Read as _;
     let file =
         crate::sanitize::sanitize(&path.display().to_string(), crate::sanitize::Lines::Single)
             .into_owned();
@@ -53,9 +53,8 @@ pub fn load_file(path: &Path) -> Result<Snapshot, LoadError> {
     }
     // Read at most one byte past the limit, so a file that grows while it
     // is read is still refused, not read without end.
-    let mut bytes = Vec::with_capacity(size as usize);
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_BYTES + 1).read_to_end(&mut bytes))
+    let bytes = std::fs::File::open(path)
+        .and_then(|f| super::read::read_all(f, size, MAX_BYTES))
         .map_err(io)?;
     if bytes.len() as u64 > MAX_BYTES {
         let size = std::fs::metadata(path).map_or(0, |m| m.len());
@@ -75,22 +74,28 @@ pub fn load_file(path: &Path) -> Result<Snapshot, LoadError> {
 /// `bytes`. A file serde rejects is parsed again by the precise path, which
 /// reports every problem with its position or JSON path.
 pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Snapshot, LoadError> {
-    if bytes.len() as u64 <= MAX_BYTES {
+    if bytes.len() as u64 <= MAX_BYTES
         // One check of the whole text is much faster than serde's check of
         // each string it borrows.
-        let text = std::str::from_utf8(bytes).ok();
-        let text = text.map(|t| t.strip_prefix('\u{feff}').unwrap_or(t));
-        // Too-deep nesting fails this pass wherever it is, also under keys
-        // it skips (see `bounded`); the precise path then reports it.
-        if let Some(Ok(built)) = text.map(super::stream::load) {
-            return built.map_err(|problems| LoadError::Invalid {
-                file: crate::sanitize::sanitize(file, crate::sanitize::Lines::Single).into_owned(),
-                problems,
-            });
-        }
+        && let Ok(text) = std::str::from_utf8(bytes)
+        && let Some(loaded) = fast(file, text)
+    {
+        return loaded;
     }
     let (file, raw) = parse_bytes(file, bytes)?;
     build(raw).map_err(|problems| LoadError::Invalid { file, problems })
+}
+
+/// The one-pass load of `text`, or `None` when serde rejects it and the
+/// precise path must read it again. Too-deep nesting fails this pass
+/// wherever it is, also under keys it skips (see `bounded`).
+fn fast(file: &str, text: &str) -> Option<Result<Snapshot, LoadError>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let built = super::stream::load(text).ok()?;
+    Some(built.map_err(|problems| LoadError::Invalid {
+        file: crate::sanitize::sanitize(file, crate::sanitize::Lines::Single).into_owned(),
+        problems,
+    }))
 }
 
 /// Checks size and encoding and parses `bytes`; returns the sanitized file

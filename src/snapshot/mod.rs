@@ -7,11 +7,13 @@
 mod activity;
 mod bounded;
 pub mod country;
+mod handoff;
 mod index;
 mod load;
 mod model;
 mod problem;
 pub mod raw;
+mod read;
 mod stream;
 pub mod suggested;
 mod tier;

@@ -396,8 +396,10 @@ pub struct RawActivityRef<'a> {
     pub url: Option<CowStr<'a>>,
     #[serde(borrow, default)]
     pub note: Option<CowStr<'a>>,
+    /// Boxed: few activities carry suggestions, and every record is moved
+    /// from the parser to the validator.
     #[serde(default)]
-    pub suggested: Option<StoredSuggestions>,
+    pub suggested: Option<Box<StoredSuggestions>>,
 }
 
 impl From<RawActivity> for RawActivityRef<'_> {
@@ -420,7 +422,7 @@ impl From<RawActivity> for RawActivityRef<'_> {
             source: own(a.source),
             url: a.url.map(own),
             note: a.note.map(own),
-            suggested: a.suggested,
+            suggested: a.suggested.map(Box::new),
         }
     }
 }

@@ -1,5 +1,7 @@
-//! The fast path of loading: one pass over the file's bytes that validates
-//! each activity into the model as soon as it is parsed.
+//! The fast path of loading: one pass over the file's bytes, the parser on
+//! this thread handing each section and each batch of activities to a
+//! validator thread as soon as it is read (see `handoff.rs`), so the two
+//! work side by side from the first section on.
 //!
 //! Strings are borrowed from the bytes wherever they have no escapes, and an
 //! activity's raw form lives only while it is being converted, so loading a
@@ -11,17 +13,15 @@
 //! Any serde error here only means "take the precise path": [`super::load`]
 //! then parses again, reporting every problem with its path and position.
 
+use std::borrow::Cow;
 use std::fmt;
-use std::sync::{Mutex, PoisonError};
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use super::bounded::{Bounded, Skip};
-
-use super::raw::{
-    CowStr, RawActionLine, RawActivityRef, RawCountry, RawIndicator, RawLink, RawMeta, RawSdg,
-};
-use super::validate::{Builder, Head};
+use super::handoff::{Msg, Sink};
+use super::raw::{CowStr, RawActivityRef};
+use super::validate::{Section, format_problem};
 use super::{Problem, Snapshot};
 
 /// What a file's bytes build into: a snapshot, or its validation problems.
@@ -30,68 +30,60 @@ pub(crate) type Built = Result<Snapshot, Vec<Problem>>;
 /// Parses and validates `text` in one pass. `Err` is a parse or type error:
 /// the caller reports it through the precise path.
 pub(crate) fn load(text: &str) -> Result<Built, serde_json::Error> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let built = Document.deserialize(&mut de)?;
-    de.end()?;
-    Ok(built)
+    std::thread::scope(|scope| {
+        let mut sink = Sink::start(scope);
+        let mut de = serde_json::Deserializer::from_str(text);
+        let read = Document {
+            text,
+            sink: &mut sink,
+        }
+        .deserialize(&mut de)
+        .and_then(|read| de.end().map(|()| read));
+        // the validator is waited for even when parsing failed
+        let built = sink.finish();
+        match read? {
+            Read::Refused(problems) => Ok(Err(problems)),
+            // The activities always begin when the document is read whole;
+            // should they not have, the precise path reads it again.
+            Read::Handed => {
+                built.ok_or_else(|| de::Error::custom("the activities were not validated"))
+            }
+        }
+    })
 }
 
-/// The top-level object.
-struct Document;
+/// How reading the document ended.
+enum Read {
+    /// Everything went to the validator.
+    Handed,
+    /// The format or version is not this build's: that problem alone,
+    /// the activities skipped.
+    Refused(Vec<Problem>),
+}
 
-impl<'de> DeserializeSeed<'de> for Document {
-    type Value = Built;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Built, D::Error> {
+/// The top-level object of `text`.
+struct Document<'a, 'scope, 'de> {
+    text: &'de str,
+    sink: &'a mut Sink<'scope, 'de>,
+}
+
+impl<'scope, 'de: 'scope> DeserializeSeed<'de> for Document<'_, 'scope, 'de> {
+    type Value = Read;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Read, D::Error> {
         d.deserialize_map(self)
     }
 }
 
-/// The sections before the activities, as they are read.
-#[derive(Default)]
-struct Sections {
-    format: Option<String>,
-    version: Option<u32>,
-    meta: Option<RawMeta>,
-    sdgs: Option<Vec<RawSdg>>,
-    indicators: Option<Vec<RawIndicator>>,
-    action_lines: Option<Vec<RawActionLine>>,
-    links: Option<Vec<RawLink>>,
-    /// Optional: a file without countries has none.
-    countries: Option<Vec<RawCountry>>,
-}
-
-impl Sections {
-    /// All of them, once every one has been read.
-    fn take_head(&mut self) -> Option<Head> {
-        self.missing().is_none().then_some(())?;
-        let s = std::mem::take(self);
-        Some(Head {
-            format: s.format?,
-            version: s.version?,
-            meta: s.meta?,
-            sdgs: s.sdgs?,
-            indicators: s.indicators?,
-            action_lines: s.action_lines?,
-            links: s.links?,
-            countries: s.countries.unwrap_or_default(),
-        })
-    }
-
-    /// The name of the first required key not read yet.
-    fn missing(&self) -> Option<&'static str> {
-        [
-            ("format", self.format.is_none()),
-            ("version", self.version.is_none()),
-            ("meta", self.meta.is_none()),
-            ("sdgs", self.sdgs.is_none()),
-            ("indicators", self.indicators.is_none()),
-            ("action_lines", self.action_lines.is_none()),
-            ("links", self.links.is_none()),
-        ]
-        .into_iter()
-        .find_map(|(key, missing)| missing.then_some(key))
-    }
-}
+/// The keys a snapshot must have before its activities can be validated.
+const REQUIRED: [&str; 7] = [
+    "format",
+    "version",
+    "meta",
+    "sdgs",
+    "indicators",
+    "action_lines",
+    "links",
+];
 
 /// Where the activities went.
 enum Activities<'de> {
@@ -99,19 +91,19 @@ enum Activities<'de> {
     Unread,
     /// Read before the sections they refer to: kept raw.
     Held(Vec<RawActivityRef<'de>>),
-    /// Validated into the builder as they were read (or skipped, when the
-    /// head already failed).
-    Done(Box<Built>),
+    /// Handed to the validator as they were read.
+    Handed,
+    /// Skipped: the head's format or version is wrong.
+    Refused(Vec<Problem>),
 }
 
-/// Reads a section into `slot`; a key seen before (even one already handed
-/// to the builder) is an error, as serde's derive has it.
+/// Reads the value of section `key`; a key seen before is an error, as
+/// serde's derive has it.
 fn once<'de, A, T>(
     map: &mut A,
     seen: &mut Vec<&'static str>,
-    slot: &mut Option<T>,
     key: &'static str,
-) -> Result<(), A::Error>
+) -> Result<T, A::Error>
 where
     A: MapAccess<'de>,
     T: de::Deserialize<'de>,
@@ -120,176 +112,201 @@ where
         return Err(de::Error::duplicate_field(key));
     }
     seen.push(key);
-    *slot = Some(map.next_value::<Bounded<T>>()?.0);
-    Ok(())
+    Ok(map.next_value::<Bounded<T>>()?.0)
 }
 
-impl<'de> Visitor<'de> for Document {
-    type Value = Built;
+impl<'scope, 'de: 'scope> Visitor<'de> for Document<'_, 'scope, 'de> {
+    type Value = Read;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a snapshot object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Built, A::Error> {
-        let mut s = Sections::default();
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Read, A::Error> {
+        let Document { text, sink } = self;
         let mut activities = Activities::Unread;
-        let mut seen = Vec::with_capacity(7);
+        let mut seen = Vec::with_capacity(REQUIRED.len() + 1);
+        // kept here too: a wrong one means the activities are skipped
+        let (mut format, mut version) = (None, None);
         while let Some(key) = map.next_key::<CowStr<'de>>()? {
-            match &*key {
-                "format" => once(&mut map, &mut seen, &mut s.format, "format")?,
-                "version" => once(&mut map, &mut seen, &mut s.version, "version")?,
-                "meta" => once(&mut map, &mut seen, &mut s.meta, "meta")?,
-                "sdgs" => once(&mut map, &mut seen, &mut s.sdgs, "sdgs")?,
-                "indicators" => once(&mut map, &mut seen, &mut s.indicators, "indicators")?,
-                "action_lines" => once(&mut map, &mut seen, &mut s.action_lines, "action_lines")?,
-                "links" => once(&mut map, &mut seen, &mut s.links, "links")?,
+            let section = match &*key {
+                "format" => {
+                    let f: String = once(&mut map, &mut seen, "format")?;
+                    format = Some(f.clone());
+                    Section::Format(f)
+                }
+                "version" => {
+                    let v = once(&mut map, &mut seen, "version")?;
+                    version = Some(v);
+                    Section::Version(v)
+                }
+                "meta" => Section::Meta(once(&mut map, &mut seen, "meta")?),
+                "sdgs" => Section::Sdgs(once(&mut map, &mut seen, "sdgs")?),
+                "indicators" => Section::Indicators(once(&mut map, &mut seen, "indicators")?),
+                "action_lines" => Section::Lines(once(&mut map, &mut seen, "action_lines")?),
+                "links" => Section::Links(once(&mut map, &mut seen, "links")?),
                 "countries" => {
                     // Activities already validated without them could not
                     // resolve their countries: the precise path reads the
                     // file in any order.
-                    if matches!(activities, Activities::Done(_)) {
+                    if matches!(activities, Activities::Handed) {
                         return Err(de::Error::custom(
                             "countries after activities: read in two passes",
                         ));
                     }
-                    once(&mut map, &mut seen, &mut s.countries, "countries")?
+                    Section::Countries(once(&mut map, &mut seen, "countries")?)
                 }
                 "activities" => {
                     if !matches!(activities, Activities::Unread) {
                         return Err(de::Error::duplicate_field("activities"));
                     }
-                    activities = match s.take_head() {
-                        None => Activities::Held(
+                    let head = REQUIRED.iter().all(|k| seen.contains(k));
+                    let refused = (format.as_deref())
+                        .zip(version)
+                        .and_then(|(f, v)| format_problem(f, v.into()));
+                    activities = match (head, refused) {
+                        (false, _) => Activities::Held(
                             map.next_value::<Bounded<Vec<RawActivityRef<'de>>>>()?.0,
                         ),
-                        Some(head) => Activities::Done(Box::new(match Builder::new(head) {
-                            Ok(builder) => map.next_value_seed(Stream(builder))?,
-                            Err(problems) => {
-                                map.next_value::<Skip>()?;
-                                Err(problems)
-                            }
-                        })),
+                        (true, Some(problem)) => {
+                            map.next_value::<Skip>()?;
+                            Activities::Refused(vec![problem])
+                        }
+                        (true, None) => {
+                            map.next_value_seed(Stream {
+                                text,
+                                sink: &mut *sink,
+                            })?;
+                            Activities::Handed
+                        }
                     };
+                    continue;
                 }
                 // unknown keys are skipped, within the nesting limit
                 _ => {
                     map.next_value::<Skip>()?;
+                    continue;
                 }
+            };
+            if !sink.send(Msg::Section(section)) {
+                return Err(de::Error::custom("the validator stopped"));
             }
         }
         match activities {
-            Activities::Done(built) => Ok(*built),
+            Activities::Handed => Ok(Read::Handed),
+            Activities::Refused(problems) => Ok(Read::Refused(problems)),
             Activities::Unread => Err(de::Error::missing_field("activities")),
             Activities::Held(held) => {
-                let Some(head) = s.take_head() else {
-                    return Err(de::Error::missing_field(s.missing().unwrap_or("meta")));
-                };
-                Ok(Builder::new(head).and_then(|mut builder| {
-                    builder.reserve(held.len());
-                    for a in held {
-                        builder.push(a);
-                    }
-                    builder.finish()
-                }))
+                if let Some(key) = REQUIRED.iter().find(|k| !seen.contains(k)) {
+                    return Err(de::Error::missing_field(key));
+                }
+                let ids = held.iter().map(|a| a.id.len()).sum();
+                let sent =
+                    sink.send(Msg::Activities(held.len(), ids)) && sink.send(Msg::Batch(held));
+                if !sent {
+                    return Err(de::Error::custom("the validator stopped"));
+                }
+                Ok(Read::Handed)
             }
         }
     }
 }
 
-/// The `activities` array, each element validated into the builder.
-struct Stream(Builder);
+/// The `activities` array, handed to the validator in batches as it is
+/// parsed.
+struct Stream<'a, 'scope, 'de> {
+    text: &'de str,
+    sink: &'a mut Sink<'scope, 'de>,
+}
 
-impl<'de> DeserializeSeed<'de> for Stream {
-    type Value = Built;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Built, D::Error> {
+impl<'scope, 'de: 'scope> DeserializeSeed<'de> for Stream<'_, 'scope, 'de> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_seq(self)
     }
 }
 
-impl<'de> Visitor<'de> for Stream {
-    type Value = Built;
+/// The next activity of the array, if any.
+fn next<'de, A: SeqAccess<'de>>(seq: &mut A) -> Result<Option<RawActivityRef<'de>>, A::Error> {
+    Ok(seq
+        .next_element::<Bounded<RawActivityRef<'de>>>()?
+        .map(|b| b.0))
+}
+
+/// How many more activities the array likely holds, and how many bytes of
+/// ids, judged from the bytes `batch` spans in `text` (ids without escapes
+/// are borrowed from it). Only a guess to reserve room, so that the model
+/// and the id table do not grow by doubling; `(0, 0)` when the batch cannot
+/// tell. At most one per 32 bytes left (no activity is shorter), so memory
+/// stays linear in the input even when other keys follow the array.
+fn estimate(text: &str, batch: &[RawActivityRef<'_>]) -> (usize, usize) {
+    let offset = |a: &RawActivityRef<'_>| match &a.id.0 {
+        Cow::Borrowed(id) => (id.as_ptr() as usize)
+            .checked_sub(text.as_ptr() as usize)
+            .filter(|&o| o <= text.len()),
+        Cow::Owned(_) => None,
+    };
+    let (Some(first), Some(last)) = (batch.first(), batch.last()) else {
+        return (0, 0);
+    };
+    let (Some(from), Some(to)) = (offset(first), offset(last)) else {
+        return (0, 0);
+    };
+    let span = to.saturating_sub(from);
+    if batch.len() < 2 || span == 0 {
+        return (0, 0);
+    }
+    let left = text.len() - to;
+    let per = span / (batch.len() - 1);
+    // An eighth more than the first records suggest: falling short by one
+    // would double the model's vector, and for a moment hold both copies.
+    let guess = left / per.max(1);
+    let n = (guess + guess / 8).min(left / 32) + 1;
+    let id_bytes: usize = batch.iter().map(|a| a.id.len()).sum();
+    (n, n.saturating_mul(id_bytes / batch.len() + 1))
+}
+
+impl<'scope, 'de: 'scope> Visitor<'de> for Stream<'_, 'scope, 'de> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an array of activities")
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<Built, A::Error> {
-        // A small array is validated as it is read. Past the first batch,
-        // parsing (this thread) and validating (a second one) overlap: the
-        // parser hands over batches of records borrowed from the text.
-        let mut batch = Vec::with_capacity(BATCH);
-        while batch.len() < BATCH {
-            match seq
-                .next_element::<Bounded<RawActivityRef<'de>>>()?
-                .map(|b| b.0)
-            {
-                Some(a) => batch.push(a),
-                None => {
-                    batch.into_iter().for_each(|a| self.0.push(a));
-                    return Ok(self.0.finish());
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let Stream { text, sink } = self;
+        let stopped = || de::Error::custom("the validator stopped");
+        let mut batch = Vec::with_capacity(FIRST);
+        let mut begun = false;
+        while let Some(a) = next(&mut seq)? {
+            batch.push(a);
+            if batch.len() == FIRST && !begun || batch.len() >= BATCH {
+                if !begun {
+                    let (n, id_bytes) = estimate(text, &batch);
+                    begun = sink.send(Msg::Activities(n + batch.len(), id_bytes));
+                }
+                let fresh = sink.spare().unwrap_or_else(|| Vec::with_capacity(BATCH));
+                if !begun || !sink.send(Msg::Batch(std::mem::replace(&mut batch, fresh))) {
+                    return Err(stopped());
                 }
             }
         }
-        // The builder stays here, behind a lock the worker holds while it
-        // runs, so that if no thread can be started this thread validates.
-        let slot = Mutex::new(self.0);
-        let lock = || slot.lock().unwrap_or_else(PoisonError::into_inner);
-        let parsed = std::thread::scope(|scope| {
-            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<RawActivityRef<'de>>>(4);
-            let worker = std::thread::Builder::new()
-                .spawn_scoped(scope, move || {
-                    let mut builder = lock();
-                    for batch in rx {
-                        batch.into_iter().for_each(|a| builder.push(a));
-                    }
-                })
-                .ok();
-            let hand_over = |batch: Vec<RawActivityRef<'de>>| match &worker {
-                // A send fails only when the worker panicked: re-raised below.
-                Some(_) => tx.send(batch).is_ok(),
-                None => {
-                    let mut builder = lock();
-                    batch.into_iter().for_each(|a| builder.push(a));
-                    true
-                }
-            };
-            let mut parsed = Ok(());
-            let mut batch = batch;
-            loop {
-                if batch.len() == BATCH
-                    && !hand_over(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))
-                {
-                    break;
-                }
-                match seq
-                    .next_element::<Bounded<RawActivityRef<'de>>>()
-                    .map(|a| a.map(|b| b.0))
-                {
-                    Ok(Some(a)) => batch.push(a),
-                    Ok(None) => break,
-                    Err(e) => {
-                        parsed = Err(e);
-                        break;
-                    }
-                }
+        if !begun {
+            let ids = batch.iter().map(|a| a.id.len()).sum();
+            if !sink.send(Msg::Activities(batch.len(), ids)) {
+                return Err(stopped());
             }
-            if parsed.is_ok() && !batch.is_empty() {
-                hand_over(batch);
-            }
-            drop(tx);
-            if let Some(Err(panic)) = worker.map(|w| w.join()) {
-                std::panic::resume_unwind(panic);
-            }
-            parsed
-        });
-        parsed.map(|()| {
-            slot.into_inner()
-                .unwrap_or_else(PoisonError::into_inner)
-                .finish()
-        })
+        }
+        if !batch.is_empty() && !sink.send(Msg::Batch(batch)) {
+            return Err(stopped());
+        }
+        Ok(())
     }
 }
 
+/// Activities in the first batch, after which the validator learns how
+/// many to make room for.
+const FIRST: usize = 64;
+
 /// Activities per batch handed from the parser to the validator.
-const BATCH: usize = 512;
+const BATCH: usize = 256;

@@ -1,6 +1,7 @@
 //! Building a snapshot: the sections first, then activities one at a time.
 
-use super::{Validator, format_problem};
+use super::Validator;
+use super::staged::{Section, Staged};
 use crate::snapshot::index::Parts;
 use crate::snapshot::model::*;
 use crate::snapshot::raw::*;
@@ -19,9 +20,10 @@ pub fn build(raw: RawSnapshot) -> Result<Snapshot, Vec<Problem>> {
         links: raw.links,
         countries: raw.countries,
     })?;
-    builder.reserve(raw.activities.len());
+    let ids = raw.activities.iter().map(|a| a.id.len()).sum();
+    builder.reserve(raw.activities.len(), ids);
     for a in raw.activities {
-        builder.push(a.into());
+        builder.push(&mut a.into());
     }
     builder.finish()
 }
@@ -58,17 +60,35 @@ impl Builder {
     /// version fails here (nothing else can then be trusted); other problems
     /// are collected and reported by [`Builder::finish`].
     pub(crate) fn new(head: Head) -> Result<Builder, Vec<Problem>> {
-        if let Some(p) = format_problem(&head.format, head.version.into()) {
-            return Err(vec![p]);
+        let mut staged = Staged::default();
+        for section in [
+            Section::Format(head.format),
+            Section::Version(head.version),
+            Section::Meta(head.meta),
+            Section::Sdgs(head.sdgs),
+            Section::Indicators(head.indicators),
+            Section::Lines(head.action_lines),
+            Section::Links(head.links),
+            Section::Countries(head.countries),
+        ] {
+            staged.offer(section);
         }
-        let mut v = Validator::default();
-        let meta = v.meta(head.meta);
-        let (sdgs, targets) = v.sdgs(head.sdgs);
-        let indicators = v.indicators(head.indicators);
-        let action_lines = v.lines(head.action_lines);
-        let links = v.links(head.links, &action_lines, &targets);
-        let countries = v.countries(head.countries);
-        Ok(Builder {
+        staged.builder()
+    }
+
+    /// A builder of the validated head (see [`Staged`]).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn from_parts(
+        v: Validator,
+        meta: Meta,
+        sdgs: Vec<Sdg>,
+        targets: Vec<Target>,
+        indicators: Vec<Indicator>,
+        action_lines: Vec<ActionLine>,
+        links: Vec<Link>,
+        countries: Vec<Country>,
+    ) -> Builder {
+        Builder {
             v,
             meta,
             sdgs,
@@ -78,20 +98,31 @@ impl Builder {
             links,
             countries,
             activities: Vec::new(),
-        })
+        }
     }
 
-    /// Makes room for `n` more activities.
-    pub(crate) fn reserve(&mut self, n: usize) {
+    /// Makes room for `n` more activities whose ids are `id_bytes` long in all.
+    pub(crate) fn reserve(&mut self, n: usize, id_bytes: usize) {
         self.activities.reserve(n);
-        self.v.index.activity_by_id.reserve(n);
+        self.v.index.activity_by_id.reserve(n, id_bytes);
     }
 
-    /// Validates the next activity and adds it.
-    pub(crate) fn push(&mut self, a: RawActivityRef<'_>) {
+    /// Validates the next activity and adds it. Takes the record by
+    /// reference (its `suggested` is taken out), so a batch of them is
+    /// validated where it lies instead of each being moved out first.
+    pub(crate) fn push(&mut self, a: &mut RawActivityRef<'_>) {
         let i = self.activities.len();
         let activity = self.v.activity(i, a, &self.targets);
         self.activities.push(activity);
+    }
+
+    /// Validates and adds a batch of activities, each where it lies.
+    pub(crate) fn push_all(&mut self, batch: &mut [RawActivityRef<'_>]) {
+        let ids = &self.v.index.activity_by_id;
+        ids.touch(batch.iter().map(|a| &*a.id));
+        for a in batch {
+            self.push(a);
+        }
     }
 
     /// The snapshot, or every problem when there is at least one error.

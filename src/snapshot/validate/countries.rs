@@ -3,8 +3,6 @@
 //! share are found when names are first looked up
 //! ([`crate::snapshot::Snapshot::country_name_clashes`]), not at load.
 
-use std::collections::HashMap;
-
 use super::{Validator, clean, is_valid_id};
 use crate::sanitize::Lines;
 use crate::snapshot::model::*;
@@ -17,7 +15,10 @@ fn upper_letters(s: &str, n: usize) -> bool {
 impl Validator {
     pub(super) fn countries(&mut self, raw: Vec<RawCountry>) -> Vec<Country> {
         let mut out: Vec<Country> = Vec::with_capacity(raw.len());
-        let mut alpha2: HashMap<String, usize> = HashMap::new();
+        let mut alpha2: foldhash::HashMap<String, usize> = Default::default();
+        // maps sized once: they would otherwise grow (and rehash) several times
+        alpha2.reserve(raw.len());
+        self.index.country_by_code.reserve(raw.len());
         for (i, c) in raw.into_iter().enumerate() {
             let path = format!("countries[{i}]");
             if !upper_letters(&c.code, 3) {

@@ -11,13 +11,14 @@ mod builder;
 mod countries;
 mod relations;
 mod sections;
+mod staged;
 mod suggested;
 
+pub(crate) use builder::Builder;
 pub use builder::build;
-pub(crate) use builder::{Builder, Head};
+pub(crate) use staged::{Section, Staged};
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::fmt;
 
 use super::Problem;
@@ -52,10 +53,12 @@ fn clean(s: &str) -> String {
 
 /// Whether `id` is usable as a stable key in view strings and bookmarks.
 pub fn is_valid_id(id: &str) -> bool {
+    // Bytes, not chars: every byte of a non-ASCII character fails the test
+    // as the character does.
     !id.is_empty()
         && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
 /// What `id` would mean as a stable key of another kind of record (see
@@ -63,6 +66,14 @@ pub fn is_valid_id(id: &str) -> bool {
 /// `SDG9`), a target (`9.c`), an indicator (`9.c.1`) or an existing Action
 /// Line (`is_line`). Activity ids must not read as any of them.
 pub(super) fn other_kind_key(id: &str, is_line: impl FnOnce(&str) -> bool) -> Option<String> {
+    // A goal, target or indicator key starts with a number (after spaces; a
+    // `+` sign parses too) or with `SDG`: any other id can only be a line's,
+    // and is checked without the copies below (the common case, once per
+    // activity).
+    let numeric = matches!(id.trim_start().bytes().next(), Some(b'0'..=b'9' | b'+'));
+    if !numeric && !id.starts_with("SDG") && !id.starts_with("sdg") {
+        return is_line(id).then(|| format!("the Action Line {id}"));
+    }
     let goal = |s: &str| s.trim().parse::<u8>().ok();
     if let Some(n) = goal(id) {
         return Some(format!("the key of SDG {n}"));
@@ -134,21 +145,38 @@ impl fmt::Display for ActivityName<'_> {
 fn plain_ascii(s: &str, lines: Lines) -> bool {
     let newline_ok = lines == Lines::Multi;
     let bad = |b: u8| (b < 0x20 && !(newline_ok && b == b'\n')) || b >= 0x7f;
-    // Branch-free over fixed chunks so the compiler can vectorize it.
-    let mut chunks = s.as_bytes().chunks_exact(16);
-    for chunk in &mut chunks {
-        if chunk.iter().fold(false, |acc, &b| acc | bad(b)) {
+    // Eight bytes at a time: a word is looked at byte by byte only when it
+    // may hold a byte of 0x80 or more, one under 0x20 or a 0x7f (each test
+    // flags at least the first such byte; a newline is let through there).
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = s.as_bytes().chunks_exact(8);
+    for word in &mut words {
+        let mut w = [0; 8];
+        w.copy_from_slice(word);
+        let w = u64::from_le_bytes(w);
+        let del = w ^ (ONES * 0x7f);
+        let suspect =
+            (w | (w.wrapping_sub(ONES * 0x20) & !w) | (del.wrapping_sub(ONES) & !del)) & HIGH;
+        if suspect != 0 && word.iter().any(|&b| bad(b)) {
             return false;
         }
     }
-    !chunks.remainder().iter().any(|&b| bad(b))
+    !words.remainder().iter().any(|&b| bad(b))
+}
+
+/// Whether `s` is empty or only white space (`str::trim`'s), looking no
+/// further than its first character that is not.
+fn blank(s: &str) -> bool {
+    s.trim_start().is_empty()
 }
 
 #[derive(Default)]
 pub(super) struct Validator {
     problems: Vec<Problem>,
     index: Index,
-    sdg_numbers: HashSet<u8>,
+    /// The goal numbers of `sdgs` (1–17) seen so far.
+    sdg_numbers: SdgSet,
 }
 
 impl Validator {
@@ -183,7 +211,7 @@ impl Validator {
     }
 
     fn required(&mut self, path: impl fmt::Display, s: String, lines: Lines) -> String {
-        if s.trim().is_empty() {
+        if blank(&s) {
             self.err(&path, "must not be empty");
         }
         self.text(path, s, lines)
@@ -303,6 +331,43 @@ mod tests {
         assert!(is_iso_date("2026-11-27"));
         assert!(!is_iso_date("2026-13-01"));
         assert!(!is_iso_date("26-11-27"));
+    }
+
+    #[test]
+    fn plain_ascii_flags_every_unsafe_byte_wherever_it_is() {
+        let base = "abcdefghijklmnopqrstuvwxyz0123456789";
+        for at in 0..base.len() {
+            for bad in [
+                "\u{0}", "\u{1f}", "\u{7f}", "\u{80}", "é", "\t", "\r", "\u{202e}",
+            ] {
+                let s = format!("{}{bad}{}", &base[..at], &base[at..]);
+                assert!(!plain_ascii(&s, Lines::Single), "{s:?}");
+                assert!(!plain_ascii(&s, Lines::Multi), "{s:?}");
+            }
+            let s = format!("{}\n{}", &base[..at], &base[at..]);
+            assert!(!plain_ascii(&s, Lines::Single), "{s:?}");
+            assert!(plain_ascii(&s, Lines::Multi), "{s:?}");
+        }
+        assert!(plain_ascii(base, Lines::Single));
+        assert!(plain_ascii(
+            " ~!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}",
+            Lines::Single
+        ));
+        assert!(plain_ascii("", Lines::Single));
+        for b in 0..=255u8 {
+            let ok = (0x20..0x7f).contains(&b);
+            let s =
+                String::from_utf8_lossy(&[b'a'; 9].iter().copied().chain([b]).collect::<Vec<_>>())
+                    .into_owned();
+            assert_eq!(plain_ascii(&s, Lines::Single), ok, "{b:#x}");
+        }
+    }
+
+    #[test]
+    fn blank_is_trim_empty() {
+        for s in ["", " ", "\t\n", "\u{3000}", " x", "x ", "\u{a0}y"] {
+            assert_eq!(blank(s), s.trim().is_empty(), "{s:?}");
+        }
     }
 
     #[test]

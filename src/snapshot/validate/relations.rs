@@ -3,7 +3,6 @@
 //! from the rest of validation only to keep each file about one thing.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt;
 
 use super::{ActivityName, At, Validator, clean};
@@ -19,7 +18,8 @@ impl Validator {
         lines: &[ActionLine],
         targets: &[Target],
     ) -> Vec<Link> {
-        let mut seen: HashMap<(String, u8, bool), usize> = HashMap::new();
+        let mut seen: foldhash::HashMap<(String, u8, bool), usize> = Default::default();
+        seen.reserve(raw.len());
         let mut out = Vec::with_capacity(raw.len());
         for (i, l) in raw.into_iter().enumerate() {
             let path = format!("links[{i}]");
@@ -47,7 +47,7 @@ impl Validator {
                 }
                 Some(id) => Some(id),
             };
-            if !self.sdg_numbers.contains(&l.sdg) {
+            if !self.sdg_numbers.contains(l.sdg) {
                 self.err(
                     format!("{path}.sdg"),
                     format!("{name} refers to SDG {}, which is not in sdgs", l.sdg),
@@ -135,9 +135,11 @@ impl Validator {
     pub(super) fn activity(
         &mut self,
         i: usize,
-        a: RawActivityRef<'_>,
+        a: &mut RawActivityRef<'_>,
         targets: &[Target],
     ) -> Activity {
+        let stored = a.suggested.take();
+        let a: &RawActivityRef<'_> = a;
         let root = At::Key("activities");
         let path = root.at(i);
         self.unique_id(path.field("id"), "activity", &a.id, |ix| {
@@ -158,7 +160,7 @@ impl Validator {
         let name = ActivityName(&a.id);
         let mut sdgs = SdgSet::EMPTY;
         for (j, &s) in a.sdgs.iter().enumerate() {
-            if self.sdg_numbers.contains(&s) {
+            if self.sdg_numbers.contains(s) {
                 sdgs.insert(s);
             } else {
                 self.err(
@@ -223,7 +225,7 @@ impl Validator {
             );
         }
         let source = self.source_ref(path.field("source"), &name, &a.source);
-        if a.title.trim().is_empty() {
+        if super::blank(&a.title) {
             self.err(path.field("title"), "must not be empty");
         }
         let title = self.text_ref(path.field("title"), &a.title, Lines::Single);
@@ -242,9 +244,8 @@ impl Validator {
             .note
             .as_deref()
             .map(|n| self.text_ref(path.field("note"), n, Lines::Multi));
-        let suggested = a
-            .suggested
-            .map(|s| self.suggested(&path.field("suggested"), &name, s, targets));
+        let suggested =
+            stored.map(|s| self.suggested(&path.field("suggested"), &name, *s, targets));
         let parts = ActivityParts {
             id: &a.id,
             title: &title,

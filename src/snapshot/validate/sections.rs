@@ -20,6 +20,7 @@ impl Validator {
         }
         let snapshot_date = self.text("meta.snapshot_date", m.snapshot_date, Lines::Single);
         let mut sources = Vec::with_capacity(m.sources.len());
+        self.index.source_by_id.reserve(m.sources.len());
         for (i, s) in m.sources.into_iter().enumerate() {
             let path = format!("meta.sources[{i}]");
             self.unique_id(format_args!("{path}.id"), "source", &s.id, |ix| {
@@ -48,7 +49,9 @@ impl Validator {
         let mut raw: Vec<(usize, RawSdg)> = raw.into_iter().enumerate().collect();
         raw.sort_by_key(|(_, s)| s.number);
         let mut sdgs = Vec::with_capacity(raw.len());
-        let mut targets = Vec::new();
+        let count = raw.iter().map(|(_, s)| s.targets.len()).sum();
+        let mut targets = Vec::with_capacity(count);
+        self.index.target_by_code.reserve(count);
         for (i, s) in raw {
             let path = format!("sdgs[{i}]");
             if !(1..=17).contains(&s.number) {
@@ -58,13 +61,14 @@ impl Validator {
                 );
                 continue;
             }
-            if !self.sdg_numbers.insert(s.number) {
+            if self.sdg_numbers.contains(s.number) {
                 self.err(
                     format!("{path}.number"),
                     format!("SDG {} appears more than once", s.number),
                 );
                 continue;
             }
+            self.sdg_numbers.insert(s.number);
             let color = parse_color(&s.color).unwrap_or_else(|| {
                 self.err(
                     format!("{path}.color"),
@@ -140,6 +144,7 @@ impl Validator {
 
     pub(super) fn indicators(&mut self, raw: Vec<RawIndicator>) -> Vec<Indicator> {
         let mut out = Vec::with_capacity(raw.len());
+        self.index.indicator_by_code.reserve(raw.len());
         for (i, ind) in raw.into_iter().enumerate() {
             let path = format!("indicators[{i}]");
             let target = match self.index.target(&ind.target) {
@@ -274,6 +279,7 @@ impl Validator {
     }
 
     pub(super) fn lines(&mut self, raw: Vec<RawActionLine>) -> Vec<ActionLine> {
+        self.index.line_by_id.reserve(raw.len());
         for (i, l) in raw.iter().enumerate() {
             self.unique_id(
                 format_args!("action_lines[{i}].id"),

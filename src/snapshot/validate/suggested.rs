@@ -28,7 +28,7 @@ impl Validator {
         let gpath = path.field("goals");
         for (i, g) in s.goals.into_iter().enumerate() {
             let at = gpath.at(i);
-            if !self.sdg_numbers.contains(&g.goal) {
+            if !self.sdg_numbers.contains(g.goal) {
                 self.err(
                     at.field("goal"),
                     format!("{name} is suggested SDG {}, which is not in sdgs", g.goal),
