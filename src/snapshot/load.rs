@@ -312,16 +312,9 @@ fn collect_type_errors(file: &str, text: &str) -> LoadError {
             problems: vec![p],
         };
     }
-    for key in [
-        "format",
-        "version",
-        "meta",
-        "sdgs",
-        "indicators",
-        "action_lines",
-        "links",
-        "activities",
-    ] {
+    // the head's required keys (as the streaming loader knows them), then
+    // the activities
+    for key in super::stream::REQUIRED.into_iter().chain(["activities"]) {
         match obj.get(key) {
             None => problems.push(Problem::error(key, "missing required key")),
             Some(v) => check_section(key, v, &mut problems),

@@ -75,7 +75,7 @@ impl<'scope, 'de: 'scope> DeserializeSeed<'de> for Document<'_, 'scope, 'de> {
 }
 
 /// The keys a snapshot must have before its activities can be validated.
-const REQUIRED: [&str; 7] = [
+pub(super) const REQUIRED: [&str; 7] = [
     "format",
     "version",
     "meta",
