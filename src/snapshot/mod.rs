@@ -7,6 +7,7 @@
 mod activity;
 mod bounded;
 pub mod country;
+mod diagnose;
 mod handoff;
 mod index;
 mod load;
