@@ -80,7 +80,7 @@ impl Activities {
         let by_name = |f: fn(&crate::snapshot::Activity) -> &str, order: &mut Vec<ActivityId>| {
             order.sort_by_cached_key(|&a| {
                 let x = s.activity(a);
-                (crate::collate::key(f(x)), x.id().to_string())
+                (crate::collate::key(f(x)), x.id())
             });
         };
         match self.sort {
