@@ -132,7 +132,7 @@ fn scores_are_the_matchers_on_every_record() {
             assert_eq!(q.score(&hay), want, "{c:?} in {hay:?}");
         }
     }
-    // an OR group scores its best matching term
+    // an OR group scores its first matching term, as fzf does
     for (i, a) in s.activities().iter().enumerate() {
         hay.clear();
         lower_haystack(
@@ -143,9 +143,12 @@ fn scores_are_the_matchers_on_every_record() {
         let terms = ["health", "water", "digital"];
         let want = terms
             .iter()
-            .filter_map(|t| fuzzy(&hay, t, false).map(|x| x.0))
-            .max();
+            .find_map(|t| fuzzy(&hay, t, false).map(|x| x.0));
         let q = Query::parse("health | water | digital");
+        assert_eq!(q.scored(&hay), want, "{} {hay:?}", a.id());
+        // a negated term that holds counts 0, after any positive term that matches
+        let q = Query::parse("!zzzz | water");
+        let want = Some(fuzzy(&hay, "water", false).map_or(0, |x| x.0));
         assert_eq!(q.scored(&hay), want, "{} {hay:?}", a.id());
     }
     // every kind of record, through the search corpus

@@ -1,6 +1,7 @@
 //! A search query in fzf's syntax, parsed once and matched many times.
 //!
-//! Words are AND-ed; `a | b` ORs neighbours. `'x` is an exact substring,
+//! Words are AND-ed; `a | b` ORs neighbours (scored by the first that
+//! matches, as fzf scores them). `'x` is an exact substring,
 //! `^x` a prefix and `x$` a suffix of any *field* of a record (title,
 //! summary, name … — fields are lines of the haystack), `^x$` a whole
 //! field, `!x` excludes (exact), anything else is fuzzy (a subsequence,
@@ -268,32 +269,21 @@ impl Term {
     }
 }
 
-/// The score of an OR group on `hay` — the best of its terms that match —
-/// or `None` when none does. Terms the matcher must score are asked last,
-/// highest bound first, and only while they can still beat the best so far
-/// (no text scores a term above its bound): `a | b` pays for one matcher
-/// call where `a` alone settles it.
+/// The score of an OR group on `hay`, or `None` when none of its terms
+/// matches. As fzf scores a group: by its first term in the query's order
+/// that matches and is not negated; a negated term that holds (its word is
+/// absent) makes the group match with 0 when no later term matches. One
+/// term is scored per record, so `a | b` never pays for two matcher calls.
 fn group_score(g: &[Term], hay: &str) -> Option<i64> {
-    if let [t] = g {
-        return t.matches(hay).then(|| t.score(hay));
-    }
-    let mut best: Option<i64> = None;
-    let mut pending: Vec<&Term> = Vec::new();
+    let mut held = None;
     for t in g.iter().filter(|t| t.matches(hay)) {
-        match t.cheap_score(hay) {
-            Some(s) => best = Some(best.map_or(s, |b| b.max(s))),
-            None => pending.push(t),
+        if t.negated {
+            held = Some(0);
+        } else {
+            return Some(t.score(hay));
         }
     }
-    pending.sort_by_key(|t| std::cmp::Reverse(t.bound));
-    for t in pending {
-        if best.is_some_and(|b| b >= t.bound) {
-            break;
-        }
-        let s = t.matcher_score(hay);
-        best = Some(best.map_or(s, |b| b.max(s)));
-    }
-    best
+    held
 }
 
 /// The summed first-character gain of the terms starting with `c`.
