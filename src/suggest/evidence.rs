@@ -195,19 +195,25 @@ impl Evidence {
                     .iter()
                     .map(|w| {
                         let src: Vec<&str> = w.sources.iter().map(|s| s.label()).collect();
+                        // the count and the weight each named, never two bare numbers side by side
                         let times = if w.count > 1 {
-                            format!(" ×{}", w.count)
+                            format!(" ×{},", w.count)
                         } else {
                             String::new()
                         };
-                        format!("«{}»{times} {:.1} ({})", w.word, w.weight, src.join(", "))
+                        format!(
+                            "«{}»{times} weight {:.1} ({})",
+                            w.word,
+                            w.weight,
+                            src.join(", ")
+                        )
                     })
                     .collect();
                 format!("words: {}", list.join("; "))
             }
             Evidence::Phrase { phrase, weight, at } => {
                 format!(
-                    "sdgmap vocabulary phrase {phrase}: «{}» {weight:.1}",
+                    "sdgmap vocabulary phrase {phrase}: «{}» weight {weight:.1}",
                     at.text
                 )
             }

@@ -494,7 +494,7 @@ fn stress() -> String {
         .iter_mut()
         .find(|a| a["id"] == "digital-health-for-africa")
         .unwrap();
-    let long = "words: «a-very-long-unbroken-word-that-cannot-wrap-anywhere-at-all» 3.6 (target text, indicator text, goal name, Aurora goal description, Aurora query, sdgmap vocabulary); «services» 0.5 (target text)";
+    let long = "words: «a-very-long-unbroken-word-that-cannot-wrap-anywhere-at-all» weight 3.6 (target text, indicator text, goal name, Aurora goal description, Aurora query, sdgmap vocabulary); «services» weight 0.5 (target text)";
     dh["suggested"] = serde_json::json!({
         "engine": "sdgmap-suggest/2 (Aurora SDG queries v5.0)",
         "credit": "Aurora Universities Network, SDG queries v5.0, doi 10.5281/zenodo.3817445, CC-BY-4.0",

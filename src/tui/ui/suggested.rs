@@ -107,6 +107,8 @@ pub fn rows(t: &Theme, s: &Snapshot, st: &StoredSuggestions) -> Vec<Row> {
             sug,
         ));
         evidence(&mut out, &g.evidence);
+        // the first target of a run with the same evidence, which shows it
+        let mut shown: Option<&StoredTarget> = None;
         for x in &g.targets {
             // the target's official text says what the code means
             let text = s
@@ -119,10 +121,21 @@ pub fn rows(t: &Theme, s: &Snapshot, st: &StoredSuggestions) -> Vec<Row> {
                 format!("target {} · score {:.1}{text}", x.code, x.score),
                 sug,
             ));
-            if x.evidence == g.evidence {
-                out.push(Row::field("", t.dim, "‣ the goal's words", t.dim));
-            } else {
-                evidence(&mut out, &x.evidence);
+            // evidence said once: a target with the goal's or the previous target's words says so
+            match shown {
+                _ if x.evidence == g.evidence => {
+                    out.push(Row::field("", t.dim, "‣ the goal's words", t.dim));
+                }
+                Some(b) if b.evidence == x.evidence => out.push(Row::field(
+                    "",
+                    t.dim,
+                    format!("‣ the same words as target {}", b.code),
+                    t.dim,
+                )),
+                _ => {
+                    evidence(&mut out, &x.evidence);
+                    shown = Some(x);
+                }
             }
         }
     }
@@ -142,4 +155,64 @@ pub fn rows(t: &Theme, s: &Snapshot, st: &StoredSuggestions) -> Vec<Row> {
     out.push(Row::field("engine", t.dim, st.engine.clone(), t.dim));
     out.push(Row::text(CREDIT, t.dim));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::theme::ThemeChoice;
+
+    fn texts(rows: &[Row]) -> Vec<String> {
+        rows.iter()
+            .map(|r| match r {
+                Row::Text(spans) => spans.iter().map(|s| s.content.as_ref()).collect(),
+                Row::Field { key, value, .. } => {
+                    let v: String = value.iter().map(|s| s.content.as_ref()).collect();
+                    format!("{key}|{v}")
+                }
+                Row::Blank => String::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_evidence_line_is_shown_once() {
+        let s = crate::snapshot::load_bundled().expect("bundled");
+        let words = |w: &str| vec![format!("words: «{w}» weight 1.0 (target text)")];
+        let target = |code: &str, evidence| StoredTarget {
+            code: code.into(),
+            score: 2.0,
+            evidence,
+        };
+        let st = StoredSuggestions {
+            engine: "e".into(),
+            credit: CREDIT.into(),
+            goals: vec![StoredGoal {
+                goal: 3,
+                score: 20.0,
+                targets: vec![
+                    target("3.1", words("health")),
+                    target("3.a", words("health")),
+                    target("3.b", words("health")),
+                    target("3.8", words("health coverage")),
+                    target("3.c", words("nurses")),
+                ],
+                evidence: words("health coverage"),
+            }],
+            action_lines: Vec::new(),
+        };
+        let rows = texts(&rows(&Theme::new(ThemeChoice::Dark), &s, &st));
+        let health = rows.iter().filter(|r| r.contains("«health»")).count();
+        assert_eq!(health, 1, "{rows:#?}");
+        assert!(
+            rows.iter().any(|r| r == "|‣ the same words as target 3.1"),
+            "{rows:#?}"
+        );
+        let same = rows
+            .iter()
+            .filter(|r| *r == "|‣ the same words as target 3.1");
+        assert_eq!(same.count(), 2, "{rows:#?}");
+        assert!(rows.iter().any(|r| r == "|‣ the goal's words"), "{rows:#?}");
+        assert!(rows.iter().any(|r| r.contains("«nurses»")), "{rows:#?}");
+    }
 }
