@@ -50,12 +50,18 @@ fn main() -> ExitCode {
         for w in &r.warnings {
             eprintln!("{csv}: {w}");
         }
+        let garbled = r
+            .warnings
+            .iter()
+            .filter(|w| w.message.starts_with(sdgmap::import::encoding::WARNING))
+            .count();
         eprintln!(
-            "{csv}: {} added, {} updated, {} unchanged; {} country strings left out",
+            "{csv}: {} added, {} updated, {} unchanged; {} country strings left out, {garbled} \
+             cells that look mis-encoded (kept as the listing has them)",
             r.added.len(),
             r.updated.len(),
             r.unchanged.len(),
-            r.warnings.len()
+            r.warnings.len() - garbled
         );
     }
     // never over a file the build read (see sdgmap::atomic)

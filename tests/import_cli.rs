@@ -317,3 +317,33 @@ fn an_import_never_writes_over_its_mapping_or_alias_file() {
         assert_eq!(std::fs::read(d.join(target)).expect("read"), before);
     }
 }
+
+#[test]
+fn mis_encoded_text_is_named_with_its_row_and_column_and_kept() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let s = sdgmap::snapshot::load_bundled().expect("bundled");
+    let source = &s.meta().sources[0].id;
+    // a title and a lead exported as UTF-8 and read back as Windows-1252
+    let csv = format!(
+        "id,title,lead,summary,source\n\
+         enc-1,Plan Ceibal - Clases de InglÃ©s,Universidad AutÃ_noma,Plain words.,{source}\n\
+         enc-2,Café «numérique»,Ministère,Niños y niñas,{source}\n"
+    );
+    std::fs::write(d.join("rows.csv"), csv).expect("csv");
+    let out = sdgmap(d, &["import", "rows.csv", "-o", "new.json"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    for line in [
+        "sdgmap: warning: row 2, column title: looks mis-encoded (UTF-8 read as Windows-1252): «InglÃ©s» probably had «é» there; kept as written",
+        "sdgmap: warning: row 2, column lead: looks mis-encoded: «AutÃ_noma» holds what UTF-8 read as Windows-1252 leaves",
+    ] {
+        assert!(err.contains(line), "missing {line:?} in:\n{err}");
+    }
+    // the correctly encoded row draws no such warning
+    assert!(!err.contains("row 3, column"), "{err}");
+    let text = std::fs::read_to_string(d.join("new.json")).expect("written");
+    let s = sdgmap::snapshot::load_bytes("new.json", text.as_bytes()).expect("valid");
+    let a = s.index().activity("enc-1").expect("imported");
+    assert_eq!(s.activity(a).title(), "Plan Ceibal - Clases de InglÃ©s");
+}

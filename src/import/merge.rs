@@ -304,7 +304,8 @@ fn goals(sdgs: &[u8], targets: &[String]) -> Vec<u8> {
 /// What a row reads as: the activity, and what reading it found worth saying.
 struct Read {
     activity: RawActivity,
-    /// Country names that name no country (left out).
+    /// Country names that name no country (left out), text that looks
+    /// mis-encoded.
     warnings: Vec<RowProblem>,
     /// Headings read as Action Lines: (heading, id).
     headings: Vec<(String, String)>,
@@ -416,6 +417,24 @@ fn activity(
             });
         }
         a.countries = list(&a.countries, &found.codes.join(";"));
+    }
+    for f in [
+        Field::Title,
+        Field::Summary,
+        Field::Lead,
+        Field::Partners,
+        Field::Sector,
+        Field::Note,
+    ] {
+        if let Some(g) = cell(f).and_then(super::encoding::mojibake) {
+            warnings.push(RowProblem {
+                severity: Severity::Warning,
+                row: row.row,
+                column: Some(clean(&t.column_name(f))),
+                id: (!id.is_empty()).then(|| clean(id)),
+                message: g.message(),
+            });
+        }
     }
     if let Some(c) = cell(Field::Source) {
         a.source = text(&a.source, c, Lines::Single);

@@ -12,6 +12,7 @@
 //! invalid ones reported and left out. [`write_snapshot`] validates the
 //! bytes once more and puts the file in place atomically.
 
+pub mod encoding;
 mod ids;
 pub mod mapping;
 mod merge;
