@@ -471,9 +471,15 @@ impl Query {
                 .all(|g| g.iter().any(|t| t.matches_closely(hay)))
     }
 
-    /// [`matches`](Self::matches) and then [`score`](Self::score), testing
-    /// each term once: the score, or `None` when the haystack does not match.
+    /// [`matches`](Self::matches) and then [`score`](Self::score): the
+    /// score, or `None` when the haystack does not match. Every group is
+    /// tested before any is scored, so a record that fails a later term
+    /// (`rural brodband`, where most records hold `rural` as a subsequence
+    /// and few `brodband`) never pays for the matcher on an earlier one.
     pub fn scored(&self, hay: &str) -> Option<i64> {
+        if !self.matches(hay) {
+            return None;
+        }
         let mut total = 0;
         for g in &self.groups {
             total += group_score(g, hay)?;
