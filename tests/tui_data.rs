@@ -259,3 +259,31 @@ fn a_nominee_card_shows_the_matrix_goals_apart_from_stated_ones() {
     assert!(screen.contains("THA Thailand"), "{screen}");
     snapshots("nominee_card", &st);
 }
+
+#[test]
+fn a_nominee_whose_listing_garbled_its_text_says_so_on_its_card() {
+    let mut st = app();
+    let a = st
+        .ctx
+        .snap
+        .index()
+        .activity("wsis-prizes-2015-plan-ceibal-clases-de-ingla-s-uruguay")
+        .unwrap();
+    st.apply(vec![sdgmap::tui::effect::Effect::Drill(
+        EntityRef::Activity(a),
+    )]);
+    let screen = text(&st, 160, 48);
+    // the text as the listing has it, and a word on what it probably was
+    assert!(screen.contains("Clases de InglÃ©s"), "{screen}");
+    assert!(
+        screen.contains("text shown as the source has it, which looks mis-encoded"),
+        "{screen}"
+    );
+    assert!(screen.contains("«InglÃ©s», probably «é» there"), "{screen}");
+    // a nominee whose listing is clean gets no such line
+    let mut st = app();
+    st.open_view("country:THA al:C7-e-health year:2015");
+    run(&mut st, &[Show(Screen::Activities)]);
+    let screen = text(&st, 160, 48);
+    assert!(!screen.contains("mis-encoded"), "{screen}");
+}

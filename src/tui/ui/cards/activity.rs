@@ -1,6 +1,7 @@
 //! The card sections of an activity: title, kind, sector and year, summary,
 //! lead and partners, the SDGs, targets, Action Lines and countries its
-//! source states, source, url and note; and, for an activity whose source
+//! source states, source, url and note, and a word when its text looks
+//! mis-encoded by its source; and, for an activity whose source
 //! states no goal, the goals the Matrix links its Action Lines to — in a
 //! section of its own, worded and drawn apart from stated goals, because
 //! sdgmap infers them and the source does not say them.
@@ -22,6 +23,26 @@ pub fn activity(c: &mut Card, e: EntityRef) {
     facts.extend(act.year().map(|y| y.to_string()));
     if !facts.is_empty() {
         c.text(facts.join(" · "), t.dim);
+    }
+    // text its source garbled (UTF-8 read as Windows-1252): said under the
+    // title it may garble, never repaired
+    let garbled = [act.title(), act.summary(), act.lead().unwrap_or_default()]
+        .into_iter()
+        .chain(act.partners())
+        .chain(act.note())
+        .find_map(crate::import::encoding::mojibake);
+    if let Some(g) = garbled {
+        let meant = g
+            .meant
+            .map_or(String::new(), |m| format!(", probably «{m}» there"));
+        c.text(
+            format!(
+                "text shown as the source has it, which looks mis-encoded (UTF-8 read as \
+                 Windows-1252): «{}»{meant}",
+                g.found
+            ),
+            t.dim,
+        );
     }
     c.blank();
     if !act.summary().is_empty() {
