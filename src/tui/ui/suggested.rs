@@ -121,7 +121,8 @@ pub fn rows(t: &Theme, s: &Snapshot, st: &StoredSuggestions) -> Vec<Row> {
                 format!("target {} · score {:.1}{text}", x.code, x.score),
                 sug,
             ));
-            // evidence said once: a target with the goal's or the previous target's words says so
+            // evidence said once: a target with the goal's words, or with those the last
+            // target showed, says so
             match shown {
                 _ if x.evidence == g.evidence => {
                     out.push(Row::field("", t.dim, "‣ the goal's words", t.dim));
