@@ -10,8 +10,8 @@
 # packages). Prints one table: query, both medians, the ratio, both match
 # counts; then the fzf version and the machine. The tools alternate run by
 # run, so a host whose speed drifts during the run moves both alike. Fails
-# when either tool fails
-# on any query (no --ignore-failure: an early error is not a fast run).
+# when either tool fails on any query (no --ignore-failure: an early error
+# is not a fast run).
 set -euo pipefail
 n="${1:-100000}"
 runs="${2:-7}"
@@ -32,6 +32,11 @@ cargo build --release --quiet --bin sdgmap --example synth
 bin=target/release/sdgmap
 [[ -s "$big" ]] || target/release/examples/synth --activities "$n" --seed 7 --compact >"$big"
 jq -r '.activities[] | [.title, .summary, (.lead // empty), (.partners[]?)] | join(" ")' "$big" >"$lines"
+
+# The median of the numbers given as arguments.
+median() {
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 
 # shape<TAB>query
 shapes=$'one character\ts
@@ -66,8 +71,8 @@ while IFS=$'\t' read -r shape q; do
     ((r == 0)) && continue
     if ((r % 2)); then s_times+=("$t1") f_times+=("$t0"); else s_times+=("$t0") f_times+=("$t1"); fi
   done
-  s_med=$(printf '%s\n' "${s_times[@]}" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
-  f_med=$(printf '%s\n' "${f_times[@]}" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+  s_med=$(median "${s_times[@]}")
+  f_med=$(median "${f_times[@]}")
   printf '%-17s %-22s %8.3fs %8.3fs %6.2fx %9s %9s\n' "$shape" "$q" "$s_med" "$f_med" \
     "$(awk -v s="$s_med" -v f="$f_med" 'BEGIN { print s / f }')" "$s_n" "$f_n"
 done <<<"$shapes"

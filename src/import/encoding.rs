@@ -140,17 +140,14 @@ pub fn mojibake(s: &str) -> Option<Garbled> {
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let end_of = |i: usize| chars.get(i).map_or(s.len(), |x| x.0);
     for (i, &(at, c)) in chars.iter().enumerate() {
-        if let Some((meant, len)) = decode(&chars, i) {
-            let found = |len| Garbled {
+        if let Some((meant, len)) = decode(&chars, i)
+            && (plausible(meant)
+                || cjk(meant) && decode(&chars, i + len).is_some_and(|(next, _)| cjk(next)))
+        {
+            return Some(Garbled {
                 found: word(s, at, end_of(i + len)),
                 meant: Some(meant.to_string()),
-            };
-            if plausible(meant) {
-                return Some(found(len));
-            }
-            if cjk(meant) && decode(&chars, i + len).is_some_and(|(next, _)| cjk(next)) {
-                return Some(found(len));
-            }
+            });
         }
         // traces of a sequence that lost a byte: `â€` never begins real
         // text's words or ends them, nor does a capital Ã follow a lowercase letter

@@ -477,14 +477,7 @@ impl Query {
     /// (`rural brodband`, where most records hold `rural` as a subsequence
     /// and few `brodband`) never pays for the matcher on an earlier one.
     pub fn scored(&self, hay: &str) -> Option<i64> {
-        if !self.matches(hay) {
-            return None;
-        }
-        let mut total = 0;
-        for g in &self.groups {
-            total += group_score(g, hay)?;
-        }
-        Some(total)
+        self.matches(hay).then(|| self.score(hay))
     }
 
     /// The score of a lowercased haystack the query [`matches`](Self::matches).
