@@ -33,12 +33,9 @@ pub const MAX_CELLS: usize = 1 << 17;
 /// `with_pos`. Work and memory are bounded whatever the sizes: `choice` is
 /// cut to [`bounded_window`], and the table to [`MAX_CELLS`] cells.
 ///
-/// A fresh fuzzy-matcher per call, on purpose: `SkimMatcherV2` (0.3.7) keeps
-/// its score matrix in a per-matcher cache and reads some cells of it before
-/// writing them, so a reused matcher's score can depend on the calls made
-/// before it — the same query could rank differently after other searches
-/// or on another thread — and its `use_cache(false)` panics. A matcher per
-/// call (about 10% dearer) makes every score a function of its inputs.
+/// Scores without positions reuse one matcher per thread, reset before
+/// each call (see [`reused`]); scores with positions (the few rows a screen
+/// highlights) take a fresh one.
 pub fn fuzzy(choice: &str, pattern: &str, with_pos: bool) -> Option<(i64, Vec<usize>)> {
     if choice.len() <= MAX_WINDOW_BYTES {
         return table(choice, pattern, with_pos);
@@ -55,18 +52,52 @@ pub fn fuzzy(choice: &str, pattern: &str, with_pos: bool) -> Option<(i64, Vec<us
 
 /// One matcher call, its table bounded by [`MAX_CELLS`].
 fn table(choice: &str, pattern: &str, with_pos: bool) -> Option<(i64, Vec<usize>)> {
+    if with_pos {
+        return fresh(MAX_CELLS).fuzzy(choice, pattern, true);
+    }
     let rows = pattern.chars().count().max(1);
-    // the matcher compares rows × columns with its limit, and keeps two
-    // rows when it needs no positions
-    let limit = if with_pos {
-        MAX_CELLS
-    } else {
-        (2 * MAX_CELLS / rows).max(2)
-    };
-    SkimMatcherV2::default()
-        .respect_case()
-        .element_limit(limit)
-        .fuzzy(choice, pattern, with_pos)
+    // Without positions the matcher keeps two rows of `choice` + 1 columns
+    // and gives up its table when they exceed its limit.
+    let limit = (2 * MAX_CELLS / rows).max(2);
+    let fits = |chars: usize| 2 * (chars + 1) <= limit;
+    // (bytes are at least the characters: most texts need no count)
+    if !fits(choice.len()) && !fits(choice.chars().count()) {
+        return fresh(limit).fuzzy(choice, pattern, false);
+    }
+    REUSED.with(|m| reused(m, choice, pattern))
+}
+
+/// A new matcher that respects case (the texts are lowercased) and scores
+/// past `limit` cells without its table.
+fn fresh(limit: usize) -> SkimMatcherV2 {
+    SkimMatcherV2::default().respect_case().element_limit(limit)
+}
+
+thread_local! {
+    /// This thread's matcher for scores without positions, with no cell
+    /// limit ([`table`] decides when the table is too big).
+    static REUSED: SkimMatcherV2 = SkimMatcherV2::default().respect_case();
+}
+
+/// The score of `pattern` in `choice` from a reused matcher, exactly as a
+/// fresh one scores it.
+///
+/// A fresh matcher per call costs a dozen allocations (its three per-thread
+/// caches and their growth), about a tenth of a call; a reused one does
+/// not, but fuzzy-matcher 0.3.7 keeps its score matrix between calls and
+/// reads a cell it has not written in this call (the `bonus` of the
+/// previous matched cell, in the second row), so a reused matcher's score
+/// could depend on the calls before it. Scoring `a` in `a` first cuts the
+/// cached matrix to four cells; the call that follows extends it with new
+/// cells, as a fresh matcher has them. The four kept are cells it never
+/// reads before writing: the first row, which it resets whole, and of the
+/// second (for a text of one or two characters) only columns before its
+/// first match, which it never reads, or the one at that match, which it
+/// resets. A test holds the two equal on generated sequences of calls,
+/// texts of every length from empty on.
+fn reused(m: &SkimMatcherV2, choice: &str, pattern: &str) -> Option<(i64, Vec<usize>)> {
+    let _ = m.fuzzy("a", "a", false);
+    m.fuzzy(choice, pattern, false)
 }
 
 /// [`window`], cut to at most [`MAX_WINDOW_BYTES`]: from the character
@@ -182,6 +213,31 @@ mod tests {
         let _ = fuzzy(long, term, false);
         assert_eq!(fuzzy(short, term, false).map(|x| x.0), alone);
         assert_eq!(alone, Some(71));
+        // The matcher itself, reused without the reset, still scores 74:
+        // when it no longer does, `reused` can go.
+        let m = SkimMatcherV2::default().respect_case();
+        let _ = m.fuzzy(long, term, false);
+        assert_eq!(m.fuzzy(short, term, false).map(|x| x.0), Some(74));
+        let _ = m.fuzzy(long, term, false);
+        assert_eq!(reused(&m, short, term).map(|x| x.0), Some(71));
+    }
+
+    #[test]
+    fn past_the_cell_limit_the_matcher_scores_greedily_as_before() {
+        // 128 pattern rows allow 1024 columns; this text (within one
+        // window) has more, and its greedy match (the first `a`, far from
+        // the rest) scores less than the table's best alignment would
+        let pattern = "ab".repeat(64);
+        let choice = format!("a{} {}", "x".repeat(1500), "ab ".repeat(100));
+        let limited = fresh((2 * MAX_CELLS / 128).max(2)).fuzzy(&choice, &pattern, false);
+        let table = SkimMatcherV2::default()
+            .respect_case()
+            .fuzzy(&choice, &pattern, false);
+        assert_ne!(limited.as_ref().map(|x| x.0), table.map(|x| x.0));
+        assert_eq!(
+            fuzzy(&choice, &pattern, false).map(|x| x.0),
+            limited.map(|x| x.0)
+        );
     }
 
     proptest::proptest! {
@@ -198,6 +254,27 @@ mod tests {
             let full = fuzzy(&hay, &term, false).map(|x| x.0);
             let cut = fuzzy(window(&hay, &term), &term, false).map(|x| x.0);
             proptest::prop_assert_eq!(full, cut, "{:?} in {:?} (window {:?})", term, hay, window(&hay, &term));
+        }
+
+        #[test]
+        fn a_reused_matcher_scores_as_a_fresh_one(
+            calls in proptest::collection::vec(
+                // few letters, so that terms match often and runs of
+                // matched cells (the stale cells' readers) are common
+                ("[ab. _é\n0É]{0,50}", "[abé. ]{1,5}"),
+                1..12,
+            ),
+        ) {
+            // one matcher through the whole sequence, as a thread keeps it
+            let m = SkimMatcherV2::default().respect_case();
+            for (hay, term) in &calls {
+                let want = fresh(MAX_CELLS).fuzzy(hay, term, false).map(|x| x.0);
+                if hay.chars().nth(2).is_some() {
+                    let got = reused(&m, hay, term).map(|x| x.0);
+                    proptest::prop_assert_eq!(got, want, "{:?} in {:?} after {:?}", term, hay, calls);
+                }
+                proptest::prop_assert_eq!(fuzzy(hay, term, false).map(|x| x.0), want);
+            }
         }
     }
 }
