@@ -1,15 +1,21 @@
 //! The in-memory activity: one compact record per activity.
 //!
 //! Activities are the bulk of a snapshot (a hundred thousand or more), so
-//! each is stored in a handful of allocations instead of one per field: all
-//! its text lives back to back in one string with the end of every field
-//! recorded beside it, its goals are a bit set, and its targets and lines are
-//! boxed slices. Loading allocates a few times per activity, freeing is as
-//! cheap, and the model stays smaller than the JSON it came from. Fields are
-//! read through accessors.
+//! each is stored in a handful of allocations instead of one per field: its
+//! goals are a bit set, its targets and lines boxed slices, and its text is
+//! not copied at all when it can be read where it lies — in the snapshot
+//! file's text, which a loaded file's activities share (a field written
+//! without escapes and with nothing to make visible is a slice of the file,
+//! as most are). An activity whose text had to change is given its own copy,
+//! every field back to back. Either way the span of every field is recorded
+//! beside it and fields are read through accessors. Loading copies no text
+//! it need not (copying 100k activities' text — and the kernel zeroing the
+//! pages for the copies — was a sixth of loading them), and the file's text
+//! stays in memory in its place.
 
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 use super::model::{CountryId, LineId, SourceId, TargetId};
 use super::suggested::Suggested;
@@ -155,13 +161,23 @@ enum Field {
 /// How many fixed text fields precede the partners.
 const FIXED: usize = 8;
 
+/// Where an activity's text lives.
+#[derive(Clone)]
+enum Text {
+    /// Its own copy, the fields back to back.
+    Own(Box<str>),
+    /// The text of the snapshot file it was loaded from, shared by the
+    /// activities of that file; the fields are slices of it.
+    Shared(Arc<String>),
+}
+
 /// An activity (project, programme, partnership, standard …).
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Activity {
-    /// Every text field back to back (see [`Field`]), then the partners.
-    text: Box<str>,
-    /// The end offset in `text` of each field, then of each partner.
-    ends: Box<[u32]>,
+    /// Where the text fields are (see [`Field`]), then the partners.
+    text: Text,
+    /// The byte range in `text` of each field, then of each partner.
+    spans: Box<[(u32, u32)]>,
     /// Bit `f` set when optional field `f` is present (even if empty).
     present: u8,
     year: Option<i32>,
@@ -176,14 +192,25 @@ pub struct Activity {
 
 impl Activity {
     fn slot(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.text[start..self.ends[i] as usize]
+        let text = match &self.text {
+            Text::Own(t) => &**t,
+            Text::Shared(t) => t.as_str(),
+        };
+        let (start, end) = self.spans[i];
+        // (spans are made from this text's slices: always in it)
+        text.get(start as usize..end as usize).unwrap_or_default()
     }
     fn field(&self, f: Field) -> &str {
         self.slot(f as usize)
     }
     fn optional(&self, f: Field) -> Option<&str> {
         (self.present & (1 << f as u8) != 0).then(|| self.field(f))
+    }
+
+    /// Whether the activity's text is read from its snapshot file's text
+    /// rather than copied.
+    pub fn shares_text(&self) -> bool {
+        matches!(self.text, Text::Shared(_))
     }
 
     /// Stable id, unique in the snapshot.
@@ -220,7 +247,7 @@ impl Activity {
     }
     /// Partners, in file order.
     pub fn partners(&self) -> impl ExactSizeIterator<Item = &str> + DoubleEndedIterator + Clone {
-        (FIXED..self.ends.len()).map(move |i| self.slot(i))
+        (FIXED..self.spans.len()).map(move |i| self.slot(i))
     }
     /// Start year.
     pub fn year(&self) -> Option<i32> {
@@ -276,6 +303,21 @@ impl fmt::Debug for Activity {
     }
 }
 
+/// Equal when every field is: where the text is kept does not count.
+impl PartialEq for Activity {
+    fn eq(&self, o: &Activity) -> bool {
+        (0..FIXED).all(|i| self.slot(i) == o.slot(i))
+            && self.partners().eq(o.partners())
+            && (self.present, self.year, self.sdgs, self.source)
+                == (o.present, o.year, o.sdgs, o.source)
+            && (&self.targets, &self.action_lines, &self.countries)
+                == (&o.targets, &o.action_lines, &o.countries)
+            && self.suggested == o.suggested
+    }
+}
+
+impl Eq for Activity {}
+
 /// Everything an [`Activity`] is made of, borrowed; text already sanitized.
 pub(crate) struct ActivityParts<'a> {
     pub id: &'a str,
@@ -294,6 +336,8 @@ pub(crate) struct ActivityParts<'a> {
     pub countries: Vec<CountryId>,
     pub source: SourceId,
     pub suggested: Option<Suggested>,
+    /// The snapshot file's text, when the fields may be slices of it.
+    pub shared: Option<&'a Arc<String>>,
 }
 
 /// The most text one activity holds (its offsets are `u32`). A file is at
@@ -318,21 +362,46 @@ impl ActivityParts<'_> {
     }
 }
 
+/// The byte range of `field` in `text` when it is a slice of it.
+fn span_in(text: &str, field: &str) -> Option<(u32, u32)> {
+    if field.is_empty() {
+        return Some((0, 0));
+    }
+    let start = (field.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    let end = start.checked_add(field.len())?;
+    // (a live allocation holds no other: a field that starts inside the
+    // text and fits in it is a slice of it)
+    (end <= text.len()).then_some((u32::try_from(start).ok()?, u32::try_from(end).ok()?))
+}
+
 impl From<ActivityParts<'_>> for Activity {
-    /// Builds the record; text over [`MAX_TEXT`] (which validation reports
-    /// as an error first) is dropped rather than stored with wrong offsets.
+    /// Builds the record, sharing the file's text when every field is a
+    /// slice of it; text over [`MAX_TEXT`] (which validation reports as an
+    /// error first) is dropped rather than stored with wrong offsets.
     fn from(p: ActivityParts<'_>) -> Activity {
         let optional = [p.lead, p.sector, p.kind, p.url, p.note];
-        let len = p.text_len();
-        let keep = len <= MAX_TEXT;
-        let fields = p.fields().map(|f| if keep { f } else { "" });
-        let len = if keep { len } else { 0 };
-        let mut text = String::with_capacity(len);
-        let mut ends = Vec::with_capacity(FIXED + p.partners.len());
-        for s in fields {
-            text.push_str(s);
-            ends.push(u32::try_from(text.len()).unwrap_or(0)); // fits: checked above
-        }
+        let shared = p.shared.and_then(|src| {
+            let spans: Option<Vec<_>> = p.fields().map(|f| span_in(src, f)).collect();
+            Some((src, spans?))
+        });
+        let (text, spans) = match shared {
+            Some((src, spans)) => (Text::Shared(Arc::clone(src)), spans),
+            None => {
+                let len = p.text_len();
+                let keep = len <= MAX_TEXT;
+                let fields = p.fields().map(|f| if keep { f } else { "" });
+                let mut text = String::with_capacity(if keep { len } else { 0 });
+                let mut spans = Vec::with_capacity(FIXED + p.partners.len());
+                for s in fields {
+                    let start = text.len();
+                    text.push_str(s);
+                    // fits: checked above
+                    let at = |n: usize| u32::try_from(n).unwrap_or(0);
+                    spans.push((at(start), at(text.len())));
+                }
+                (Text::Own(text.into_boxed_str()), spans)
+            }
+        };
         let mut present = 0;
         for (i, o) in optional.iter().enumerate() {
             if o.is_some() {
@@ -340,8 +409,8 @@ impl From<ActivityParts<'_>> for Activity {
             }
         }
         Activity {
-            text: text.into_boxed_str(),
-            ends: ends.into_boxed_slice(),
+            text,
+            spans: spans.into_boxed_slice(),
             present,
             year: p.year,
             sdgs: p.sdgs,
@@ -376,6 +445,7 @@ mod tests {
             countries: vec![CountryId(5)],
             source: SourceId(3),
             suggested: None,
+            shared: None,
         }
     }
 

@@ -7,6 +7,7 @@
 //! for reuse. When no thread can be started, the sink validates each
 //! message on the parser's thread as it is sent, with the same result.
 
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::thread::{Scope, ScopedJoinHandle};
 
@@ -34,14 +35,21 @@ struct Validating<'de> {
     builder: Option<Result<Builder, Vec<super::Problem>>>,
     /// Where emptied batches go back to the parser.
     spent: Option<SyncSender<Vec<RawActivityRef<'de>>>>,
+    /// The text being parsed, for the activities to share (see
+    /// [`Builder::share`]).
+    shared: Option<Arc<String>>,
 }
 
 impl<'de> Validating<'de> {
-    fn new(spent: Option<SyncSender<Vec<RawActivityRef<'de>>>>) -> Self {
+    fn new(
+        spent: Option<SyncSender<Vec<RawActivityRef<'de>>>>,
+        shared: Option<Arc<String>>,
+    ) -> Self {
         Validating {
             staged: Some(Staged::default()),
             builder: None,
             spent,
+            shared,
         }
     }
 
@@ -54,8 +62,12 @@ impl<'de> Validating<'de> {
             }
             Msg::Activities(n, id_bytes) => {
                 if let Some(staged) = self.staged.take() {
+                    let shared = self.shared.take();
                     self.builder = Some(staged.builder().map(|mut b| {
                         b.reserve(n, id_bytes);
+                        if let Some(text) = shared {
+                            b.share(text);
+                        }
                         b
                     }));
                 }
@@ -90,13 +102,18 @@ pub(crate) struct Sink<'scope, 'de> {
 }
 
 impl<'scope, 'de: 'scope> Sink<'scope, 'de> {
-    /// Starts the validator thread in `scope`.
-    pub(crate) fn start<'env>(scope: &'scope Scope<'scope, 'env>) -> Self {
+    /// Starts the validator thread in `scope`; the activities share
+    /// `shared`, the text being parsed, when it is given.
+    pub(crate) fn start<'env>(
+        scope: &'scope Scope<'scope, 'env>,
+        shared: Option<Arc<String>>,
+    ) -> Self {
         let (to, from) = sync_channel::<Msg<'de>>(QUEUE);
         let (spent, spare) = sync_channel(QUEUE + 2);
+        let text = shared.clone();
         let worker = std::thread::Builder::new()
             .spawn_scoped(scope, move || {
-                let mut v = Validating::new(Some(spent));
+                let mut v = Validating::new(Some(spent), text);
                 for msg in from {
                     v.receive(msg);
                 }
@@ -114,7 +131,7 @@ impl<'scope, 'de: 'scope> Sink<'scope, 'de> {
                 to: None,
                 spare: None,
                 worker: None,
-                here: Some(Validating::new(None)),
+                here: Some(Validating::new(None, shared)),
             },
         }
     }

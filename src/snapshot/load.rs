@@ -8,6 +8,7 @@
 //! files never pay for that.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use super::diagnose::{parse_shallow, too_deep};
 use super::raw::RawSnapshot;
@@ -28,7 +29,8 @@ pub const BUNDLED_NAME: &str = "<bundled snapshot>";
 /// Loads the snapshot compiled into the binary.
 pub fn load_bundled() -> Result<Snapshot, LoadError> {
     // Text already (`include_str!`): the fast path needs no UTF-8 check.
-    fast(BUNDLED_NAME, BUNDLED).unwrap_or_else(|| load_bytes(BUNDLED_NAME, BUNDLED.as_bytes()))
+    fast(BUNDLED_NAME, BUNDLED, None)
+        .unwrap_or_else(|| load_bytes(BUNDLED_NAME, BUNDLED.as_bytes()))
 }
 
 /// Loads and validates the snapshot at `path`.
@@ -61,7 +63,15 @@ pub fn load_file(path: &Path) -> Result<Snapshot, LoadError> {
             limit: MAX_BYTES,
         });
     }
-    load_bytes(&file, &bytes)
+    // The text is kept, shared by the activities (their fields are slices
+    // of it), instead of copied field by field and then dropped.
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            let text = Arc::new(text);
+            fast(&file, &text, Some(&text)).unwrap_or_else(|| load_bytes(&file, text.as_bytes()))
+        }
+        Err(e) => load_bytes(&file, e.as_bytes()),
+    }
 }
 
 /// Loads and validates a snapshot from `bytes`; `file` names it in messages.
@@ -75,7 +85,7 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Snapshot, LoadError> {
         // One check of the whole text is much faster than serde's check of
         // each string it borrows.
         && let Ok(text) = std::str::from_utf8(bytes)
-        && let Some(loaded) = fast(file, text)
+        && let Some(loaded) = fast(file, text, None)
     {
         return loaded;
     }
@@ -85,10 +95,15 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Snapshot, LoadError> {
 
 /// The one-pass load of `text`, or `None` when serde rejects it and the
 /// precise path must read it again. Too-deep nesting fails this pass
-/// wherever it is, also under keys it skips (see `bounded`).
-fn fast(file: &str, text: &str) -> Option<Result<Snapshot, LoadError>> {
+/// wherever it is, also under keys it skips (see `bounded`). `shared`,
+/// when given, holds `text`: the activities then keep their fields there.
+fn fast(
+    file: &str,
+    text: &str,
+    shared: Option<&Arc<String>>,
+) -> Option<Result<Snapshot, LoadError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let built = super::stream::load(text).ok()?;
+    let built = super::stream::load(text, shared).ok()?;
     Some(built.map_err(|problems| LoadError::Invalid {
         file: crate::sanitize::sanitize(file, crate::sanitize::Lines::Single).into_owned(),
         problems,

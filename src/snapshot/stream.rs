@@ -15,6 +15,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
@@ -28,10 +29,11 @@ use super::{Problem, Snapshot};
 pub(crate) type Built = Result<Snapshot, Vec<Problem>>;
 
 /// Parses and validates `text` in one pass. `Err` is a parse or type error:
-/// the caller reports it through the precise path.
-pub(crate) fn load(text: &str) -> Result<Built, serde_json::Error> {
+/// the caller reports it through the precise path. `shared`, when given,
+/// holds `text`: the activities keep their fields where they lie in it.
+pub(crate) fn load(text: &str, shared: Option<&Arc<String>>) -> Result<Built, serde_json::Error> {
     std::thread::scope(|scope| {
-        let mut sink = Sink::start(scope);
+        let mut sink = Sink::start(scope, shared.cloned());
         let mut de = serde_json::Deserializer::from_str(text);
         let read = Document {
             text,

@@ -1,5 +1,7 @@
 //! Building a snapshot: the sections first, then activities one at a time.
 
+use std::sync::Arc;
+
 use super::Validator;
 use super::staged::{Section, Staged};
 use crate::snapshot::index::Parts;
@@ -53,6 +55,9 @@ pub(crate) struct Builder {
     links: Vec<Link>,
     countries: Vec<Country>,
     activities: Vec<Activity>,
+    /// The text the activities' raw records are read from, when it can be
+    /// kept: their fields are then slices of it, not copies.
+    shared: Option<Arc<String>>,
 }
 
 impl Builder {
@@ -98,7 +103,15 @@ impl Builder {
             links,
             countries,
             activities: Vec::new(),
+            shared: None,
         }
+    }
+
+    /// Activities pushed from now on keep their fields where they lie in
+    /// `text` (the text their raw records borrow from) instead of copying
+    /// them, wherever they are slices of it.
+    pub(crate) fn share(&mut self, text: Arc<String>) {
+        self.shared = Some(text);
     }
 
     /// Makes room for `n` more activities whose ids are `id_bytes` long in all.
@@ -112,7 +125,7 @@ impl Builder {
     /// validated where it lies instead of each being moved out first.
     pub(crate) fn push(&mut self, a: &mut RawActivityRef<'_>) {
         let i = self.activities.len();
-        let activity = self.v.activity(i, a, &self.targets);
+        let activity = self.v.activity(i, a, &self.targets, self.shared.as_ref());
         self.activities.push(activity);
     }
 

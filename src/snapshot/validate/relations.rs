@@ -137,6 +137,7 @@ impl Validator {
         i: usize,
         a: &mut RawActivityRef<'_>,
         targets: &[Target],
+        shared: Option<&std::sync::Arc<String>>,
     ) -> Activity {
         let stored = a.suggested.take();
         let a: &RawActivityRef<'_> = a;
@@ -263,6 +264,7 @@ impl Validator {
             countries: cids,
             source,
             suggested,
+            shared,
         };
         if parts.text_len() > MAX_TEXT {
             self.err(
