@@ -34,7 +34,7 @@ pub const MAX_CELLS: usize = 1 << 17;
 /// cut to [`bounded_window`], and the table to [`MAX_CELLS`] cells.
 ///
 /// Scores without positions reuse one matcher per thread, reset before
-/// each call (see [`reused`]); scores with positions (the few rows a screen
+/// each call (see `reused`); scores with positions (the few rows a screen
 /// highlights) take a fresh one.
 pub fn fuzzy(choice: &str, pattern: &str, with_pos: bool) -> Option<(i64, Vec<usize>)> {
     if choice.len() <= MAX_WINDOW_BYTES {
