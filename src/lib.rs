@@ -37,3 +37,14 @@ pub mod tour;
 #[cfg(feature = "app")]
 pub mod tui;
 pub mod view;
+
+/// The property-test settings of the unit tests: `cases` cases, and no
+/// failure files written into the source tree.
+#[cfg(test)]
+fn proptest_config(cases: u32) -> proptest::prelude::ProptestConfig {
+    proptest::prelude::ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..proptest::prelude::ProptestConfig::default()
+    }
+}

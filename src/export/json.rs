@@ -289,11 +289,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig {
-            cases: 2000,
-            failure_persistence: None,
-            ..proptest::prelude::ProptestConfig::default()
-        })]
+        #![proptest_config(crate::proptest_config(2000))]
         #[test]
         fn strings_escape_as_serde_escapes_them(s in "(\\PC|[\\x00-\\x1f\"\\\\\\x7f\u{2028}\u{202e}])*") {
             let mut buf = Vec::new();

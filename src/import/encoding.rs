@@ -243,11 +243,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig {
-            cases: 2000,
-            failure_persistence: None,
-            ..proptest::prelude::ProptestConfig::default()
-        })]
+        #![proptest_config(crate::proptest_config(2000))]
         /// Any text with a character past ASCII, garbled the usual way, is
         /// found, and the first finding names a character of the text.
         #[test]

@@ -241,11 +241,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig {
-            cases: 2000,
-            failure_persistence: None,
-            ..proptest::prelude::ProptestConfig::default()
-        })]
+        #![proptest_config(crate::proptest_config(2000))]
         #[test]
         fn a_window_scores_like_the_whole(
             hay in "[a-e ./\\-_(\n0-9éÉ]{0,60}",

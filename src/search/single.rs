@@ -99,11 +99,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig {
-            cases: 4000,
-            failure_persistence: None,
-            ..proptest::prelude::ProptestConfig::default()
-        })]
+        #![proptest_config(crate::proptest_config(4000))]
         #[test]
         fn the_table_scores_as_the_matcher(
             hay in "[sSa-e \\-./_(\n0-9é\u{0}\t:;|'\"A-C]{1,40}",

@@ -47,11 +47,7 @@ fn whole_occurrences_score_as_the_matcher_says() {
 }
 
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig {
-        cases: 5000,
-        failure_persistence: None,
-        ..proptest::prelude::ProptestConfig::default()
-    })]
+    #![proptest_config(crate::proptest_config(5000))]
     #[test]
     fn shortcuts_score_as_the_matcher(
         t in "[a-d]{1,5}|[a-c][-. ]?[a-c]{1,3}",
@@ -66,11 +62,7 @@ proptest::proptest! {
 }
 
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig {
-        cases: 3000,
-        failure_persistence: None,
-        ..proptest::prelude::ProptestConfig::default()
-    })]
+    #![proptest_config(crate::proptest_config(3000))]
     #[test]
     fn or_groups_score_their_first_matching_term(
         a in "[a-d]{1,4}", b in "[a-d]{1,4}", c in "'?[a-d]{1,3}",
