@@ -245,12 +245,19 @@ fn the_matrix_counts_indicators_and_its_cell_lists_them() {
     assert!(screen.contains("3 targets with 4 indicators"), "{screen}");
 }
 
-#[test]
-fn a_nominee_card_shows_the_matrix_goals_apart_from_stated_ones() {
+/// The app on the one 2015 e-health nominee from Thailand, its card shown
+/// beside the list at 160×48, and that screen's text.
+fn thai_ehealth_nominee() -> (App, String) {
     let mut st = app();
     st.open_view("country:THA al:C7-e-health year:2015");
     run(&mut st, &[Show(Screen::Activities)]);
     let screen = text(&st, 160, 48);
+    (st, screen)
+}
+
+#[test]
+fn a_nominee_card_shows_the_matrix_goals_apart_from_stated_ones() {
+    let (st, screen) = thai_ehealth_nominee();
     assert!(screen.contains("none stated by the source"), "{screen}");
     assert!(
         screen.contains("Goals the Matrix links C7-e-health to — not stated for this activity"),
@@ -281,9 +288,6 @@ fn a_nominee_whose_listing_garbled_its_text_says_so_on_its_card() {
     );
     assert!(screen.contains("«InglÃ©s», probably «é» there"), "{screen}");
     // a nominee whose listing is clean gets no such line
-    let mut st = app();
-    st.open_view("country:THA al:C7-e-health year:2015");
-    run(&mut st, &[Show(Screen::Activities)]);
-    let screen = text(&st, 160, 48);
+    let (_, screen) = thai_ehealth_nominee();
     assert!(!screen.contains("mis-encoded"), "{screen}");
 }
