@@ -12,93 +12,12 @@ use std::hash::BuildHasher;
 use foldhash::HashMap;
 use foldhash::fast::RandomState;
 
+use super::adjacency::{Adjacency, PARALLEL_RELATIONS_FROM, all_activity_relations};
 use super::country::name_key;
 use super::model::{
     ActionLine, Activity, ActivityId, Country, CountryId, Indicator, IndicatorId, LineId, Link,
     LinkId, Sdg, SourceId, TargetId,
 };
-
-/// A compressed one-to-many relation from dense keys `0..n` to items.
-#[derive(Debug, Clone, Default)]
-pub struct Adjacency<T> {
-    offsets: Vec<u32>,
-    items: Vec<T>,
-}
-
-impl<T: Copy + Default> Adjacency<T> {
-    /// Builds the relation for keys `0..keys` from (key, item) pairs; items of a
-    /// key keep the order the pairs came in.
-    pub fn build(keys: usize, pairs: impl Iterator<Item = (usize, T)> + Clone) -> Self {
-        let mut b = AdjacencyBuilder::new(keys);
-        for (k, _) in pairs.clone() {
-            b.count(k);
-        }
-        b.allocate();
-        for (k, item) in pairs {
-            b.place(k, item);
-        }
-        b.finish()
-    }
-}
-
-/// Builds an [`Adjacency`] in two passes over the pairs — [`count`] each
-/// key, then [`place`] each item — so that several relations can be built
-/// in the same two passes over the records.
-///
-/// [`count`]: AdjacencyBuilder::count
-/// [`place`]: AdjacencyBuilder::place
-pub(crate) struct AdjacencyBuilder<T> {
-    /// During counting, `counts[k + 1]` is the number of items of key `k`;
-    /// after `allocate`, `counts[k]` is where the next item of `k` goes.
-    counts: Vec<u32>,
-    offsets: Vec<u32>,
-    items: Vec<T>,
-}
-
-impl<T: Copy + Default> AdjacencyBuilder<T> {
-    pub(crate) fn new(keys: usize) -> Self {
-        Self {
-            counts: vec![0; keys + 1],
-            offsets: Vec::new(),
-            items: Vec::new(),
-        }
-    }
-    /// Counts one item of `key`.
-    pub(crate) fn count(&mut self, key: usize) {
-        self.counts[key + 1] += 1;
-    }
-    /// Ends counting: turns counts into offsets and makes room for the items.
-    pub(crate) fn allocate(&mut self) {
-        for i in 1..self.counts.len() {
-            self.counts[i] += self.counts[i - 1];
-        }
-        self.offsets = self.counts.clone();
-        let total = self.counts.last().copied().unwrap_or(0);
-        self.items = vec![T::default(); total as usize];
-    }
-    /// Places an item of `key`, after the ones placed before it.
-    pub(crate) fn place(&mut self, key: usize, item: T) {
-        let at = &mut self.counts[key];
-        self.items[*at as usize] = item;
-        *at += 1;
-    }
-    pub(crate) fn finish(self) -> Adjacency<T> {
-        Adjacency {
-            offsets: self.offsets,
-            items: self.items,
-        }
-    }
-}
-
-impl<T: Copy> Adjacency<T> {
-    /// The items related to `key` (empty for an unknown key).
-    pub fn get(&self, key: usize) -> &[T] {
-        match (self.offsets.get(key), self.offsets.get(key + 1)) {
-            (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],
-            _ => &[],
-        }
-    }
-}
 
 /// A string-keyed map for many keys (activity ids) that keeps every key in
 /// one arena instead of one heap string per key: an open-addressing table
@@ -209,35 +128,6 @@ impl<V: Copy> IdMap<V> {
         }
         let at = self.probe(key, self.hash(key)).ok()?;
         Some(self.entries[(self.slots[at] & ENTRY) as usize - 1].2)
-    }
-}
-
-/// Calls `f(relation, key, activity)` for every pair of the five activity
-/// relations: 0 by goal, 1 by target, 2 by line, 3 by Matrix cell, 4 by country.
-fn activity_pairs(
-    activities: &[Activity],
-    cell: impl Fn(LineId, u8) -> Option<usize>,
-    mut f: impl FnMut(usize, usize, ActivityId),
-) {
-    for (i, a) in activities.iter().enumerate() {
-        let id = ActivityId(i as u32);
-        for s in a.sdgs() {
-            f(0, s as usize, id);
-        }
-        for t in a.targets() {
-            f(1, t.ix(), id);
-        }
-        for &l in a.action_lines() {
-            f(2, l.ix(), id);
-            for s in a.sdgs() {
-                if let Some(c) = cell(l, s) {
-                    f(3, c, id);
-                }
-            }
-        }
-        for &c in a.countries() {
-            f(4, c.ix(), id);
-        }
     }
 }
 
@@ -354,25 +244,15 @@ impl Index {
             cells,
             links().filter_map(|(id, l)| cell(l.action_line, l.sdg).map(|c| (c, id))),
         );
-        // The activities are the bulk: their four relations are counted in
-        // one pass over them and filled in a second, not two passes each.
-        let mut rel = [
-            AdjacencyBuilder::new(18),
-            AdjacencyBuilder::new(p.targets),
-            AdjacencyBuilder::new(p.lines.len()),
-            AdjacencyBuilder::new(cells),
-            AdjacencyBuilder::new(p.countries.len()),
-        ];
-        activity_pairs(p.activities, cell, |r, key, _| rel[r].count(key));
-        rel.iter_mut().for_each(AdjacencyBuilder::allocate);
-        activity_pairs(p.activities, cell, |r, key, id| rel[r].place(key, id));
+        let keys = [18, p.targets, p.lines.len(), cells, p.countries.len()];
+        let parallel = p.activities.len() >= PARALLEL_RELATIONS_FROM;
         [
             self.activities_by_sdg,
             self.activities_by_target,
             self.activities_by_line,
             self.activities_by_cell,
             self.activities_by_country,
-        ] = rel.map(AdjacencyBuilder::finish);
+        ] = all_activity_relations(p.activities, keys, cell, parallel);
         self.indicators_by_unsd.reserve(p.indicators.len());
         for (i, ind) in p.indicators.iter().enumerate() {
             if let Some(code) = &ind.unsd_code {
@@ -494,7 +374,7 @@ impl Index {
 
 #[cfg(test)]
 mod tests {
-    use super::{Adjacency, IdMap};
+    use super::IdMap;
 
     #[test]
     fn id_map_finds_inserts_and_replaces() {
@@ -510,16 +390,5 @@ mod tests {
         assert_eq!(m.get(""), None);
         m.reserve(5000, 50_000);
         assert_eq!(m.get("id-500"), Some(500));
-    }
-
-    #[test]
-    fn adjacency_groups_items_by_key_in_order() {
-        let pairs = [(2usize, 'a'), (0, 'b'), (2, 'c'), (1, 'd')];
-        let adj = Adjacency::build(4, pairs.iter().copied());
-        assert_eq!(adj.get(0), &['b']);
-        assert_eq!(adj.get(1), &['d']);
-        assert_eq!(adj.get(2), &['a', 'c']);
-        assert_eq!(adj.get(3), &[] as &[char]);
-        assert_eq!(adj.get(99), &[] as &[char]);
     }
 }

@@ -5,6 +5,7 @@
 //! with its `index`. Nothing here knows about terminals.
 
 mod activity;
+mod adjacency;
 mod bounded;
 pub mod country;
 mod diagnose;
@@ -20,7 +21,8 @@ pub mod suggested;
 mod tier;
 mod validate;
 
-pub use index::{Adjacency, Index};
+pub use adjacency::Adjacency;
+pub use index::Index;
 pub use load::{BUNDLED, BUNDLED_NAME, MAX_BYTES, load_bundled, load_bytes, load_file, parse_raw};
 pub use model::*;
 pub use problem::{LoadError, Problem, Severity};
