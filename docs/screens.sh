@@ -5,10 +5,19 @@
 # `<!-- screen: NAME -->`. Run from the project root after a change that
 # shows on screen; review the diff of README.md as a user would.
 #
-# Usage: docs/screens.sh            (needs tmux: apt-get install tmux)
+# Usage: docs/screens.sh   (installs tmux, Debian's package, when it is missing:
+# as root, or through sudo)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v tmux >/dev/null || { echo "docs/screens.sh needs tmux (apt-get install tmux)" >&2; exit 2; }
+if ! command -v tmux >/dev/null; then
+  echo "installing tmux (Debian package)" >&2
+  if ((EUID == 0)); then sudo=(); elif command -v sudo >/dev/null; then sudo=(sudo); else
+    echo "docs/screens.sh needs tmux, and root to install it (apt-get install tmux)" >&2
+    exit 2
+  fi
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq tmux >/dev/null
+fi
 cargo build --release --quiet
 bin="$PWD/target/release/sdgmap"
 out=$(mktemp -d)
