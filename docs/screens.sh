@@ -9,21 +9,12 @@
 # as root, or through sudo)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# Runs a command as root: directly when root, else through sudo.
-as_root() {
-  if ((EUID == 0)); then
-    "$@"
-  elif command -v sudo >/dev/null; then
-    sudo "$@"
-  else
-    echo "needs root to run: $*" >&2
-    return 1
-  fi
-}
 if ! command -v tmux >/dev/null; then
   echo "installing tmux (Debian package)" >&2
-  as_root apt-get update -qq
-  as_root apt-get install -y -qq tmux >/dev/null
+  root=""
+  ((EUID == 0)) || root=sudo
+  $root apt-get update -qq
+  $root apt-get install -y -qq tmux >/dev/null
 fi
 cargo build --release --quiet
 bin="$PWD/target/release/sdgmap"
