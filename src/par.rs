@@ -82,6 +82,28 @@ pub fn map<T: Sync, R: Send>(
     out
 }
 
+/// `a()` and `b()` at once: `a` on a second thread, `b` on the calling
+/// one; when no thread can be started, `a` runs on the calling thread after
+/// `b`. A panic in either is resumed on the calling thread.
+pub fn join<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
+    // (held where both the second thread and the fallback can take it)
+    let job = std::sync::Mutex::new(Some(a));
+    let take = || job.lock().ok().and_then(|mut j| j.take());
+    std::thread::scope(|scope| {
+        let other = std::thread::Builder::new()
+            .spawn_scoped(scope, || take().map(|a| a()))
+            .ok();
+        let b = b();
+        let a = other
+            .and_then(|t| t.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .or_else(|| take().map(|a| a()));
+        match a {
+            Some(a) => (a, b),
+            None => unreachable!("the job is taken once, by the thread or here"),
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +120,19 @@ mod tests {
         assert_eq!(all, items.iter().map(|x| x * 2).collect::<Vec<_>>());
         let mapped = map(&items, 97, |_, part| part.to_vec());
         assert_eq!(mapped, items);
+    }
+
+    #[test]
+    fn join_runs_both_and_resumes_a_panic() {
+        let here = std::thread::current().id();
+        let (a, b) = join(
+            || std::thread::current().id(),
+            || std::thread::current().id(),
+        );
+        assert_eq!(b, here);
+        assert_ne!(a, here, "a runs on a second thread when one can start");
+        let caught = std::panic::catch_unwind(|| join(|| panic!("a fails on purpose"), || 1));
+        assert!(caught.is_err());
     }
 
     #[test]

@@ -138,23 +138,18 @@ fn activity_pairs(
 
 /// The activity relations in `which` (see [`activity_pairs`]), each
 /// counted in one pass over the activities and filled in a second, not two
-/// passes each; `None` for the relations not asked for.
+/// passes each; the relations not asked for are empty.
 fn activity_relations(
     activities: &[Activity],
     which: u8,
     keys: [usize; 5],
     cell: impl Fn(LineId, u8) -> Option<usize> + Copy,
-) -> [Option<Adjacency<ActivityId>>; 5] {
+) -> [Adjacency<ActivityId>; 5] {
     let mut rel = keys.map(AdjacencyBuilder::new);
     activity_pairs(activities, which, cell, |r, key, _| rel[r].count(key));
     rel.iter_mut().for_each(AdjacencyBuilder::allocate);
     activity_pairs(activities, which, cell, |r, key, id| rel[r].place(key, id));
-    let mut r = 0;
-    rel.map(|b| {
-        let asked = which & (1 << r) != 0;
-        r += 1;
-        asked.then(|| b.finish())
-    })
+    rel.map(AdjacencyBuilder::finish)
 }
 
 /// The five activity relations (see [`activity_pairs`]). The activities
@@ -167,26 +162,13 @@ pub(super) fn all_activity_relations(
     cell: impl Fn(LineId, u8) -> Option<usize> + Copy + Send,
     parallel: bool,
 ) -> [Adjacency<ActivityId>; 5] {
-    let (first, second) = (0b00011, 0b11100);
-    let (a, b) = if parallel {
-        std::thread::scope(|scope| {
-            let other = std::thread::Builder::new()
-                .spawn_scoped(scope, move || activity_relations(acts, first, keys, cell))
-                .ok();
-            let b = activity_relations(acts, second, keys, cell);
-            let a = other.map(|t| t.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-            (a, b)
-        })
+    let relate = move |which| activity_relations(acts, which, keys, cell);
+    let ([goals, targets, ..], [_, _, lines, cells, countries]) = if parallel {
+        crate::par::join(move || relate(0b00011), || relate(0b11100))
     } else {
-        (None, activity_relations(acts, second, keys, cell))
+        (relate(0b00011), relate(0b11100))
     };
-    // no second thread (or not asked for one): this one builds them too
-    let a = a.unwrap_or_else(|| activity_relations(acts, first, keys, cell));
-    let mut both = a
-        .into_iter()
-        .zip(b)
-        .map(|(x, y)| x.or(y).unwrap_or_default());
-    std::array::from_fn(|_| both.next().unwrap_or_default())
+    [goals, targets, lines, cells, countries]
 }
 
 #[cfg(test)]

@@ -41,20 +41,10 @@ fn read_halves(file: &File, size: u64) -> io::Result<Option<Vec<u8>>> {
     let mut bytes = vec![0; size as usize];
     let (first, second) = bytes.split_at_mut(size as usize / 2);
     let from = first.len() as u64;
-    let (a, b) = std::thread::scope(|scope| {
-        let other = std::thread::Builder::new()
-            .spawn_scoped(scope, || file.read_exact_at(second, from))
-            .ok();
-        let a = file.read_exact_at(first, 0);
-        let b = other.map(|thread| {
-            thread
-                .join()
-                .unwrap_or_else(|_| Err(io::Error::other("the reading thread failed")))
-        });
-        (a, b)
-    });
-    // no second thread: this one reads the second half too
-    let b = b.unwrap_or_else(|| file.read_exact_at(&mut bytes[size as usize / 2..], from));
+    let (b, a) = crate::par::join(
+        || file.read_exact_at(second, from),
+        || file.read_exact_at(first, 0),
+    );
     match a.and(b) {
         Ok(()) => Ok(Some(bytes)),
         Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => Ok(None),
