@@ -48,32 +48,33 @@ fn precise(name: &str, text: &str) -> Result<Snapshot, LoadError> {
 /// Both paths on `text`, compared; and the text as a file, whose
 /// activities share its text instead of copying it.
 fn agree(name: &str, text: &str) {
-    let fast = load_bytes(name, text.as_bytes());
     let slow = precise(name, text);
-    match (&fast, &slow) {
-        (Ok(a), Ok(b)) => assert_eq!(model(a), model(b), "{name}: models differ"),
-        (Err(a), Err(b)) => assert_eq!(problems(a), problems(b), "{name}: problems differ"),
-        _ => panic!(
-            "{name}: one path loaded, the other did not:\nfast {:?}\nslow {:?}",
-            fast.as_ref().map(|s| s.activities().len()),
-            slow.as_ref().map(|s| s.activities().len())
-        ),
-    }
+    same(name, "bytes", &load_bytes(name, text.as_bytes()), &slow);
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("snapshot.json");
     std::fs::write(&path, text).expect("write");
-    match (load_file(&path), &slow) {
-        (Ok(a), Ok(b)) => assert_eq!(model(&a), model(b), "{name}: the file's model differs"),
-        (Err(a), Err(b)) => {
-            assert_eq!(
-                problems(&a),
-                problems(b),
-                "{name}: the file's problems differ"
-            );
-        }
-        (a, _) => panic!(
-            "{name}: the file loaded {:?}",
-            a.map(|s| s.activities().len())
+    same(name, "file", &load_file(&path), &slow);
+}
+
+/// `got` (loaded from `how`) is the precise path's result `want`: the same
+/// model, or the same problems.
+fn same(
+    name: &str,
+    how: &str,
+    got: &Result<Snapshot, LoadError>,
+    want: &Result<Snapshot, LoadError>,
+) {
+    match (got, want) {
+        (Ok(a), Ok(b)) => assert_eq!(model(a), model(b), "{name}: model from {how} differs"),
+        (Err(a), Err(b)) => assert_eq!(
+            problems(a),
+            problems(b),
+            "{name}: problems from {how} differ"
+        ),
+        _ => panic!(
+            "{name}: one path loaded, the other did not:\n{how} {:?}\nprecise {:?}",
+            got.as_ref().map(|s| s.activities().len()),
+            want.as_ref().map(|s| s.activities().len())
         ),
     }
 }
