@@ -107,7 +107,7 @@ fn is_plain_number(s: &str) -> bool {
 /// Rows per chunk when CSV is formatted in parallel.
 const CSV_CHUNK: usize = 4096;
 
-/// Writes `records` (ranked, of kind `show`) in `format`, as [`write`]
+/// Writes `records` (ranked, of kind `show`) in `format`, as [`write()`]
 /// writes their [`row`]s; JSON is formatted from the snapshot directly, on
 /// every core, without building rows.
 pub fn write_records(

@@ -74,7 +74,7 @@ const QUOTED: usize = 40;
 /// A cell's text that looks mis-encoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Garbled {
-    /// The word it was found in, as written (at most [`QUOTED`] characters).
+    /// The word it was found in, as written (at most `QUOTED` characters).
     pub found: String,
     /// What the garbled characters probably were, when that can be told.
     pub meant: Option<String>,

@@ -256,7 +256,7 @@ pub(super) const fn exact_bit(b: u8) -> bool {
     b.is_ascii_lowercase() || b.is_ascii_digit()
 }
 
-/// The character-class mask of a lowercased haystack: the OR of [`bit`] of
+/// The character-class mask of a lowercased haystack: the OR of `bit` of
 /// every byte. A record lacks a character some term needs when its mask
 /// lacks that bit, so most non-matches are rejected without a scan.
 pub fn mask(text: &[u8]) -> u64 {

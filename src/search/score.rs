@@ -100,7 +100,7 @@ fn reused(m: &SkimMatcherV2, choice: &str, pattern: &str) -> Option<(i64, Vec<us
     m.fuzzy(choice, pattern, false)
 }
 
-/// [`window`], cut to at most [`MAX_WINDOW_BYTES`]: from the character
+/// `window`, cut to at most [`MAX_WINDOW_BYTES`]: from the character
 /// before the shortest match that ends where the leftmost greedy match ends
 /// (the best-placed short match in linear time). When even that match is
 /// longer, the cut keeps its start, and the matcher finds no match there

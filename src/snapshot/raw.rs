@@ -2,7 +2,7 @@
 //!
 //! These types mirror `assets/snapshot.json` one to one and carry no
 //! invariants: a `RawSnapshot` may reference unknown SDGs or repeat ids.
-//! [`crate::snapshot::validate`] turns it into the immutable, indexed
+//! `crate::snapshot::validate` turns it into the immutable, indexed
 //! [`crate::snapshot::Snapshot`]. Keeping the two apart (ripgrep's
 //! low-args / high-args split) lets the file format stay stable while the
 //! in-memory model is shaped for fast queries. The JSON Schema shipped in

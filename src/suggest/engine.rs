@@ -2,11 +2,11 @@
 //! lookups once per snapshot, then turns a text into [`Suggestions`].
 //!
 //! For a text it evaluates the Aurora query lines that hold one of its
-//! words ([`super::index`]), weighs its words for every goal
+//! words (`super::index`), weighs its words for every goal
 //! ([`super::lexicon`]), scores and decides the goals
 //! ([`super::goals`]), explains each suggested goal and its targets
-//! ([`super::explain`]) and adds the Action Lines the Matrix links them to
-//! ([`super::lines`]). The numbers it uses are the few global [`Params`];
+//! (`super::explain`) and adds the Action Lines the Matrix links them to
+//! (`super::lines`). The numbers it uses are the few global [`Params`];
 //! none is set per goal.
 
 use std::collections::HashMap;

@@ -100,7 +100,7 @@ fn floor(s: &str, i: usize) -> usize {
 /// if it is close enough to be a plausible typo: at most a third of the
 /// longer word, and at least 1 edit allowed. Ties go to the first candidate.
 ///
-/// Linear in the candidates: a word longer than [`SUGGEST_CHARS`] gets no
+/// Linear in the candidates: a word longer than `SUGGEST_CHARS` gets no
 /// suggestion, and a candidate whose length alone puts it too far is not
 /// compared.
 pub fn suggest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {

@@ -22,7 +22,7 @@ const MIN_MARGINS: u16 = 10;
 
 /// Draws `rows` wrapped in a box at most `width` columns wide, centred in
 /// `area` (the whole width when the margins would be thinner than
-/// [`MIN_MARGINS`]), bordered and titled in `style`, from line `scroll`.
+/// `MIN_MARGINS`), bordered and titled in `style`, from line `scroll`.
 pub fn draw_box(
     frame: &mut Frame,
     area: Rect,
