@@ -228,8 +228,10 @@ impl Engine {
             }
         }
         let index = LineIndex::new(&queries);
-        b.vocabulary(VOCABULARY, params.vocabulary_weight)
-            .map_err(EngineError::Vocabulary)?;
+        b.vocabulary(VOCABULARY, params.vocabulary_weight, |code| {
+            by_code.get(code).copied()
+        })
+        .map_err(EngineError::Vocabulary)?;
         let mut goal_links = vec![Vec::new(); 18];
         for link in s.links() {
             if link.scope != Scope::Targets || link.targets.is_empty() {

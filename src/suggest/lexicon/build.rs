@@ -108,22 +108,46 @@ impl LexiconBuilder {
 
     /// Adds sdgmap's vocabulary file: `N: word prefix* two-word ...` lines,
     /// `#` comments. Single words weigh `weight` documents; hyphenated
-    /// entries are phrases. Errors name the line.
-    pub fn vocabulary(&mut self, src: &str, weight: f32) -> Result<(), String> {
+    /// entries are phrases. A line may name a target instead of a goal
+    /// (`3.8: telemedic*`): its single words then also hold that target, as
+    /// the target's own text would (`target` gives a code's engine index; a
+    /// snapshot without the target keeps the words in the goal's body only).
+    /// Errors name the line.
+    pub fn vocabulary(
+        &mut self,
+        src: &str,
+        weight: f32,
+        target: impl Fn(&str) -> Option<u16>,
+    ) -> Result<(), String> {
         for (n, line) in src.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let (goal, words) = line
+            let (head, words) = line
                 .split_once(':')
                 .ok_or_else(|| format!("vocabulary line {}: expected 'N: words'", n + 1))?;
+            let head = head.trim();
+            let (goal, code) = head
+                .split_once('.')
+                .map_or((head, None), |(g, c)| (g, Some(c)));
             let goal: u8 = goal
-                .trim()
                 .parse()
                 .ok()
                 .filter(|g| (1..=17).contains(g))
-                .ok_or_else(|| format!("vocabulary line {}: '{goal}' is not a goal", n + 1))?;
+                .ok_or_else(|| format!("vocabulary line {}: '{head}' is not a goal", n + 1))?;
+            let target = match code {
+                None => None,
+                Some(c) if !c.is_empty() && c.chars().all(|c| c.is_ascii_alphanumeric()) => {
+                    target(head)
+                }
+                Some(_) => {
+                    return Err(format!(
+                        "vocabulary line {}: '{head}' is not a target",
+                        n + 1
+                    ));
+                }
+            };
             for entry in words.split_whitespace() {
                 if entry.contains('-') {
                     let phrase = Phrase::parse(&entry.replace('-', " ")).ok_or_else(|| {
@@ -136,10 +160,10 @@ impl LexiconBuilder {
                     });
                 } else if let Some(p) = entry.strip_suffix('*') {
                     let p: String = tokenize(p).into_iter().map(|t| t.word).collect();
-                    self.add(p, true, goal, Source::Vocabulary, None, weight);
+                    self.add(p, true, goal, Source::Vocabulary, target, weight);
                 } else {
                     for t in tokenize(entry) {
-                        self.add(t.lemma, false, goal, Source::Vocabulary, None, weight);
+                        self.add(t.lemma, false, goal, Source::Vocabulary, target, weight);
                     }
                 }
             }

@@ -244,8 +244,10 @@ mod tests {
             Source::TargetText,
             Some(3),
         );
-        b.vocabulary("# c\n7: solar* electricity\n6: drinking-water", 2.0)
-            .unwrap();
+        b.vocabulary("# c\n7: solar* electricity\n6: drinking-water", 2.0, |_| {
+            None
+        })
+        .unwrap();
         b.build()
     }
 
@@ -267,6 +269,36 @@ mod tests {
         let solar = &s.words[0];
         assert_eq!(solar.sources(7), [Source::Vocabulary]);
         assert_eq!(s.words[1].targets, [1]);
+    }
+
+    #[test]
+    fn a_vocabulary_line_may_name_a_target() {
+        let mut b = LexiconBuilder::new(1.0);
+        b.text(
+            "Ensure access to modern energy",
+            7,
+            Source::TargetText,
+            Some(4),
+        );
+        b.text("Provide safe water", 6, Source::TargetText, Some(9));
+        let codes = |c: &str| (c == "7.1").then_some(4);
+        b.vocabulary("7: solar*\n7.1: electrification cookstove*", 1.0, codes)
+            .unwrap();
+        let s = b
+            .build()
+            .score(&Document::new("solar cookstoves and electrification"));
+        let targets = |l: &str| {
+            let w = s.words.iter().find(|w| w.lemma == l).expect(l);
+            assert!(w.weights[7] > 0.0 && w.sources(7) == [Source::Vocabulary]);
+            w.targets.clone()
+        };
+        assert_eq!(
+            targets("solar"),
+            Vec::<u16>::new(),
+            "a goal line holds no target"
+        );
+        assert_eq!(targets("cookstove"), [4]);
+        assert_eq!(targets("electrification"), [4]);
     }
 
     #[test]
@@ -319,7 +351,47 @@ mod tests {
     #[test]
     fn bad_vocabulary_lines_are_errors() {
         let mut b = LexiconBuilder::new(1.0);
-        assert!(b.vocabulary("18: x", 1.0).unwrap_err().contains("line 1"));
-        assert!(b.vocabulary("\n7 x", 1.0).unwrap_err().contains("line 2"));
+        let none = |_: &str| None;
+        assert!(
+            b.vocabulary("18: x", 1.0, none)
+                .unwrap_err()
+                .contains("line 1")
+        );
+        assert!(
+            b.vocabulary("\n7 x", 1.0, none)
+                .unwrap_err()
+                .contains("line 2")
+        );
+        let err = b.vocabulary("# c\n7.1-: x", 1.0, none).unwrap_err();
+        assert!(
+            err.contains("line 2") && err.contains("'7.1-' is not a target"),
+            "{err}"
+        );
+        assert!(b.vocabulary("7.: y", 1.0, none).is_err());
+        assert!(
+            b.vocabulary("7.x: y", 1.0, none).is_ok(),
+            "a target of no snapshot"
+        );
+    }
+
+    #[test]
+    fn every_target_the_vocabulary_names_is_in_the_bundled_snapshot() {
+        let s = crate::snapshot::load_bundled().expect("bundled");
+        let codes: HashSet<&str> = s.targets().iter().map(|t| t.code.as_str()).collect();
+        let vocab = crate::suggest::engine::VOCABULARY;
+        let named: Vec<&str> = vocab
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once(':'))
+            .map(|(head, _)| head.trim())
+            .filter(|head| head.contains('.'))
+            .collect();
+        assert!(named.contains(&"3.8"), "{named:?}");
+        for code in named {
+            assert!(
+                codes.contains(code),
+                "vocabulary names {code}, no target of the snapshot"
+            );
+        }
     }
 }
