@@ -18,7 +18,9 @@
 //! `examples/synth.rs`, seed 7; title and summary of each) on all cores,
 //! as `import --suggest` will; `--synth N` changes the count. It also prints the
 //! Aurora queries alone (the engine with its wording rule switched off) as
-//! the baseline.
+//! the baseline, and, without any benchmark file, how the suggestions
+//! agree with the goals the snapshot's sources state for its activities
+//! (`stated.rs`).
 //!
 //! Besides the average over all rows it reports each half of the dev half
 //! (rows split by the parity of their hexadecimal id), so a change made
@@ -37,6 +39,8 @@ use sdgmap::suggest::{Engine, Params};
 mod dump;
 #[path = "../examples/synth/generate.rs"]
 mod generate;
+#[path = "suggest_accuracy/stated.rs"]
+mod stated;
 #[path = "suggest_accuracy/sweep.rs"]
 mod sweep;
 
@@ -209,6 +213,11 @@ fn main() -> anyhow::Result<()> {
     if synth > 0 {
         synthetic(synth)?;
     }
+    let snapshot = match &data {
+        Some(p) => sdgmap::snapshot::load_file(p)?,
+        None => sdgmap::snapshot::load_bundled()?,
+    };
+    stated::report(&snapshot, &Engine::new(&snapshot)?);
     if !path.exists() {
         println!(
             "suggest_accuracy: {} not found; pass the benchmark CSV as an argument",
@@ -217,10 +226,6 @@ fn main() -> anyhow::Result<()> {
         return Ok(());
     }
     let rows = read(&path)?;
-    let snapshot = match &data {
-        Some(p) => sdgmap::snapshot::load_file(p)?,
-        None => sdgmap::snapshot::load_bundled()?,
-    };
     println!(
         "{} rows from {}; snapshot {} ({} indicators)",
         rows.len(),
