@@ -1,34 +1,36 @@
 //! The use sdgmap is for, measured on real records: how `suggest` agrees
-//! with what a source states for the snapshot's activities (by default the
-//! bundled ITU activities of the seed document, whose SDGs ITU states).
+//! with the goals the snapshot records for its activities (by default the
+//! bundled activities of the seed document, their goals where the document
+//! places them or, as each activity's note says, by the compilers'
+//! judgement).
 //!
-//! A source usually states one or two goals where an activity serves more,
-//! so a suggested goal the source does not state is not necessarily wrong:
-//! the figures say how often a stated goal is among the suggested ones and
-//! how many goals are suggested beside it, not an accuracy. Activities that
-//! state every goal (platforms such as the WSIS Forum) are left out.
+//! A record names the goals chosen for it, not every goal an activity
+//! serves, so a suggested goal it does not name is not necessarily wrong:
+//! the figures say how often a recorded goal is among the suggested ones
+//! and how many goals are suggested beside it, not an accuracy. Activities
+//! that record every goal (platforms such as the WSIS Forum) are left out.
 
 use sdgmap::snapshot::Snapshot;
 use sdgmap::suggest::Engine;
 
-/// What `suggest` says for the activities whose source states some goals.
+/// What `suggest` says for the activities that record some goals.
 #[derive(Debug, Default, PartialEq)]
 pub struct Agreement {
-    /// Activities stating between one and sixteen goals.
+    /// Activities recording between one and sixteen goals.
     pub activities: usize,
-    /// Those with a stated goal among the suggested.
+    /// Those with a recorded goal among the suggested.
     pub stated_suggested: usize,
     /// Those with nothing suggested.
     pub nothing: usize,
-    /// Goals stated, in all.
+    /// Goals recorded, in all.
     pub stated: usize,
     /// Goals suggested, in all.
     pub suggested: usize,
-    /// Suggested goals the source states.
+    /// Suggested goals the record names.
     pub both: usize,
 }
 
-/// Compares the engine's goals with the stated ones on `s`'s activities.
+/// Compares the engine's goals with the recorded ones on `s`'s activities.
 pub fn agreement(s: &Snapshot, e: &Engine) -> Agreement {
     let mut a = Agreement::default();
     for act in s.activities() {
@@ -53,14 +55,14 @@ pub fn agreement(s: &Snapshot, e: &Engine) -> Agreement {
 pub fn report(s: &Snapshot, e: &Engine) {
     let a = agreement(s, e);
     if a.activities == 0 {
-        println!("no activity of the snapshot states between 1 and 16 SDGs");
+        println!("no activity of the snapshot records between 1 and 16 SDGs");
         return;
     }
     let pct = |n: usize, d: usize| 100.0 * n as f64 / d.max(1) as f64;
     println!(
-        "stated SDGs ({} activities of the snapshot whose source states 1-16 goals): a stated goal \
+        "recorded SDGs ({} activities of the snapshot that record 1-16 goals): a recorded goal \
          suggested for {} ({:.0} %), nothing suggested for {}; {:.1} goals suggested per activity \
-         ({:.1} stated), {:.0} % of them stated, {:.0} % of the stated ones suggested",
+         ({:.1} recorded), {:.0} % of them recorded, {:.0} % of the recorded ones suggested",
         a.activities,
         a.stated_suggested,
         pct(a.stated_suggested, a.activities),

@@ -109,10 +109,11 @@ impl LexiconBuilder {
     /// Adds sdgmap's vocabulary file: `N: word prefix* two-word ...` lines,
     /// `#` comments. Single words weigh `weight` documents; hyphenated
     /// entries are phrases. A line may name a target instead of a goal
-    /// (`3.8: telemedic*`): its single words then also hold that target, as
-    /// the target's own text would (`target` gives a code's engine index; a
+    /// (`3.8: telemedic*`): its words then also hold that target, as the
+    /// target's own text would (`target` gives a code's engine index; a
     /// snapshot without the target keeps the words in the goal's body only).
-    /// Errors name the line.
+    /// A phrase adds to its goal as a whole, so it belongs on a goal line:
+    /// on a target line it is an error. Errors name the line.
     pub fn vocabulary(
         &mut self,
         src: &str,
@@ -150,6 +151,13 @@ impl LexiconBuilder {
             };
             for entry in words.split_whitespace() {
                 if entry.contains('-') {
+                    if target.is_some() || code.is_some() {
+                        return Err(format!(
+                            "vocabulary line {}: phrase '{entry}' on a target line \
+                             (phrases add to the goal: put it on a goal line)",
+                            n + 1
+                        ));
+                    }
                     let phrase = Phrase::parse(&entry.replace('-', " ")).ok_or_else(|| {
                         format!("vocabulary line {}: bad phrase '{entry}'", n + 1)
                     })?;

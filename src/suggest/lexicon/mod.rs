@@ -368,6 +368,11 @@ mod tests {
             "{err}"
         );
         assert!(b.vocabulary("7.: y", 1.0, none).is_err());
+        let err = b.vocabulary("7.1: solar-home", 1.0, none).unwrap_err();
+        assert!(
+            err.contains("phrase 'solar-home' on a target line"),
+            "{err}"
+        );
         assert!(
             b.vocabulary("7.x: y", 1.0, none).is_ok(),
             "a target of no snapshot"

@@ -25,8 +25,9 @@ could may might must shall does did has have had having our they them she his he
 including include includes etc
 but about after before because both either neither however thus therefore whether although
 though while yet upon onto whereas hence
-one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred
-thousand million billion first second third fourth fifth
+one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
+million billion first second third fourth fifth sixth seventh eighth ninth tenth
 ";
 
 fn stop_lemmas() -> &'static HashSet<String> {
