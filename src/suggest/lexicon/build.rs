@@ -151,7 +151,7 @@ impl LexiconBuilder {
             };
             for entry in words.split_whitespace() {
                 if entry.contains('-') {
-                    if target.is_some() || code.is_some() {
+                    if code.is_some() {
                         return Err(format!(
                             "vocabulary line {}: phrase '{entry}' on a target line \
                              (phrases add to the goal: put it on a goal line)",
