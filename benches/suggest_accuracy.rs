@@ -19,7 +19,7 @@
 //! as `import --suggest` will; `--synth N` changes the count. It also prints the
 //! Aurora queries alone (the engine with its wording rule switched off) as
 //! the baseline, and, without any benchmark file, how the suggestions
-//! agree with the goals the snapshot's sources state for its activities
+//! agree with the goals the snapshot records for its activities
 //! (`stated.rs`).
 //!
 //! Besides the average over all rows it reports each half of the dev half

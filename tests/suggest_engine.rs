@@ -18,6 +18,17 @@ fn goal(s: &Suggestions, g: u8) -> &sdgmap::suggest::GoalSuggestion {
         .unwrap_or_else(|| panic!("no SDG {g} in {:?}", s.goal_numbers()))
 }
 
+/// The words of the word evidence among `evidence`, as the text writes them.
+fn evidence_words(evidence: &[Evidence]) -> Vec<&str> {
+    evidence
+        .iter()
+        .flat_map(|ev| match ev {
+            Evidence::Words { words } => words.iter().map(|w| w.word.as_str()).collect(),
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
 #[test]
 fn an_aurora_line_match_suggests_its_target_with_the_line_as_evidence() {
     let e = engine();
@@ -189,14 +200,7 @@ fn a_goal_scores_on_the_targets_its_words_gather_on() {
         "{:?}",
         g7.targets
     );
-    let named: Vec<&str> = best
-        .evidence
-        .iter()
-        .flat_map(|ev| match ev {
-            Evidence::Words { words } => words.iter().map(|w| w.word.as_str()).collect(),
-            _ => Vec::new(),
-        })
-        .collect();
+    let named = evidence_words(&best.evidence);
     assert!(!named.is_empty(), "{:?}", best.evidence);
 }
 
@@ -228,11 +232,7 @@ fn number_words_carry_no_topic() {
     let words: Vec<&str> = s
         .goals
         .iter()
-        .flat_map(|g| &g.evidence)
-        .flat_map(|ev| match ev {
-            Evidence::Words { words } => words.iter().map(|w| w.word.as_str()).collect(),
-            _ => Vec::new(),
-        })
+        .flat_map(|g| evidence_words(&g.evidence))
         .collect();
     assert!(
         !words.iter().any(|w| w.eq_ignore_ascii_case("four")),

@@ -19,11 +19,11 @@ pub struct Agreement {
     /// Activities recording between one and sixteen goals.
     pub activities: usize,
     /// Those with a recorded goal among the suggested.
-    pub stated_suggested: usize,
+    pub recorded_suggested: usize,
     /// Those with nothing suggested.
     pub nothing: usize,
     /// Goals recorded, in all.
-    pub stated: usize,
+    pub recorded: usize,
     /// Goals suggested, in all.
     pub suggested: usize,
     /// Suggested goals the record names.
@@ -34,17 +34,17 @@ pub struct Agreement {
 pub fn agreement(s: &Snapshot, e: &Engine) -> Agreement {
     let mut a = Agreement::default();
     for act in s.activities() {
-        let stated = act.sdgs();
-        if stated.is_empty() || stated.len() == 17 {
+        let recorded = act.sdgs();
+        if recorded.is_empty() || recorded.len() == 17 {
             continue;
         }
         let text = sdgmap::import::activity_text(act.title(), act.summary());
         let goals = e.suggest(&text).goal_numbers();
-        let both = goals.iter().filter(|&&g| stated.contains(g)).count();
+        let both = goals.iter().filter(|&&g| recorded.contains(g)).count();
         a.activities += 1;
-        a.stated_suggested += usize::from(both > 0);
+        a.recorded_suggested += usize::from(both > 0);
         a.nothing += usize::from(goals.is_empty());
-        a.stated += stated.len();
+        a.recorded += recorded.len();
         a.suggested += goals.len();
         a.both += both;
     }
@@ -64,12 +64,12 @@ pub fn report(s: &Snapshot, e: &Engine) {
          suggested for {} ({:.0} %), nothing suggested for {}; {:.1} goals suggested per activity \
          ({:.1} recorded), {:.0} % of them recorded, {:.0} % of the recorded ones suggested",
         a.activities,
-        a.stated_suggested,
-        pct(a.stated_suggested, a.activities),
+        a.recorded_suggested,
+        pct(a.recorded_suggested, a.activities),
         a.nothing,
         a.suggested as f64 / a.activities as f64,
-        a.stated as f64 / a.activities as f64,
+        a.recorded as f64 / a.activities as f64,
         pct(a.both, a.suggested),
-        pct(a.both, a.stated),
+        pct(a.both, a.recorded),
     );
 }
