@@ -14,7 +14,7 @@ use super::model::{LineId, TargetId};
 /// What sdgmap suggested for an activity (inferred, not stated by its source).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suggested {
-    /// The engine that made the suggestions (`sdgmap-suggest/4 …`).
+    /// The engine that made the suggestions (`sdgmap-suggest/5 …`).
     pub engine: String,
     /// The credit owed for the queries the engine evaluates.
     pub credit: String,

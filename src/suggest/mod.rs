@@ -39,7 +39,7 @@ pub use stored::{StoredGoal, StoredLine, StoredSuggestions, StoredTarget};
 
 /// The engine's version, stored with every suggestion: bump it whenever a
 /// change could change what is suggested for some text.
-pub const ENGINE_VERSION: &str = "sdgmap-suggest/4 (Aurora SDG queries v5.0)";
+pub const ENGINE_VERSION: &str = "sdgmap-suggest/5 (Aurora SDG queries v5.0)";
 
 /// The credit the Aurora queries' licence asks for; shown with every suggestion.
 pub const CREDIT: &str =

@@ -23,7 +23,7 @@ pub const KEPT_EVIDENCE: usize = 4;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StoredSuggestions {
-    /// The engine that made them (`sdgmap-suggest/4 (Aurora SDG queries v5.0)`).
+    /// The engine that made them (`sdgmap-suggest/5 (Aurora SDG queries v5.0)`).
     pub engine: String,
     /// The credit owed for the Aurora queries.
     pub credit: String,
