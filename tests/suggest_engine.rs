@@ -260,6 +260,31 @@ fn the_united_nations_name_carries_no_topic() {
 }
 
 #[test]
+fn british_and_american_spellings_weigh_alike() {
+    // as Scopus matches spelling variants: the official texts and the
+    // queries are written in one spelling or the other, users in either
+    let e = engine();
+    for (uk, us) in [
+        (
+            "Child labour and behavioural change in rural centres",
+            "Child labor and behavioral change in rural centers",
+        ),
+        (
+            "Rapid urbanisation: organisations prioritise informal settlements",
+            "Rapid urbanization: organizations prioritize informal settlements",
+        ),
+    ] {
+        let (a, b) = (e.weigh(uk), e.weigh(us));
+        assert_eq!(a.scores, b.scores, "{uk} / {us}");
+        assert_eq!(
+            e.suggest(uk).goal_numbers(),
+            e.suggest(us).goal_numbers(),
+            "{uk} / {us}"
+        );
+    }
+}
+
+#[test]
 fn the_engine_version_names_this_engine() {
     // bump it (and this test) whenever a change can change a suggestion
     assert!(

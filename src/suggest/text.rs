@@ -7,9 +7,10 @@
 //! apostrophes join (`don't` → `dont`); everything else separates words,
 //! so `socio-economic` is two words and `PM2.5` is `pm2`, `5` on both
 //! sides. Each word also has a *lemma*: its singular by Harman's S-stemmer
-//! (`fisheries` → `fishery`, `policies` → `policy`, `waters` → `water`),
-//! which is how a query word without a wildcard matches its plural, as
-//! Scopus does. Every token keeps the byte range it came from, so
+//! (`fisheries` → `fishery`, `policies` → `policy`, `waters` → `water`) in
+//! American spelling (`organisations` → `organization`, `labour` →
+//! `labor`), which is how a query word without a wildcard matches its
+//! plural and its other spelling, as Scopus does. Every token keeps the byte range it came from, so
 //! evidence can highlight the user's own text.
 
 use std::collections::HashMap;
@@ -108,11 +109,90 @@ pub(crate) fn push_folded_char(out: &mut String, c: char) {
     out.push_str(folded);
 }
 
+/// The lemma of a normalized word: its singular (see [`singular`]) in
+/// American spelling (see [`american`]), so `organisations` and
+/// `organization` are one lemma, as Scopus matches spelling variants.
+pub fn lemma(word: &str) -> String {
+    american(&singular(word))
+}
+
+/// A singular in American spelling, as Scopus matches British and American
+/// variants: `-ise`/`-isation` → `-ize`/`-ization`, `-yse` → `-yze`,
+/// `-tre` → `-ter`, `-elling` → `-eling`, `labour` → `labor` (a list of
+/// `-our` stems), `ae` after the first letter → `e` (`paediatric`), and the
+/// `oe` of a few medical stems (`diarrhoea`). Both sides of every match
+/// (texts, queries, official wording) go through it, so a word that merely
+/// looks British (`enterprise` → `enterprize`) still meets itself; words
+/// under five letters and non-ASCII words are kept.
+pub(crate) fn american(w: &str) -> String {
+    if w.len() < 5 || !w.is_ascii() {
+        return w.to_string();
+    }
+    let mut s = w.to_string();
+    for (uk, us) in [
+        ("isation", "ization"),
+        ("isations", "izations"),
+        ("ising", "izing"),
+        ("ised", "ized"),
+        ("iser", "izer"),
+        ("ise", "ize"),
+        ("yse", "yze"),
+        ("ysed", "yzed"),
+        ("ysing", "yzing"),
+        ("elling", "eling"),
+        ("elled", "eled"),
+        ("tre", "ter"),
+    ] {
+        if let Some(stem) = s.strip_suffix(uk) {
+            s = format!("{stem}{us}");
+            break;
+        }
+    }
+    for stem in [
+        "labour",
+        "behaviour",
+        "colour",
+        "favour",
+        "honour",
+        "neighbour",
+        "harbour",
+        "rumour",
+        "vigour",
+        "humour",
+        "endeavour",
+        "odour",
+        "flavour",
+        "tumour",
+        "savour",
+        "armour",
+    ] {
+        if s.starts_with(stem) {
+            s = format!("{}or{}", &stem[..stem.len() - 3], &s[stem.len()..]);
+            break;
+        }
+    }
+    if let Some(i) = s[1..].find("ae") {
+        s.replace_range(i + 1..i + 3, "e");
+    }
+    for (uk, us) in [
+        ("diarrhoe", "diarrhe"),
+        ("oedem", "edem"),
+        ("foet", "fet"),
+        ("oestr", "estr"),
+        ("oesoph", "esoph"),
+    ] {
+        if let Some(rest) = s.strip_prefix(uk) {
+            s = format!("{us}{rest}");
+        }
+    }
+    s
+}
+
 /// The singular of a normalized word by Harman's S-stemmer: `-ies` → `-y`
 /// (not `-eies`, `-aies`), `-es` → `-e` (not `-aes`, `-ees`, `-oes`), `-s`
 /// dropped (not `-us`, `-ss`, nor `-is`: `analysis`, `basis`, `this` are
 /// singulars); words of three letters or fewer are kept.
-pub fn lemma(word: &str) -> String {
+fn singular(word: &str) -> String {
     let n = word.len();
     if n <= 3 || !word.is_ascii() {
         return word.to_string();
@@ -281,6 +361,33 @@ mod tests {
         ] {
             assert_eq!(lemma(w), l, "{w}");
         }
+    }
+
+    #[test]
+    fn lemmas_meet_across_british_and_american_spelling() {
+        for (uk, us) in [
+            ("organisations", "organization"),
+            ("urbanisation", "urbanization"),
+            ("prioritise", "prioritize"),
+            ("recognised", "recognized"),
+            ("analysed", "analyzed"),
+            ("labourers", "laborers"),
+            ("behavioural", "behavioral"),
+            ("centres", "centers"),
+            ("kilometre", "kilometer"),
+            ("modelling", "modeling"),
+            ("paediatric", "pediatric"),
+            ("anaemia", "anemia"),
+            ("diarrhoea", "diarrhea"),
+        ] {
+            assert_eq!(lemma(uk), lemma(us), "{uk} / {us}");
+        }
+        // a word that only looks British still meets itself, and stays
+        // apart from other words
+        assert_eq!(lemma("enterprises"), lemma("enterprise"));
+        assert_eq!(lemma("tourism"), "tourism");
+        assert_eq!(lemma("resources"), "resource");
+        assert_eq!(lemma("rise"), "rise");
     }
 
     #[test]

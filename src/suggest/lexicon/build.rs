@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use super::words::is_content;
 use super::{Lexicon, Source, VocabPhrase};
 use crate::suggest::aurora::{Phrase, WordPattern};
-use crate::suggest::text::tokenize;
+use crate::suggest::text::{american, tokenize};
 
 /// Builds a [`Lexicon`] document by document.
 #[derive(Debug, Default)]
@@ -56,10 +56,12 @@ impl LexiconBuilder {
         if w <= 0.0 {
             return;
         }
-        let map = if prefix {
-            &mut self.lex.prefixes
+        // a prefix meets lemmas, which are in American spelling
+        // (`organisation*` → `organization`)
+        let (map, word) = if prefix {
+            (&mut self.lex.prefixes, american(&word))
         } else {
-            &mut self.lex.exact
+            (&mut self.lex.exact, word)
         };
         let e = map.entry(word).or_default();
         e.counts[g] += w;
