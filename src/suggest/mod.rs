@@ -23,6 +23,7 @@ pub mod evidence;
 mod explain;
 pub mod goals;
 mod index;
+mod lemma;
 pub mod lexicon;
 mod lines;
 pub mod render;

@@ -10,7 +10,8 @@ use std::collections::HashSet;
 use super::words::is_content;
 use super::{Lexicon, Source, VocabPhrase};
 use crate::suggest::aurora::{Phrase, WordPattern};
-use crate::suggest::text::{american, tokenize};
+use crate::suggest::lemma::american;
+use crate::suggest::text::tokenize;
 
 /// Builds a [`Lexicon`] document by document.
 #[derive(Debug, Default)]
