@@ -273,6 +273,10 @@ fn british_and_american_spellings_weigh_alike() {
             "Rapid urbanisation: organisations prioritise informal settlements",
             "Rapid urbanization: organizations prioritize informal settlements",
         ),
+        (
+            "Primary school enrolment of girls and organisational crime programmes",
+            "Primary school enrollment of girls and organizational crime programs",
+        ),
     ] {
         let (a, b) = (e.weigh(uk), e.weigh(us));
         assert_eq!(a.scores, b.scores, "{uk} / {us}");
@@ -282,6 +286,13 @@ fn british_and_american_spellings_weigh_alike() {
             "{uk} / {us}"
         );
     }
+}
+
+#[test]
+fn spelling_leaves_names_alone() {
+    // a spelling rule for `ae` anywhere made "Saeed" the word `seed`
+    let s = engine().suggest("Saeed bank digital award");
+    assert!(!s.goal_numbers().contains(&2), "{:?}", s.goal_numbers());
 }
 
 #[test]

@@ -12,74 +12,113 @@ pub fn lemma(word: &str) -> String {
     american(&singular(word))
 }
 
+/// British stems and the American form that replaces them where a word
+/// begins with them (`labourers` → `laborers`, `paediatric` →
+/// `pediatric`). No American form begins with its British stem, so a word
+/// already American is left alone.
+const STEMS: [(&str, &str); 47] = [
+    ("labour", "labor"),
+    ("behaviour", "behavior"),
+    ("colour", "color"),
+    ("favour", "favor"),
+    ("honour", "honor"),
+    ("neighbour", "neighbor"),
+    ("harbour", "harbor"),
+    ("rumour", "rumor"),
+    ("vigour", "vigor"),
+    ("humour", "humor"),
+    ("endeavour", "endeavor"),
+    ("odour", "odor"),
+    ("flavour", "flavor"),
+    ("tumour", "tumor"),
+    ("savour", "savor"),
+    ("armour", "armor"),
+    ("vapour", "vapor"),
+    ("programme", "program"),
+    ("fibre", "fiber"),
+    ("sulphur", "sulfur"),
+    ("defence", "defense"),
+    ("licence", "license"),
+    ("offence", "offense"),
+    ("ageing", "aging"),
+    ("practis", "practic"),
+    ("enrolment", "enrollment"),
+    ("fulfilment", "fulfillment"),
+    ("instalment", "installment"),
+    ("haem", "hem"),
+    ("anaem", "anem"),
+    ("anaesth", "anesth"),
+    ("paed", "ped"),
+    ("orthopaed", "orthoped"),
+    ("gynaec", "gynec"),
+    ("leukaem", "leukem"),
+    ("septicaem", "septicem"),
+    ("palaeo", "paleo"),
+    ("archaeo", "archeo"),
+    ("faec", "fec"),
+    ("defaec", "defec"),
+    ("caesar", "cesar"),
+    ("diarrhoe", "diarrhe"),
+    ("gonorrhoe", "gonorrhe"),
+    ("oedem", "edem"),
+    ("oestr", "estr"),
+    ("oesoph", "esoph"),
+    ("foet", "fet"),
+];
+
+/// British word endings and their American form (`recognised` →
+/// `recognized`, `centre` → `center`), the longest first where one ends
+/// another.
+const ENDINGS: [(&str, &str); 12] = [
+    ("ising", "izing"),
+    ("ised", "ized"),
+    ("iser", "izer"),
+    ("ise", "ize"),
+    ("ysing", "yzing"),
+    ("ysed", "yzed"),
+    ("yse", "yze"),
+    ("elling", "eling"),
+    ("elled", "eled"),
+    ("ellor", "elor"),
+    ("tre", "ter"),
+    ("ogue", "og"),
+];
+
 /// A singular in American spelling, as Scopus matches British and American
-/// variants: `-ise`/`-isation` → `-ize`/`-ization`, `-yse` → `-yze`,
-/// `-tre` → `-ter`, `-elling` → `-eling`, `labour` → `labor` (a list of
-/// `-our` stems), `ae` after the first letter → `e` (`paediatric`), and the
-/// `oe` of a few medical stems (`diarrhoea`). Both sides of every match
-/// (texts, queries, official wording) go through it, so a word that merely
-/// looks British (`enterprise` → `enterprize`) still meets itself; words
-/// under five letters and non-ASCII words are kept.
+/// variants: the stems of [`STEMS`] (`labour`, `programme`, `paediatric`,
+/// `diarrhoea`, …), `-isation` anywhere in a word (`organisational`), then
+/// the endings of [`ENDINGS`] (`-ise`, `-yse`, `-elling`, `-tre`, `-ogue`).
+/// Both sides of every match (texts, queries, official wording) go through
+/// it, so a word that merely looks British (`enterprise` → `enterprize`)
+/// still meets itself; words under five letters and non-ASCII words are
+/// kept.
 pub(crate) fn american(w: &str) -> String {
-    if w.len() < 5 || !w.is_ascii() {
-        return w.to_string();
+    let mut s = american_prefix(w);
+    if s.len() < 5 || !s.is_ascii() {
+        return s;
     }
-    let mut s = w.to_string();
-    for (uk, us) in [
-        ("isation", "ization"),
-        ("isations", "izations"),
-        ("ising", "izing"),
-        ("ised", "ized"),
-        ("iser", "izer"),
-        ("ise", "ize"),
-        ("yse", "yze"),
-        ("ysed", "yzed"),
-        ("ysing", "yzing"),
-        ("elling", "eling"),
-        ("elled", "eled"),
-        ("tre", "ter"),
-    ] {
+    for (uk, us) in ENDINGS {
         if let Some(stem) = s.strip_suffix(uk) {
             s = format!("{stem}{us}");
             break;
         }
     }
-    for stem in [
-        "labour",
-        "behaviour",
-        "colour",
-        "favour",
-        "honour",
-        "neighbour",
-        "harbour",
-        "rumour",
-        "vigour",
-        "humour",
-        "endeavour",
-        "odour",
-        "flavour",
-        "tumour",
-        "savour",
-        "armour",
-    ] {
-        if s.starts_with(stem) {
-            s = format!("{}or{}", &stem[..stem.len() - 3], &s[stem.len()..]);
-            break;
-        }
+    s
+}
+
+/// The part of [`american`] that holds for the beginning of a word, for
+/// the prefixes of `word*` patterns: the stems and `-isation`, no endings
+/// (the prefix `entre*` is not the word `entre`).
+pub(crate) fn american_prefix(w: &str) -> String {
+    if w.len() < 5 || !w.is_ascii() {
+        return w.to_string();
     }
-    if let Some(i) = s[1..].find("ae") {
-        s.replace_range(i + 1..i + 3, "e");
-    }
-    for (uk, us) in [
-        ("diarrhoe", "diarrhe"),
-        ("oedem", "edem"),
-        ("foet", "fet"),
-        ("oestr", "estr"),
-        ("oesoph", "esoph"),
-    ] {
-        if let Some(rest) = s.strip_prefix(uk) {
-            s = format!("{us}{rest}");
-        }
+    let mut s = match STEMS.iter().find(|(uk, _)| w.starts_with(uk)) {
+        Some((uk, us)) => format!("{us}{}", &w[uk.len()..]),
+        None => w.to_string(),
+    };
+    if let Some(i) = s.find("isation") {
+        s.replace_range(i..i + 2, "iz");
     }
     s
 }
@@ -149,14 +188,49 @@ mod tests {
             ("paediatric", "pediatric"),
             ("anaemia", "anemia"),
             ("diarrhoea", "diarrhea"),
+            ("organisational", "organizational"),
+            ("enrolment", "enrollment"),
+            ("programmes", "programs"),
+            ("fibre", "fiber"),
+            ("ageing", "aging"),
+            ("practised", "practiced"),
+            ("catalogue", "catalog"),
+            ("counsellors", "counselors"),
         ] {
             assert_eq!(lemma(uk), lemma(us), "{uk} / {us}");
         }
-        // a word that only looks British still meets itself, and stays
-        // apart from other words
-        assert_eq!(lemma("enterprises"), lemma("enterprise"));
-        assert_eq!(lemma("tourism"), "tourism");
-        assert_eq!(lemma("resources"), "resource");
-        assert_eq!(lemma("rise"), "rise");
+    }
+
+    #[test]
+    fn american_words_and_other_words_are_left_alone() {
+        for w in [
+            "organization",
+            "labor",
+            "center",
+            "tourism",
+            "resource",
+            "enrollment",
+            "israel",
+            "saeed",
+            "seed",
+            "aerial",
+            "raise",
+        ] {
+            // `raise` only looks British: it becomes `raize`, the same for
+            // every text, and meets nothing else
+            let want = if w == "raise" { "raize" } else { w };
+            assert_eq!(lemma(w), want, "{w}");
+        }
+        // names and topic words stay apart
+        assert_ne!(lemma("saeed"), lemma("seed"));
+    }
+
+    #[test]
+    fn prefixes_take_stems_but_not_endings() {
+        assert_eq!(american_prefix("organisation"), "organization");
+        assert_eq!(american_prefix("labour"), "labor");
+        assert_eq!(american_prefix("entre"), "entre");
+        assert_eq!(american_prefix("urbanis"), "urbanis");
+        assert_eq!(american("entre"), "enter");
     }
 }

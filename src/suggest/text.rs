@@ -23,7 +23,8 @@ pub use super::lemma::lemma;
 pub struct Token {
     /// The normalized word (lower case, accents folded).
     pub word: String,
-    /// Its singular (Harman S-stemmer); equal to `word` for most words.
+    /// Its lemma: the singular in American spelling ([`lemma`]); equal to
+    /// `word` for most words.
     pub lemma: String,
     /// Byte range of the word in the original text.
     pub span: Range<usize>,

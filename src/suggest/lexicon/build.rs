@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use super::words::is_content;
 use super::{Lexicon, Source, VocabPhrase};
 use crate::suggest::aurora::{Phrase, WordPattern};
-use crate::suggest::lemma::american;
+use crate::suggest::lemma::american_prefix;
 use crate::suggest::text::tokenize;
 
 /// Builds a [`Lexicon`] document by document.
@@ -57,12 +57,10 @@ impl LexiconBuilder {
         if w <= 0.0 {
             return;
         }
-        // a prefix meets lemmas, which are in American spelling
-        // (`organisation*` → `organization`)
-        let (map, word) = if prefix {
-            (&mut self.lex.prefixes, american(&word))
+        let map = if prefix {
+            &mut self.lex.prefixes
         } else {
-            (&mut self.lex.exact, word)
+            &mut self.lex.exact
         };
         let e = map.entry(word).or_default();
         e.counts[g] += w;
@@ -87,7 +85,9 @@ impl LexiconBuilder {
     }
 
     /// Adds the words of query phrases as one document: exact words by
-    /// lemma, `word*` as a prefix; other wildcard shapes are left out.
+    /// lemma, `word*` as a prefix (in American spelling, as lemmas are:
+    /// `Organisation*` and `Organization*` are one prefix, counted once);
+    /// other wildcard shapes are left out.
     pub fn query_words<'a>(
         &mut self,
         words: impl IntoIterator<Item = &'a WordPattern>,
@@ -99,7 +99,7 @@ impl LexiconBuilder {
             let (key, prefix) = match &w.lemma {
                 Some(l) => (l.clone(), false),
                 None if w.text.ends_with('*') && w.prefix().len() + 1 == w.text.len() => {
-                    (w.prefix().to_string(), true)
+                    (american_prefix(w.prefix()), true)
                 }
                 None => continue,
             };
@@ -152,6 +152,8 @@ impl LexiconBuilder {
                     ));
                 }
             };
+            // a line counts a word once, in either spelling (`labour labor`)
+            let mut seen = HashSet::new();
             for entry in words.split_whitespace() {
                 if entry.contains('-') {
                     if code.is_some() {
@@ -171,10 +173,15 @@ impl LexiconBuilder {
                     });
                 } else if let Some(p) = entry.strip_suffix('*') {
                     let p: String = tokenize(p).into_iter().map(|t| t.word).collect();
-                    self.add(p, true, goal, Source::Vocabulary, target, weight);
+                    let p = american_prefix(&p);
+                    if seen.insert((p.clone(), true)) {
+                        self.add(p, true, goal, Source::Vocabulary, target, weight);
+                    }
                 } else {
                     for t in tokenize(entry) {
-                        self.add(t.lemma, false, goal, Source::Vocabulary, target, weight);
+                        if seen.insert((t.lemma.clone(), false)) {
+                            self.add(t.lemma, false, goal, Source::Vocabulary, target, weight);
+                        }
                     }
                 }
             }

@@ -143,9 +143,16 @@ impl Lexicon {
                 continue;
             }
             let mut parts: Vec<&Entry> = self.exact.get(l).into_iter().collect();
-            for k in 3..=l.len() {
-                if let Some(p) = l.get(..k).and_then(|p| self.prefixes.get(p)) {
-                    parts.push(p);
+            // a prefix meets the lemma (prefixes are in American spelling,
+            // like lemmas) or the word as written (a `feminis*` the
+            // queries leave British); each prefix counts once
+            for form in [l, t.word.as_str()] {
+                for k in 3..=form.len() {
+                    if let Some(p) = form.get(..k).and_then(|p| self.prefixes.get(p))
+                        && !parts.iter().any(|q| std::ptr::eq(*q, p))
+                    {
+                        parts.push(p);
+                    }
                 }
             }
             if parts.is_empty() {

@@ -13,6 +13,7 @@
 //! `united` and `nations` (from the United Nations Framework Convention on
 //! Climate Change, named in SDG 13's targets, indicators and queries) made
 //! "United Nations partnership for digital connectivity" a climate text.
+//! Words match by lemma, so `nation` alone is out too: it names no goal.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
