@@ -10,8 +10,8 @@
 //! (`fisheries` → `fishery`, `policies` → `policy`, `waters` → `water`) in
 //! American spelling (`organisations` → `organization`, `labour` →
 //! `labor`), which is how a query word without a wildcard matches its
-//! plural and its other spelling, as Scopus does. Every token keeps the byte range it came from, so
-//! evidence can highlight the user's own text.
+//! plural and its other spelling, as Scopus does. Every token keeps the
+//! byte range it came from, so evidence can highlight the user's own text.
 
 use std::collections::HashMap;
 use std::ops::Range;

@@ -6,8 +6,9 @@
 //! plural and let through as `thi`).
 //!
 //! The list is general English grammar (with the Latin `inter alia` of
-//! UN texts), the number words and the United Nations' own name: it names no topic of any goal (a test checks that no
-//! word of `goal-vocabulary.txt` is in it). Without the numbers, `four`,
+//! UN texts), the number words and the United Nations' own name: it names
+//! no topic of any goal (a test checks that no word of
+//! `goal-vocabulary.txt` is in it). Without the numbers, `four`,
 //! which one goal's Aurora paragraph happens to use twice, weighed 5 for
 //! SDG 6 in "Four-year rolling Operational Plans"; without the name,
 //! `united` and `nations` (from the United Nations Framework Convention on
