@@ -31,14 +31,20 @@ pub struct Agreement {
 }
 
 /// Compares the engine's goals with the recorded ones on `s`'s activities.
-pub fn agreement(s: &Snapshot, e: &Engine) -> Agreement {
+/// With `titles`, on the titles alone: what a user gets who has no more
+/// than a spreadsheet's title column.
+pub fn agreement(s: &Snapshot, e: &Engine, titles: bool) -> Agreement {
     let mut a = Agreement::default();
     for act in s.activities() {
         let recorded = act.sdgs();
         if recorded.is_empty() || recorded.len() == 17 {
             continue;
         }
-        let text = sdgmap::import::activity_text(act.title(), act.summary());
+        let text = if titles {
+            act.title().to_string()
+        } else {
+            sdgmap::import::activity_text(act.title(), act.summary())
+        };
         let goals = e.suggest(&text).goal_numbers();
         let both = goals.iter().filter(|&&g| recorded.contains(g)).count();
         a.activities += 1;
@@ -51,18 +57,23 @@ pub fn agreement(s: &Snapshot, e: &Engine) -> Agreement {
     a
 }
 
-/// Prints [`agreement`] in one paragraph.
+/// Prints [`agreement`] in one paragraph, then on the titles alone.
 pub fn report(s: &Snapshot, e: &Engine) {
-    let a = agreement(s, e);
+    let a = agreement(s, e, false);
     if a.activities == 0 {
         println!("no activity of the snapshot records between 1 and 16 SDGs");
         return;
     }
+    print(&a, "titles and summaries");
+    print(&agreement(s, e, true), "titles alone");
+}
+
+fn print(a: &Agreement, what: &str) {
     let pct = |n: usize, d: usize| 100.0 * n as f64 / d.max(1) as f64;
     println!(
-        "recorded SDGs ({} activities of the snapshot that record 1-16 goals): a recorded goal \
-         suggested for {} ({:.0} %), nothing suggested for {}; {:.1} goals suggested per activity \
-         ({:.1} recorded), {:.0} % of them recorded, {:.0} % of the recorded ones suggested",
+        "recorded SDGs ({} activities of the snapshot that record 1-16 goals; {what}): a recorded \
+         goal suggested for {} ({:.0} %), nothing suggested for {}; {:.1} goals suggested per \
+         activity ({:.1} recorded), {:.0} % of them recorded, {:.0} % of the recorded ones suggested",
         a.activities,
         a.recorded_suggested,
         pct(a.recorded_suggested, a.activities),
