@@ -145,12 +145,14 @@ impl Lexicon {
             let mut parts: Vec<&Entry> = self.exact.get(l).into_iter().collect();
             // a prefix meets the lemma (prefixes are in American spelling,
             // like lemmas) or the word as written (a `feminis*` the
-            // queries leave British); each prefix counts once
-            for form in [l, t.word.as_str()] {
-                for k in 3..=form.len() {
-                    if let Some(p) = form.get(..k).and_then(|p| self.prefixes.get(p))
-                        && !parts.iter().any(|q| std::ptr::eq(*q, p))
-                    {
+            // queries leave British): the word's own prefixes are looked up
+            // only past what it shares with the lemma, so each counts once
+            let w = t.word.as_str();
+            let shared = l.bytes().zip(w.bytes()).take_while(|(a, b)| a == b).count();
+            let own = (shared + 1).max(3)..=w.len();
+            for (form, ks) in [(l, 3..=l.len()), (w, own)] {
+                for k in ks {
+                    if let Some(p) = form.get(..k).and_then(|p| self.prefixes.get(p)) {
                         parts.push(p);
                     }
                 }
