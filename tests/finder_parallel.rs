@@ -107,3 +107,50 @@ fn a_restricted_finder_retypes_correctly_with_reused_memory() {
         }
     }
 }
+
+#[test]
+fn per_kind_totals_count_every_match_not_only_the_listed_ones() {
+    let s = synthetic(6_000);
+    let mut f = Finder::new(&s);
+    for q in [
+        "d",
+        "di",
+        "digital",
+        "digital h",
+        "health | water",
+        "!digital",
+    ] {
+        let r = f.search(q, 200, &CancelToken::never()).unwrap();
+        let query = Query::parse(q);
+        let c = f.corpus();
+        let mut want: Vec<(Kind, usize)> = Vec::new();
+        for i in 0..c.len() as u32 {
+            if query.matches(c.text(i)) {
+                let k = c.entity(i).unwrap().kind();
+                match want.iter_mut().find(|(x, _)| *x == k) {
+                    Some((_, n)) => *n += 1,
+                    None => want.push((k, 1)),
+                }
+            }
+        }
+        let mut have = r.by_kind.clone();
+        have.sort();
+        want.sort();
+        assert_eq!(have, want, "{q}");
+        assert_eq!(
+            r.by_kind.iter().map(|&(_, n)| n).sum::<usize>(),
+            r.total,
+            "{q}"
+        );
+        let listed = r.hits.iter().filter(|h| h.kind() == Kind::Activity).count();
+        let all = r
+            .by_kind
+            .iter()
+            .find(|(k, _)| *k == Kind::Activity)
+            .map_or(0, |&(_, n)| n);
+        assert!(
+            listed < all,
+            "{q}: only the best 200 are listed ({listed} of {all})"
+        );
+    }
+}

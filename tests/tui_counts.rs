@@ -289,8 +289,22 @@ fn the_finder_marks_and_headings_add_up_to_what_it_lists() {
         .count();
     assert!(listed > 20 && activities > 0);
     let text = screen(&st, 80, 24).join("\n");
+    // the heading counts the group's listed hits, and all its matches
+    // when only the best are listed (`Activities (101 of 164)`)
+    let matched = f
+        .by_kind
+        .iter()
+        .find(|(k, _)| *k == sdgmap::entity::Kind::Activity)
+        .map_or(0, |&(_, n)| n);
+    assert!(matched > activities, "{matched} {activities}");
+    assert_eq!(
+        matched,
+        sdgmap::view::apply(&st.ctx.snap, &sdgmap::view::parse("digital").unwrap())
+            .activity_count(),
+        "what `sdgmap query digital` counts"
+    );
     assert!(
-        text.contains(&format!("Activities ({activities})")),
+        text.contains(&format!("Activities ({activities} of {matched})")),
         "{text}"
     );
     let status = if listed < total {

@@ -232,6 +232,21 @@ impl Corpus {
     pub fn entity(&self, i: u32) -> Option<EntityRef> {
         self.entities.get(i as usize).copied()
     }
+    /// How many of the records `ids` are of each kind (kinds with none left out).
+    pub fn count_by_kind(&self, ids: &[u32]) -> Vec<(Kind, usize)> {
+        let mut n = vec![0usize; self.kinds.len()];
+        for &i in ids {
+            if let Some(k) = self.kinds.iter().position(|(_, r)| r.contains(&i)) {
+                n[k] += 1;
+            }
+        }
+        self.kinds
+            .iter()
+            .zip(n)
+            .filter(|&(_, c)| c > 0)
+            .map(|((k, _), c)| (*k, c))
+            .collect()
+    }
     /// The records of `kind`, as a range of record numbers.
     pub fn range(&self, kind: Kind) -> Range<u32> {
         self.kinds

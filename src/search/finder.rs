@@ -48,6 +48,8 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// How many records matched in all (≥ `hits.len()`).
     pub total: usize,
+    /// How many matched of each kind, in all (not only among `hits`).
+    pub by_kind: Vec<(Kind, usize)>,
     /// The parsed query, for [`Query::highlight`].
     pub query: Query,
 }
@@ -191,6 +193,7 @@ impl Finder {
             return None;
         };
         let total = out.matched.len();
+        let by_kind = self.corpus.count_by_kind(&out.matched);
         if let Some(l) = last {
             self.spare = l.found;
         }
@@ -203,6 +206,7 @@ impl Finder {
         Some(Results {
             hits,
             total,
+            by_kind,
             query: q,
         })
     }

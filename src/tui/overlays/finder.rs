@@ -37,6 +37,8 @@ pub struct Finder {
     pub hits: Vec<Hit>,
     /// Records matched in all.
     pub total: usize,
+    /// Records matched of each kind, in all.
+    pub by_kind: Vec<(Kind, usize)>,
     /// The parsed query of `hits`, for highlighting.
     pub query: Option<Query>,
     /// Cursor over `hits`.
@@ -65,9 +67,17 @@ impl Finder {
         });
         self.hits = hits;
         self.total = results.total;
+        self.by_kind = results.by_kind;
         self.query = Some(results.query);
         self.cursor = 0;
         self.busy = false;
+    }
+    /// How many records of `kind` matched in all.
+    fn matched(&self, kind: Kind) -> usize {
+        self.by_kind
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or(0, |&(_, n)| n)
     }
     /// The record under the cursor.
     pub fn selected(&self) -> Option<EntityRef> {
@@ -77,6 +87,16 @@ impl Finder {
     /// `TEXT :suggest`.
     pub fn suggest_text(&self) -> Option<&str> {
         suggest_command(self.input.text())
+    }
+}
+
+/// A group's heading: `Targets (12)`, or `Activities (101 of 164)` when
+/// only the best of the group's matches are listed.
+fn heading(kind: Kind, listed: usize, matched: usize) -> String {
+    if listed < matched {
+        format!("{} ({listed} of {matched})", kind.heading())
+    } else {
+        format!("{} ({listed})", kind.heading())
     }
 }
 
@@ -241,7 +261,7 @@ impl Component for Finder {
                         .and_then(|i| self.hits.get(i));
                     let text = next.map_or(String::new(), |h| {
                         let n = self.hits.iter().filter(|x| x.kind() == h.kind()).count();
-                        format!("{} ({n})", h.kind().heading())
+                        heading(h.kind(), n, self.matched(h.kind()))
                     });
                     ListItem::new(Line::styled(text, t.title))
                 }
