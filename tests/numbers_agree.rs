@@ -365,3 +365,49 @@ fn the_cli_counts_what_the_panel_counts() {
         apply(s, &parse("sdg:3 al:C7").unwrap()).activity_count()
     );
 }
+
+/// `sdgmap query --show links`: a link's `activities` less its
+/// `cross_cutting` is what its Matrix cell counts (all of them under
+/// `with:cross-cutting`, where the cell counts cross-cutting ones too).
+#[test]
+fn a_links_cli_row_adds_up_to_its_matrix_cell() {
+    let s = snap();
+    for view in ["", "with:cross-cutting", "sdg:9,17 digital"] {
+        let (_, sel) = selection(view);
+        let m = Matrix::compute(s, Metric::Activities, None, &sel);
+        let out = Command::new(env!("CARGO_BIN_EXE_sdgmap"))
+            .args(["query", view, "--show", "links", "--format", "csv"])
+            .env_remove("SDGMAP_DATA")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{view}");
+        let mut r = csv::Reader::from_reader(out.stdout.as_slice());
+        let head = r.headers().unwrap().clone();
+        let col = |n: &str| head.iter().position(|h| h == n).unwrap();
+        let (key, acts, cross) = (col("key"), col("activities"), col("cross_cutting"));
+        let mut seen = 0;
+        for rec in r.records() {
+            let rec = rec.unwrap();
+            let k = (0..s.links().len() as u32)
+                .map(LinkId)
+                .find(|&k| s.link_key(k) == rec[key])
+                .unwrap();
+            let link = s.link(k);
+            let ri = m.rows.iter().position(|&l| l == link.action_line).unwrap();
+            let ci = m
+                .columns
+                .iter()
+                .position(|&c| c == Column::Sdg(link.sdg))
+                .unwrap();
+            let (a, x): (usize, usize) = (rec[acts].parse().unwrap(), rec[cross].parse().unwrap());
+            let cell = m.value(ri, ci) as usize;
+            if sel.cross_cutting() {
+                assert_eq!(a, cell, "{view}: {}", &rec[key]);
+            } else {
+                assert_eq!(a - x, cell, "{view}: {}", &rec[key]);
+            }
+            seen += 1;
+        }
+        assert!(seen > 0, "{view}");
+    }
+}

@@ -103,7 +103,8 @@ fn json_csv_and_markdown_carry_the_rows() {
             "status",
             "targets",
             "rationale",
-            "activities"
+            "activities",
+            "cross_cutting"
         ]
     );
     let recs: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
@@ -119,7 +120,8 @@ fn json_csv_and_markdown_carry_the_rows() {
             "disputed",
             "16.10",
             "One view has 16.10 for this cell",
-            "1"
+            "1",
+            "0"
         ]
     );
 

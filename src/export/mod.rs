@@ -307,6 +307,7 @@ mod tests {
                     key: format!("k{i}"),
                     title: format!("title, \"quoted\" {i}\nline"),
                     activities: i,
+                    cross_cutting: i / 2,
                 })
             })
             .collect();

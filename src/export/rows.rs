@@ -83,6 +83,10 @@ pub struct LinkRow<'a> {
     pub rationale: &'a str,
     /// Activities in the view at the link's cell.
     pub activities: usize,
+    /// How many of `activities` are cross-cutting (they name every goal):
+    /// the Matrix cell lists them apart and leaves them out of its count
+    /// unless the view says `with:cross-cutting`.
+    pub cross_cutting: usize,
 }
 
 /// An SDG indicator with its tier (and the tier's date) and agencies.
@@ -138,6 +142,10 @@ pub struct RecordRow {
     pub title: String,
     /// Activities in the view that relate to the record.
     pub activities: usize,
+    /// How many of `activities` are cross-cutting (they name every goal),
+    /// which the Matrix's cells and `Σ` leave out unless the view says
+    /// `with:cross-cutting`.
+    pub cross_cutting: usize,
 }
 
 /// The column names of rows for `show`.
@@ -168,6 +176,7 @@ pub fn columns(show: Show) -> &'static [&'static str] {
             "targets",
             "rationale",
             "activities",
+            "cross_cutting",
         ],
         Show::Indicators => &[
             "code",
@@ -190,7 +199,7 @@ pub fn columns(show: Show) -> &'static [&'static str] {
             "groups",
             "activities",
         ],
-        Show::Sdgs | Show::Targets | Show::Rows => &["key", "title", "activities"],
+        Show::Sdgs | Show::Targets | Show::Rows => &["key", "title", "activities", "cross_cutting"],
     }
 }
 
@@ -292,12 +301,23 @@ pub fn select(s: &Snapshot, v: &View, show: Show) -> (Selection, Vec<EntityRef>)
 
 /// Activities in `sel` among those related to `e`.
 fn activities_in(s: &Snapshot, sel: &Selection, e: EntityRef) -> usize {
+    activities_split(s, sel, e).0
+}
+
+/// Activities in `sel` among those related to `e`, and how many of them
+/// are cross-cutting.
+fn activities_split(s: &Snapshot, sel: &Selection, e: EntityRef) -> (usize, usize) {
     crate::related::related(s, e)
         .into_iter()
         .filter(|g| g.kind == Kind::Activity)
         .flat_map(|g| g.items)
-        .filter(|x| matches!(x, EntityRef::Activity(a) if sel.activity(*a)))
-        .count()
+        .filter_map(|x| match x {
+            EntityRef::Activity(a) if sel.activity(a) => Some(a),
+            _ => None,
+        })
+        .fold((0, 0), |(n, x), a| {
+            (n + 1, x + usize::from(s.is_cross_cutting(a)))
+        })
 }
 
 fn scope_name(scope: Scope) -> &'static str {
@@ -353,6 +373,7 @@ pub fn row<'a>(s: &'a Snapshot, sel: &Selection, e: EntityRef) -> Row<'a> {
         }
         EntityRef::Link(k) => {
             let link = s.link(k);
+            let (activities, cross_cutting) = activities_split(s, sel, e);
             Row::Link(LinkRow {
                 key: s.link_key(k),
                 row: &s.line(link.action_line).id,
@@ -364,7 +385,8 @@ pub fn row<'a>(s: &'a Snapshot, sel: &Selection, e: EntityRef) -> Row<'a> {
                     .map(|t| s.target(t).code.as_str())
                     .collect(),
                 rationale: &link.rationale,
-                activities: activities_in(s, sel, e),
+                activities,
+                cross_cutting,
             })
         }
         EntityRef::Indicator(i) => {
@@ -403,10 +425,12 @@ pub fn row<'a>(s: &'a Snapshot, sel: &Selection, e: EntityRef) -> Row<'a> {
                 EntityRef::Sdg(n) => s.sdg(n).map(|g| g.title.clone()).unwrap_or_default(),
                 _ => e.title(s),
             };
+            let (activities, cross_cutting) = activities_split(s, sel, e);
             Row::Record(RecordRow {
                 key: e.key(s),
                 title,
-                activities: activities_in(s, sel, e),
+                activities,
+                cross_cutting,
             })
         }
     }
@@ -450,6 +474,7 @@ pub fn cells(r: &Row<'_>) -> Vec<String> {
             join(&l.targets),
             l.rationale.to_owned(),
             l.activities.to_string(),
+            l.cross_cutting.to_string(),
         ],
         Row::Indicator(i) => vec![
             i.code.to_owned(),
@@ -472,6 +497,11 @@ pub fn cells(r: &Row<'_>) -> Vec<String> {
             join(&c.groups),
             c.activities.to_string(),
         ],
-        Row::Record(r) => vec![r.key.clone(), r.title.clone(), r.activities.to_string()],
+        Row::Record(r) => vec![
+            r.key.clone(),
+            r.title.clone(),
+            r.activities.to_string(),
+            r.cross_cutting.to_string(),
+        ],
     }
 }
