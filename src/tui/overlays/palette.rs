@@ -244,6 +244,9 @@ impl Component for Palette {
             list,
             &mut state,
         );
+        // the commands that do not fit are counted on the box's border
+        let shown = cmds.len().saturating_sub(offset).min(h);
+        crate::tui::ui::list::scroll_marks(frame, r, ctx, offset, shown, cmds.len());
     }
 }
 
