@@ -112,8 +112,14 @@ pub fn related_item(ctx: &Ctx, e: EntityRef, width: usize, key_w: usize) -> Line
             // the year is a column of its own at the right, dim, apart from
             // the title (`Mision TIC 2022` is a title, not a year)
             let act = s.activity(a);
-            let year = act.year().map(|y| y.to_string()).unwrap_or_default();
-            let year_w = if width >= 24 { YEAR_W } else { 0 };
+            // (an undated activity's title takes the year's columns too)
+            let year = act.year().map(|y| y.to_string());
+            let year_w = if width >= 24 && year.is_some() {
+                YEAR_W
+            } else {
+                0
+            };
+            let year = year.unwrap_or_default();
             let room = width.saturating_sub(year_w);
             let title = clip(act.title(), room);
             let pad = room.saturating_sub(width_of(&title));

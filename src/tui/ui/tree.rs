@@ -68,6 +68,9 @@ struct Columns {
     indicator: (usize, usize),
 }
 
+/// Spaces between an Action Line's name and its facilitators.
+const GAP: usize = 2;
+
 /// Indent of a sub-line under its parent's id.
 const SUB_INDENT: &str = "  ";
 
@@ -226,14 +229,18 @@ impl Columns {
         };
         // facilitators in full when the names keep 16 columns beside them,
         // else the lead one and how many more (`UNDESA +1`)
-        let short = rest.saturating_sub(self.facil.0 + 1) < 16;
+        let short = rest.saturating_sub(self.facil.0 + GAP) < 16;
         let (fac, col) = if short {
             (facilitators_short(st, l), self.facil.1)
         } else {
             (facilitators(st, l), self.facil.0)
         };
-        let fac_w = col.min(rest.saturating_sub(width(&name).min(12) + 1));
-        let name_w = rest.saturating_sub(if fac_w > 0 { fac_w + 1 } else { 0 });
+        // the same width on every row, so the column stands straight, two
+        // spaces from the names so a name and a facilitator never read as
+        // one phrase (`Capacity building  ITU`)
+        let keep = if name.is_empty() { 0 } else { 12 };
+        let fac_w = col.min(rest.saturating_sub(keep + GAP));
+        let name_w = rest.saturating_sub(if fac_w > 0 { fac_w + GAP } else { 0 });
         let name = clip(&name, name_w);
         let pad = name_w.saturating_sub(width(&name));
         let mut spans = vec![
@@ -244,7 +251,7 @@ impl Columns {
         spans.push(Span::styled(" ".repeat(pad), t.base));
         if fac_w > 0 {
             spans.push(Span::styled(
-                format!(" {:<fac_w$}", clip(&fac, fac_w)),
+                format!("{}{:<fac_w$}", " ".repeat(GAP), clip(&fac, fac_w)),
                 t.dim,
             ));
         }
