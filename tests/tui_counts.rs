@@ -362,3 +362,59 @@ fn the_header_keeps_the_view_count_whole_and_labels_no_totals_as_the_view() {
     let lines = screen(&st, 80, 24);
     assert!(!lines[0].contains('…'), "{}", lines[0]);
 }
+
+/// A goal's and an Action Line's card count the activities their related
+/// list lists, and say how many of them are cross-cutting: what is left is
+/// the Matrix's `Σ` for the goal's column, or the row's `Σ` and its `+N∅`.
+#[test]
+fn goal_and_line_cards_add_up_to_the_matrix_totals() {
+    use sdgmap::matrix::{Column, Matrix, Metric};
+    let st = app();
+    let m = Matrix::compute(&st.ctx.snap, Metric::Activities, None, st.ctx.sel());
+    let mut targets: Vec<(EntityRef, Option<usize>)> = Vec::new();
+    for (c, col) in m.columns.iter().enumerate() {
+        if let Column::Sdg(n) = col {
+            targets.push((EntityRef::Sdg(*n), Some(m.column_totals[c] as usize)));
+        }
+    }
+    for l in (0..st.ctx.snap.action_lines().len()).map(|i| sdgmap::snapshot::LineId(i as u32)) {
+        let total = m
+            .rows
+            .iter()
+            .position(|&r| r == l)
+            // (the row's Σ holds its `+N∅`, activities with no stated goal)
+            .map(|r| m.row_totals[r] as usize);
+        targets.push((EntityRef::Line(l), total));
+    }
+    let mut crossed = 0;
+    for (e, total) in targets {
+        let mut st = app();
+        st.apply(vec![Effect::Drill(e)]);
+        let text = screen(&st, 200, 60).join("\n");
+        let name = e.key(&st.ctx.snap);
+        let card =
+            number_after(&text, "activities   ").unwrap_or_else(|| panic!("{name}:\n{text}"));
+        let listed: usize = sdgmap::related::related_in(&st.ctx.snap, st.ctx.sel(), e)
+            .iter()
+            .filter(|g| g.kind == sdgmap::entity::Kind::Activity)
+            .map(|g| g.items.len())
+            .sum();
+        assert_eq!(card, listed, "{name}: card vs related list\n{text}");
+        let cross = number_after(&text, &format!("activities   {card} (")).unwrap_or(0);
+        if cross > 0 {
+            assert!(
+                text.contains(&format!("({cross} cross-cutting, not in Matrix cells)")),
+                "{text}"
+            );
+            crossed += 1;
+        }
+        if let Some(t) = total {
+            assert_eq!(
+                card - cross,
+                t,
+                "{name}: card less cross-cutting vs the Matrix's Σ"
+            );
+        }
+    }
+    assert!(crossed > 20, "{crossed}");
+}

@@ -29,9 +29,29 @@ pub fn sdg(c: &mut Card, e: EntityRef) {
         "Matrix links",
         status_counts(links.iter().map(|&k| s.link(k).status)),
     );
-    let acts = ix.activities_of_sdg(n);
-    let shown = acts.iter().filter(|&&a| ctx.sel().activity(a)).count();
-    c.field("activities", c.count(acts.len(), shown));
+    activities_field(c, ix.activities_of_sdg(n));
+}
+
+/// `activities  16 (5 cross-cutting, not in Matrix cells)`: a goal's or
+/// line's activities, with how many the view keeps, and how many of those
+/// the Matrix leaves out of its cells and `Σ` for naming every goal unless
+/// `x` counts them (so this count and the Matrix's `Σ` add up).
+pub fn activities_field(c: &mut Card, acts: &[crate::snapshot::ActivityId]) {
+    let ctx = c.ctx;
+    let shown: Vec<_> = acts
+        .iter()
+        .copied()
+        .filter(|&a| ctx.sel().activity(a))
+        .collect();
+    let mut v = c.count(acts.len(), shown.len());
+    let cross = shown
+        .iter()
+        .filter(|&&a| ctx.snap.is_cross_cutting(a))
+        .count();
+    if cross > 0 && !ctx.sel().cross_cutting() {
+        v.push_str(&format!(" ({cross} cross-cutting, not in Matrix cells)"));
+    }
+    c.field("activities", v);
 }
 
 /// A goal's source.
