@@ -212,7 +212,11 @@ fn activity_table_sorts() {
         .iter()
         .map(|&a| st.ctx.snap.activity(a).year())
         .collect();
-    assert!(years.windows(2).all(|w| w[0] <= w[1]));
+    // undated activities last, whichever way round
+    let dated = years.iter().take_while(|y| y.is_some()).count();
+    assert!(dated > 0 && dated < years.len(), "{years:?}");
+    assert!(years[dated..].iter().all(Option::is_none), "{years:?}");
+    assert!(years[..dated].windows(2).all(|w| w[0] <= w[1]));
     run(&mut st, &[SortReverse]);
     let years: Vec<Option<i32>> = st
         .screens
@@ -221,7 +225,24 @@ fn activity_table_sorts() {
         .iter()
         .map(|&a| st.ctx.snap.activity(a).year())
         .collect();
-    assert!(years.windows(2).all(|w| w[0] >= w[1]));
+    assert!(years[..dated].windows(2).all(|w| w[0] >= w[1]));
+    assert!(years[dated..].iter().all(Option::is_none), "{years:?}");
+    // and the same for leads: the first row has one either way
+    for _ in 0..5 {
+        let a = st.screens.activities.order[0];
+        if st.screens.activities.sort == sdgmap::tui::screens::activities::SortKey::Lead {
+            assert!(
+                st.ctx
+                    .snap
+                    .activity(a)
+                    .lead()
+                    .is_some_and(|l| !l.is_empty())
+            );
+            let last = *st.screens.activities.order.last().unwrap();
+            assert!(st.ctx.snap.activity(last).lead().unwrap_or("").is_empty());
+        }
+        run(&mut st, &[SortNext]);
+    }
 }
 
 #[test]

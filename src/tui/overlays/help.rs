@@ -103,7 +103,7 @@ impl Help {
             ("lead:\"World Bank\"", "quotes keep words together"),
             (
                 "show:activities",
-                "the screen: activities, sdgs, targets, rows or links",
+                "the screen: activities, sdgs, targets, rows, links, indicators or countries",
             ),
             ("focus:9.c", "drilled into that record"),
             ("at:9.c", "the cursor on that record"),

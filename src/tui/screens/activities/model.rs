@@ -71,10 +71,23 @@ impl Activities {
     /// Rebuilds the order after a change of sort or view.
     pub fn resort(&mut self, ctx: &Ctx) {
         let s = &ctx.snap;
-        let mut order: Vec<ActivityId> = (0..s.activities().len() as u32)
+        let empty = |a: ActivityId| {
+            let x = s.activity(a);
+            match self.sort {
+                SortKey::Title => false,
+                SortKey::Lead => x.lead().unwrap_or("").trim().is_empty(),
+                SortKey::Year => x.year().is_none(),
+                SortKey::Sector => x.sector().unwrap_or("").trim().is_empty(),
+                SortKey::Sdgs => x.sdgs().is_empty(),
+            }
+        };
+        // rows without a value for the sort column go last, either way
+        // round, in id order (as a spreadsheet or VisiData puts blanks)
+        let (mut order, blank): (Vec<ActivityId>, Vec<ActivityId>) = (0..s.activities().len()
+            as u32)
             .map(ActivityId)
             .filter(|&a| ctx.sel().activity(a))
-            .collect();
+            .partition(|&a| !empty(a));
         // names sort as a reader expects (case, opening quotes ignored),
         // each key made once; ties by id as everywhere
         let by_name = |f: fn(&crate::snapshot::Activity) -> &str, order: &mut Vec<ActivityId>| {
@@ -99,6 +112,9 @@ impl Activities {
         if self.desc {
             order.reverse();
         }
+        let mut blank = blank;
+        blank.sort_by(|&a, &b| s.activity(a).id().cmp(s.activity(b).id()));
+        order.extend(blank);
         self.order = order;
         self.cursor.clamp(self.order.len());
     }
