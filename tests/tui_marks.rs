@@ -219,3 +219,19 @@ fn an_unavailable_store_is_reported_not_fatal() {
         a.status()
     );
 }
+
+#[test]
+fn a_long_name_is_whole_where_the_views_leave_room() {
+    let mut a = app();
+    let name = "my-digital-view-with-a-rather-long-name";
+    a.run(&[SaveBookmark]);
+    a.typed(name);
+    a.run(&[Accept, OpenBookmarks]);
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| sdgmap::tui::render(f, &a.st)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let text: String = (0..24)
+        .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect();
+    assert!(text.contains(name), "{text}");
+}

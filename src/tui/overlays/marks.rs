@@ -141,12 +141,19 @@ impl Component for MarkList {
             return;
         }
         let w = list.width as usize;
-        let name_w = rows
-            .iter()
-            .map(|r| r.name.chars().count())
-            .max()
-            .unwrap_or(8)
-            .min((w / 3).max(24));
+        // a name keeps a third of the width (24 columns at least), and all
+        // that the longest view leaves over
+        let longest = |f: fn(&MarkRow) -> &str| {
+            rows.iter()
+                .map(|r| crate::tui::text::width(f(r)))
+                .max()
+                .unwrap_or(0)
+        };
+        let name_w = longest(|r| &r.name).min(
+            (w / 3)
+                .max(24)
+                .max(w.saturating_sub(longest(|r| &r.view) + 5)),
+        );
         let items: Vec<ListItem> = rows
             .iter()
             .map(|r| {
