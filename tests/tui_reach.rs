@@ -127,3 +127,32 @@ fn the_palette_counts_the_commands_that_do_not_fit() {
     let s = screen(&st, 80, 24);
     assert!(s.contains(" above ") && !s.contains(" more "), "{s}");
 }
+
+#[test]
+fn a_groups_heading_comes_back_with_its_first_record() {
+    let mut st = app();
+    // C2 × SDG 9's drill-down at 80×24: down the related list, then back to the top
+    press(&mut st, &chars("jllllllll"));
+    press(&mut st, &[KeyCode::Enter]);
+    let top = screen(&st, 80, 24);
+    // the first row of the related list: its first group's heading
+    let first_row = |s: &str| {
+        let mut lines = s.lines().skip_while(|l| !l.contains("┌ related"));
+        lines
+            .nth(1)
+            .map(|l| l.split('│').nth(1).unwrap_or("").trim().to_string())
+    };
+    let heading = first_row(&top).unwrap();
+    assert!(heading.starts_with("SDGs ("), "{top}");
+    // a frame after each key, as the app draws one (the list scrolls as it is drawn)
+    for k in chars("jjjjjjjjjjjj") {
+        press(&mut st, &[k]);
+        screen(&st, 80, 24);
+    }
+    for k in chars("Gg") {
+        press(&mut st, &[k]);
+        screen(&st, 80, 24);
+    }
+    let back = screen(&st, 80, 24);
+    assert_eq!(first_row(&back).unwrap(), heading, "scrolled off:\n{back}");
+}

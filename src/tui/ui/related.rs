@@ -205,7 +205,11 @@ pub fn render_related(
                 pos: r,
                 offset: cursor.offset.clone(),
             };
-            let off = c.scroll(height, rows.len());
+            let mut off = c.scroll(height, rows.len());
+            // a group's first record at the top brings its heading with it
+            if off == r && r > 0 && rows[r - 1].0.is_none() && height > 1 {
+                off = r - 1;
+            }
             cursor.offset.set(off);
             off
         }
