@@ -227,19 +227,29 @@ impl Columns {
         } else {
             line.short_name.clone()
         };
+        // One facilitators column for the whole tree, decided on its
+        // narrowest rows, so it stands straight: the room beside a
+        // top-level line's id (whose name keeps 12 columns) and beside a
+        // sub-line's longer indent and id (which has no name of its own).
+        let top = w.saturating_sub(2 + self.id.0 + 1);
+        let sub = if self.id.1 > 0 {
+            w.saturating_sub(2 + width(SUB_INDENT) + self.id.1 + 1)
+        } else {
+            top
+        };
         // facilitators in full when the names keep 16 columns beside them,
         // else the lead one and how many more (`UNDESA +1`)
-        let short = rest.saturating_sub(self.facil.0 + GAP) < 16;
+        let short = top.saturating_sub(self.facil.0 + GAP) < 16 || sub < self.facil.0 + GAP;
         let (fac, col) = if short {
             (facilitators_short(st, l), self.facil.1)
         } else {
             (facilitators(st, l), self.facil.0)
         };
-        // the same width on every row, so the column stands straight, two
-        // spaces from the names so a name and a facilitator never read as
-        // one phrase (`Capacity building  ITU`)
-        let keep = if name.is_empty() { 0 } else { 12 };
-        let fac_w = col.min(rest.saturating_sub(keep + GAP));
+        // two spaces from the names, so a name and a facilitator never read
+        // as one phrase (`Capacity building  ITU`)
+        let fac_w = col
+            .min(top.saturating_sub(12 + GAP))
+            .min(sub.saturating_sub(GAP));
         let name_w = rest.saturating_sub(if fac_w > 0 { fac_w + GAP } else { 0 });
         let name = clip(&name, name_w);
         let pad = name_w.saturating_sub(width(&name));
