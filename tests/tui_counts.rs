@@ -403,7 +403,9 @@ fn goal_and_line_cards_add_up_to_the_matrix_totals() {
         let cross = number_after(&text, &format!("activities   {card} (")).unwrap_or(0);
         if cross > 0 {
             assert!(
-                text.contains(&format!("({cross} cross-cutting, not in Matrix cells)")),
+                text.contains(&format!(
+                    "({cross} cross-cutting, not counted in Matrix cells)"
+                )),
                 "{text}"
             );
             crossed += 1;
@@ -417,4 +419,45 @@ fn goal_and_line_cards_add_up_to_the_matrix_totals() {
         }
     }
     assert!(crossed > 20, "{crossed}");
+}
+
+/// The Action Lines' facilitators stand in one straight column at every
+/// width, C7's sub-lines (longer indent and id, no name) and the top-level
+/// lines alike.
+#[test]
+fn facilitators_stand_in_one_column_at_every_width() {
+    let st = script(&[&[Show(Screen::Lines)][..], &[Down; 6], &[ToggleExpand]].concat());
+    let s = &st.ctx.snap;
+    let mut names: Vec<String> = s
+        .action_lines()
+        .iter()
+        .flat_map(|l| l.facilitators.first().cloned())
+        .collect();
+    names.sort();
+    names.dedup();
+    for w in [80u16, 84, 90, 100, 110, 116, 124, 160] {
+        let lines = screen(&st, w, 40);
+        let mut starts = Vec::new();
+        for l in &lines[1..] {
+            // the tree is the first pane: up to its right border
+            let pane: Vec<char> = l.chars().skip(1).take_while(|&c| c != '│').collect();
+            let text: String = pane.iter().collect();
+            let at = names
+                .iter()
+                .filter_map(|n| {
+                    text.find(&format!("  {n}"))
+                        .map(|b| text[..b].chars().count() + 2)
+                })
+                .min();
+            if let Some(at) = at {
+                starts.push(at);
+            }
+        }
+        assert!(starts.len() >= 15, "{w}: {starts:?}\n{}", lines.join("\n"));
+        assert!(
+            starts.windows(2).all(|p| p[0] == p[1]),
+            "{w} columns: facilitators start at {starts:?}\n{}",
+            lines.join("\n")
+        );
+    }
 }

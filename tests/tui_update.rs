@@ -227,21 +227,29 @@ fn activity_table_sorts() {
         .collect();
     assert!(years[..dated].windows(2).all(|w| w[0] >= w[1]));
     assert!(years[dated..].iter().all(Option::is_none), "{years:?}");
-    // and the same for leads: the first row has one either way
-    for _ in 0..5 {
-        let a = st.screens.activities.order[0];
-        if st.screens.activities.sort == sdgmap::tui::screens::activities::SortKey::Lead {
-            assert!(
-                st.ctx
-                    .snap
-                    .activity(a)
-                    .lead()
-                    .is_some_and(|l| !l.is_empty())
-            );
-            let last = *st.screens.activities.order.last().unwrap();
-            assert!(st.ctx.snap.activity(last).lead().unwrap_or("").is_empty());
-        }
-        run(&mut st, &[SortNext]);
+    // and the same for leads, ascending and descending: the first row has
+    // one, the last has none
+    let mut st = app();
+    run(&mut st, &[Show(Screen::Activities), SortNext]);
+    assert_eq!(
+        st.screens.activities.sort,
+        sdgmap::tui::screens::activities::SortKey::Lead
+    );
+    for desc in [false, true] {
+        assert_eq!(st.screens.activities.desc, desc);
+        let order = &st.screens.activities.order;
+        let lead = |i: usize| {
+            st.ctx
+                .snap
+                .activity(order[i])
+                .lead()
+                .unwrap_or("")
+                .trim()
+                .to_string()
+        };
+        assert!(!lead(0).is_empty(), "desc {desc}: {:?}", lead(0));
+        assert!(lead(order.len() - 1).is_empty(), "desc {desc}");
+        run(&mut st, &[SortReverse]);
     }
 }
 

@@ -232,19 +232,18 @@ impl Corpus {
     pub fn entity(&self, i: u32) -> Option<EntityRef> {
         self.entities.get(i as usize).copied()
     }
-    /// How many of the records `ids` are of each kind (kinds with none left out).
+    /// How many of the records `ids` are of each kind (kinds with none left
+    /// out). `ids` ascend, as a search's matches do (each kind's records
+    /// are one range): two binary searches a kind, whatever the matches.
     pub fn count_by_kind(&self, ids: &[u32]) -> Vec<(Kind, usize)> {
-        let mut n = vec![0usize; self.kinds.len()];
-        for &i in ids {
-            if let Some(k) = self.kinds.iter().position(|(_, r)| r.contains(&i)) {
-                n[k] += 1;
-            }
-        }
+        debug_assert!(ids.is_sorted(), "matches ascend");
         self.kinds
             .iter()
-            .zip(n)
-            .filter(|&(_, c)| c > 0)
-            .map(|((k, _), c)| (*k, c))
+            .map(|(k, r)| {
+                let n = ids.partition_point(|&i| i < r.end) - ids.partition_point(|&i| i < r.start);
+                (*k, n)
+            })
+            .filter(|&(_, n)| n > 0)
             .collect()
     }
     /// The records of `kind`, as a range of record numbers.

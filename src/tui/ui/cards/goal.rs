@@ -32,10 +32,11 @@ pub fn sdg(c: &mut Card, e: EntityRef) {
     activities_field(c, ix.activities_of_sdg(n));
 }
 
-/// `activities  16 (5 cross-cutting, not in Matrix cells)`: a goal's or
-/// line's activities, with how many the view keeps, and how many of those
-/// the Matrix leaves out of its cells and `Σ` for naming every goal unless
-/// `x` counts them (so this count and the Matrix's `Σ` add up).
+/// `activities  16 (5 cross-cutting, not counted in Matrix cells)`: a
+/// goal's or line's activities, with how many the view keeps, and how many
+/// of those the Matrix's cells and `Σ` list apart, uncounted, for naming
+/// every goal, unless `x` counts them (for activities tagged with a Matrix
+/// row — all of the bundled ones — what is left is the column's or row's `Σ`).
 pub fn activities_field(c: &mut Card, acts: &[crate::snapshot::ActivityId]) {
     let ctx = c.ctx;
     let shown: Vec<_> = acts
@@ -49,7 +50,9 @@ pub fn activities_field(c: &mut Card, acts: &[crate::snapshot::ActivityId]) {
         .filter(|&&a| ctx.snap.is_cross_cutting(a))
         .count();
     if cross > 0 && !ctx.sel().cross_cutting() {
-        v.push_str(&format!(" ({cross} cross-cutting, not in Matrix cells)"));
+        v.push_str(&format!(
+            " ({cross} cross-cutting, not counted in Matrix cells)"
+        ));
     }
     c.field("activities", v);
 }
