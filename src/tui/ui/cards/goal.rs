@@ -44,16 +44,20 @@ pub fn activities_field(c: &mut Card, acts: &[crate::snapshot::ActivityId]) {
         .copied()
         .filter(|&a| ctx.sel().activity(a))
         .collect();
-    let mut v = c.count(acts.len(), shown.len());
     let cross = shown
         .iter()
         .filter(|&&a| ctx.snap.is_cross_cutting(a))
         .count();
-    if cross > 0 && !ctx.sel().cross_cutting() {
-        v.push_str(&format!(
-            " ({cross} cross-cutting, not counted in Matrix cells)"
-        ));
-    }
+    let cross = (cross > 0 && !ctx.sel().cross_cutting())
+        .then(|| format!("{cross} cross-cutting, not counted in Matrix cells"));
+    // `16`, `16 (5 cross-cutting, …)`, `16 (12 in this view)`, or
+    // `16 (12 in this view; 5 cross-cutting, …)`: one pair of brackets
+    let v = match (acts.len() == shown.len(), cross) {
+        (true, None) => acts.len().to_string(),
+        (true, Some(x)) => format!("{} ({x})", acts.len()),
+        (false, None) => c.count(acts.len(), shown.len()),
+        (false, Some(x)) => format!("{} ({} in this view; {x})", acts.len(), shown.len()),
+    };
     c.field("activities", v);
 }
 
