@@ -199,8 +199,8 @@ pub fn related(s: &Snapshot, e: EntityRef) -> Vec<Group> {
             lines.extend(&line.children);
             for &m in std::iter::once(&l).chain(&line.children) {
                 links.extend(ix.links_of_line(m));
-                acts.extend(ix.activities_of_line(m));
             }
+            acts.extend_from_slice(&line_activities(s, l));
             sdgs.extend(links.iter().map(|&k| s.link(k).sdg));
         }
         EntityRef::Link(k) => {
@@ -273,6 +273,24 @@ fn target_side(
     links.extend(ix.links_of_target(t).iter().copied().chain(covering));
     lines.extend(links.iter().map(|&l| s.link(l).action_line));
     acts.extend(ix.activities_of_target(t));
+}
+
+/// The activities of Action Line `l`: those tagged with it and with its
+/// sub-lines (C7's e-lines), each once — what its related list lists and
+/// its card counts. A line without sub-lines lends its index slice.
+pub fn line_activities(s: &Snapshot, l: LineId) -> std::borrow::Cow<'_, [ActivityId]> {
+    let ix = s.index();
+    let line = s.line(l);
+    if line.children.is_empty() {
+        return std::borrow::Cow::Borrowed(ix.activities_of_line(l));
+    }
+    let mut acts: Vec<ActivityId> = std::iter::once(&l)
+        .chain(&line.children)
+        .flat_map(|&m| ix.activities_of_line(m).iter().copied())
+        .collect();
+    acts.sort_unstable();
+    acts.dedup();
+    std::borrow::Cow::Owned(acts)
 }
 
 /// The targets a link covers: every target of its goal for scope

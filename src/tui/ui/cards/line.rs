@@ -30,14 +30,7 @@ pub fn line(c: &mut Card, e: EntityRef) {
     if !line.facilitators.is_empty() {
         c.field("facilitators", line.facilitators.join(", "));
     }
-    // the line's own and its sub-lines', as its related list has them
-    let mut acts: Vec<_> = std::iter::once(&l)
-        .chain(&line.children)
-        .flat_map(|&m| s.index().activities_of_line(m).iter().copied())
-        .collect();
-    acts.sort_unstable();
-    acts.dedup();
-    super::goal::activities_field(c, &acts);
+    super::goal::activities_field(c, &crate::related::line_activities(s, l));
     if let Some(p) = line.prize_category {
         c.field("WSIS Prizes", format!("category {p}"));
     }
