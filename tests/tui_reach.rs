@@ -38,6 +38,13 @@ fn screen(st: &App, w: u16, h: u16) -> String {
         .join("\n")
 }
 
+/// The Matrix with its cursor on C2 × SDG 9, as a user gets there.
+fn at_c2_sdg9() -> App {
+    let mut st = app();
+    press(&mut st, &chars("jllllllll"));
+    st
+}
+
 fn chars(s: &str) -> Vec<KeyCode> {
     s.chars().map(KeyCode::Char).collect()
 }
@@ -62,9 +69,7 @@ fn scroll_to_end(st: &mut App, w: u16, h: u16) -> String {
 
 #[test]
 fn a_drill_downs_card_scrolls_to_what_it_cut() {
-    let mut st = app();
-    // C2 × SDG 9, as a user gets there from the Matrix
-    press(&mut st, &chars("jllllllll"));
+    let mut st = at_c2_sdg9();
     press(&mut st, &[KeyCode::Enter]);
     let before = screen(&st, 80, 24);
     let selected = |s: &str| s.lines().find(|l| l.contains('▌')).map(str::to_string);
@@ -87,8 +92,7 @@ fn a_drill_downs_card_scrolls_to_what_it_cut() {
 
 #[test]
 fn the_matrix_cell_details_scroll_as_their_title_says() {
-    let mut st = app();
-    press(&mut st, &chars("jllllllll"));
+    let mut st = at_c2_sdg9();
     let s = screen(&st, 120, 40);
     assert!(
         s.contains("Tab to scroll") && s.contains("C2 × SDG 9"),
@@ -135,9 +139,8 @@ fn the_palette_counts_the_commands_that_do_not_fit() {
 
 #[test]
 fn a_groups_heading_comes_back_with_its_first_record() {
-    let mut st = app();
+    let mut st = at_c2_sdg9();
     // C2 × SDG 9's drill-down at 80×24: down the related list, then back to the top
-    press(&mut st, &chars("jllllllll"));
     press(&mut st, &[KeyCode::Enter]);
     let top = screen(&st, 80, 24);
     // the first row of the related list: its first group's heading

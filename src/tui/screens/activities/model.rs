@@ -83,7 +83,7 @@ impl Activities {
         };
         // rows without a value for the sort column go last, either way
         // round, in id order (as a spreadsheet or VisiData puts blanks)
-        let (mut order, blank): (Vec<ActivityId>, Vec<ActivityId>) = (0..s.activities().len()
+        let (mut order, mut blank): (Vec<ActivityId>, Vec<ActivityId>) = (0..s.activities().len()
             as u32)
             .map(ActivityId)
             .filter(|&a| ctx.sel().activity(a))
@@ -112,7 +112,6 @@ impl Activities {
         if self.desc {
             order.reverse();
         }
-        let mut blank = blank;
         blank.sort_by(|&a, &b| s.activity(a).id().cmp(s.activity(b).id()));
         order.extend(blank);
         self.order = order;
